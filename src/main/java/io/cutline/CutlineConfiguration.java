@@ -1,0 +1,152 @@
+package io.cutline;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cutline.api.JobApi;
+import io.cutline.api.JobViews;
+import io.cutline.assembly.Assembler;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.distribution.OutboxPublisher;
+import io.cutline.distribution.PublicationDesk;
+import io.cutline.generation.ClipCollector;
+import io.cutline.generation.GenerationDesk;
+import io.cutline.generation.LocalClipRenderer;
+import io.cutline.intelligence.Researcher;
+import io.cutline.intelligence.SignalLibrary;
+import io.cutline.job.JobIntake;
+import io.cutline.job.JobSteps;
+import io.cutline.job.LeaseRelease;
+import io.cutline.ledger.GenerationLedger;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LedgerDatabase;
+import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.StepLog;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.MediaStore;
+import io.cutline.media.Tool;
+import io.cutline.media.ToolRunner;
+import io.cutline.schedule.ChannelScheduler;
+import io.cutline.story.StoryWriter;
+import io.cutline.story.TemplateWriter;
+import io.cutline.storyboard.Storyboarder;
+import io.cutline.voice.EspeakVoice;
+import io.cutline.voice.Narrator;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.apache.camel.processor.aggregate.jdbc.PostgresAggregationRepository;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.Registry;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Builds and registers every bean the routes use, from the properties documented in
+ * {@code config/application.properties}. The routes in {@code routes/} refer to these by name.
+ */
+public class CutlineConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        LedgerDatabase database = new LedgerDatabase(settings.text("cutline.db.url"), settings.optional("cutline.db.user").orElse(null),
+                settings.optional("cutline.db.password").orElse(null), settings.integer("cutline.db.pool-size"));
+        context.addService(database);
+        JdbcTemplate jdbc = database.jdbc();
+        String node = settings.optional("cutline.node.id").orElseGet(CutlineConfiguration::nodeId);
+        JobLedger jobs = new JobLedger(jdbc, clock, node, settings.millis("cutline.jobs.lease-ms"));
+        StepLog stepLog = new StepLog(jdbc, clock);
+        StoryLedger stories = new StoryLedger(jdbc, database.transactions(), json, clock);
+        VoiceLedger voices = new VoiceLedger(jdbc, clock);
+        GenerationLedger generations = new GenerationLedger(jdbc, clock);
+        RenderLedger renders = new RenderLedger(jdbc, clock);
+        PublicationLedger publications = new PublicationLedger(jdbc, clock);
+        registry.bind("jobLedger", jobs);
+        registry.bind("storyLedger", stories);
+        context.getManagementStrategy().addEventNotifier(new LeaseRelease(jobs));
+
+        ChannelRegistry channels = new ChannelRegistry(settings.path("cutline.channels.dir"), settings.path("cutline.signals.dir"), json);
+        channels.reload();
+        registry.bind("channelRegistry", channels);
+        registry.bind("channelScheduler", new ChannelScheduler(context, channels, settings.flag("cutline.schedules.enabled")));
+
+        ToolRunner tools = new ToolRunner(context.createProducerTemplate(), Map.of(
+                Tool.FFMPEG, settings.text(Tool.FFMPEG.property()),
+                Tool.FFPROBE, settings.text(Tool.FFPROBE.property()),
+                Tool.ESPEAK, settings.text(Tool.ESPEAK.property())), settings.integer("cutline.tools.timeout-ms"));
+        MediaProbe probe = new MediaProbe(tools, json);
+        MediaStore media = new MediaStore(settings.path("cutline.media.dir"));
+
+        StoryWriter writer = new TemplateWriter(TemplateWriter.readPhrases(settings.path("cutline.writer.template.phrases"), json));
+        registry.bind("jobIntake", new JobIntake(channels, jobs));
+        registry.bind("jobSteps", new JobSteps(jobs, stepLog));
+        registry.bind("researcher", new Researcher(jobs, stories, channels,
+                new SignalLibrary(settings.path("cutline.signals.dir"), json), writer, json));
+        registry.bind("storyboarder", new Storyboarder(jobs, stories, channels, writer, json));
+        registry.bind("narrator", new Narrator(jobs, stories, voices, stepLog, channels,
+                Map.of("espeak", new EspeakVoice(tools)), probe, media));
+
+        LocalClipRenderer local = new LocalClipRenderer(tools, settings.text("cutline.generation.local.model"));
+        registry.bind("generationDesk", new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
+                Map.of(local.provider(), local), probe, media, json,
+                settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps")));
+        int generationThreads = settings.integer("cutline.generation.concurrency");
+        context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")
+                .poolSize(generationThreads).maxPoolSize(generationThreads).build());
+        registry.bind("clipCollector", new ClipCollector());
+        registry.bind("clipAggregationRepository", clipAggregationRepository(database));
+
+        registry.bind("assembler", new Assembler(jobs, stories, voices, generations, renders, channels, tools, probe, media,
+                new Assembler.Settings(settings.integer("cutline.assembly.fps"), settings.text("cutline.assembly.preset"),
+                        settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"),
+                        settings.decimal("cutline.assembly.duration-tolerance-seconds"))));
+        registry.bind("publicationDesk", new PublicationDesk(jobs, stories, renders, publications, channels,
+                new OutboxPublisher(settings.path("cutline.outbox.dir"), json)));
+
+        registry.bind("jobIntakeRepository", idempotentRepository(database, "job-intake"));
+        registry.bind("publicationRepository", idempotentRepository(database, "publication"));
+        JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications);
+        registry.bind("jobViews", views);
+        registry.bind("jobApi", new JobApi(jobs, views, channels, json));
+    }
+
+    /** Idempotent consumer keys live in the ledger's database, so they survive restarts and are shared by nodes. */
+    private static JdbcMessageIdRepository idempotentRepository(LedgerDatabase database, String processorName) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(database.dataSource(), processorName);
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    private static JdbcAggregationRepository clipAggregationRepository(LedgerDatabase database) {
+        JdbcAggregationRepository repository = database.vendor().equals("postgresql")
+                ? new PostgresAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource())
+                : new JdbcAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource());
+        repository.setUseRecovery(false);
+        return repository;
+    }
+
+    private static String nodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,146 @@
+package io.cutline.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.document.DocumentProblem;
+import io.cutline.document.SchemaCheck;
+import io.cutline.job.JobRequest;
+import io.cutline.job.Receipt;
+import io.cutline.ledger.Job;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.JobNotFoundException;
+import io.cutline.ledger.JobState;
+
+/**
+ * The typed half of the REST API ({@code routes/api.yaml} is the other): validates request bodies
+ * and parameters (400 naming the field), looks jobs up (404), and writes JSON responses.
+ */
+public class JobApi {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final JobLedger jobs;
+    private final JobViews views;
+    private final ChannelRegistry channels;
+    private final ObjectMapper json;
+    private final SchemaCheck requestSchema = SchemaCheck.load("job-request.schema.json");
+
+    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, ObjectMapper json) {
+        this.jobs = jobs;
+        this.views = views;
+        this.channels = channels;
+        this.json = json;
+    }
+
+    /** Parses and validates a {@code POST /api/jobs} body. */
+    public JobRequest createRequest(String body) {
+        if (body == null || body.isBlank()) {
+            throw new ApiProblem(400, "the body must be a JSON object with at least a \"channel\" field");
+        }
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiProblem(400, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        List<DocumentProblem> problems = requestSchema.problems(request, "body");
+        if (!problems.isEmpty()) {
+            throw new ApiProblem(400, problems.stream().map(problem -> problem.field() + ": " + problem.message())
+                    .collect(Collectors.joining("; ")));
+        }
+        String channel = request.path("channel").asText();
+        if (channels.find(channel).isEmpty()) {
+            List<DocumentProblem> invalid = channels.problemsOf(channel);
+            throw new ApiProblem(400, invalid.isEmpty()
+                    ? "channel: no channel '" + channel + "' (known: " + channelIds() + ")"
+                    : "channel: '" + channel + "' is invalid: " + invalid.stream().map(DocumentProblem::toString)
+                            .collect(Collectors.joining("; ")));
+        }
+        return new JobRequest(channel, text(request, "topic"), text(request, "idempotencyKey"), "api");
+    }
+
+    /** The answer to an accepted job request. */
+    public String receipt(Receipt receipt) {
+        Job job = receipt.job();
+        return write(Map.of("id", job.id(), "state", job.state().name(), "step", job.step().name(),
+                "created", receipt.created(), "links", Map.of("self", "/api/jobs/" + job.id())));
+    }
+
+    public String job(String id) {
+        try {
+            return write(views.describe(id));
+        } catch (JobNotFoundException e) {
+            throw new ApiProblem(404, e.getMessage());
+        }
+    }
+
+    public String jobs(String state, String channel, String limit) {
+        JobState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = JobState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ApiProblem(400, "state: must be one of RUNNING, PARKED, DONE, got '" + state + "'");
+            }
+        }
+        int max = 50;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                max = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > MAX_LIMIT) {
+                throw new ApiProblem(400, "limit: must be an integer from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+            }
+        }
+        String channelId = channel == null || channel.isBlank() ? null : channel.trim();
+        return write(Map.of("jobs", jobs.list(wanted, channelId, max).stream().map(views::summary).toList()));
+    }
+
+    /** Puts a parked job back to work; the route then resumes it at its failed step. */
+    public String retry(String id) {
+        Job job = jobs.find(id).orElseThrow(() -> new ApiProblem(404, "no job '" + id + "'"));
+        if (!jobs.unpark(id)) {
+            throw new ApiProblem(409, "job " + id + " is " + job.state() + "; only PARKED jobs can be retried");
+        }
+        Job resumed = jobs.require(id);
+        return write(Map.of("id", id, "state", resumed.state().name(), "step", resumed.step().name(),
+                "attempt", resumed.attempt(), "links", Map.of("self", "/api/jobs/" + id)));
+    }
+
+    public String channels() {
+        return write(Map.of(
+                "channels", channels.all(),
+                "invalid", channels.problems().stream().map(DocumentProblem::toString).toList()));
+    }
+
+    /** The JSON body of an error answer. */
+    public String problem(Exception exception) {
+        return write(Map.of("error", String.valueOf(exception.getMessage())));
+    }
+
+    private String channelIds() {
+        return channels.all().stream().map(channel -> channel.id()).collect(Collectors.joining(", "));
+    }
+
+    private static String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.cutline.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors. */
+public record JobView(
+        String id,
+        String channel,
+        String origin,
+        String requestedTopic,
+        String topic,
+        String title,
+        String state,
+        String step,
+        int attempt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        Failure failure,
+        List<Layer> layers,
+        List<SceneView> scenes,
+        List<RenderView> renders,
+        List<PublicationView> publications) {
+
+    public record Failure(String step, Integer scene, String reason) {
+    }
+
+    public record Layer(String step, String state, OffsetDateTime startedAt, OffsetDateTime finishedAt, Double seconds,
+                        String detail) {
+    }
+
+    public record SceneView(int index, String narration, String visualPrompt, VoiceView voice, ClipView clip, String error) {
+    }
+
+    public record VoiceView(String provider, String path, double seconds) {
+    }
+
+    public record ClipView(String key, String provider, String model, String state, String path, Double seconds,
+                           int attempts, String error) {
+    }
+
+    public record RenderView(String rendition, String path, int width, int height, double seconds) {
+    }
+
+    public record PublicationView(String platform, String state, String location, String error) {
+    }
+
+    /** One line per job for lists. */
+    public record Summary(String id, String channel, String state, String step, OffsetDateTime createdAt,
+                          OffsetDateTime updatedAt, String failureReason) {
+    }
+}

@@ -1,0 +1,116 @@
+package io.cutline.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.cutline.ledger.GenerationLedger;
+import io.cutline.ledger.Job;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.JobState;
+import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.Step;
+import io.cutline.ledger.StepLog;
+import io.cutline.ledger.StepRecord;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.VoiceTrack;
+import io.cutline.story.Brief;
+import io.cutline.story.Scene;
+import io.cutline.story.Storyboard;
+
+/** Reads everything the ledger knows about a job into one {@link JobView}. */
+public class JobViews {
+
+    private final JobLedger jobs;
+    private final StepLog stepLog;
+    private final StoryLedger stories;
+    private final VoiceLedger voices;
+    private final GenerationLedger generations;
+    private final RenderLedger renders;
+    private final PublicationLedger publications;
+
+    public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
+                    RenderLedger renders, PublicationLedger publications) {
+        this.jobs = jobs;
+        this.stepLog = stepLog;
+        this.stories = stories;
+        this.voices = voices;
+        this.generations = generations;
+        this.renders = renders;
+        this.publications = publications;
+    }
+
+    public JobView describe(String jobId) {
+        Job job = jobs.require(jobId);
+        List<StepRecord> log = stepLog.forJob(jobId);
+        Map<Integer, VoiceTrack> tracks = voices.forJob(jobId).stream()
+                .collect(Collectors.toMap(VoiceTrack::sceneIndex, Function.identity()));
+        List<JobView.SceneView> scenes = new ArrayList<>();
+        for (Scene scene : stories.scenes(jobId)) {
+            VoiceTrack track = tracks.get(scene.index());
+            JobView.ClipView clip = scene.clipKey() == null ? null : generations.find(scene.clipKey())
+                    .map(task -> new JobView.ClipView(task.contentKey(), task.provider(), task.model(), task.state().name(),
+                            task.clipPath(), task.durationSeconds(), task.attempts(), task.error()))
+                    .orElse(null);
+            String error = log.stream()
+                    .filter(entry -> Objects.equals(entry.sceneIndex(), scene.index()))
+                    .reduce((first, second) -> second)
+                    .filter(entry -> entry.outcome() == StepRecord.Outcome.FAILED)
+                    .map(entry -> entry.step() + ": " + entry.detail())
+                    .orElse(null);
+            scenes.add(new JobView.SceneView(scene.index(), scene.narration(), scene.visualPrompt(),
+                    track == null ? null : new JobView.VoiceView(track.provider(), track.audioPath(), track.durationSeconds()),
+                    clip, error));
+        }
+        return new JobView(job.id(), job.channelId(), job.origin(), job.requestedTopic(),
+                stories.brief(jobId).map(Brief::topic).orElse(null),
+                stories.storyboard(jobId).map(Storyboard::title).orElse(null),
+                job.state().name(), job.step().name(), job.attempt(), job.createdAt(), job.updatedAt(),
+                job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
+                layers(job, log), scenes,
+                renders.forJob(jobId).stream().map(render -> new JobView.RenderView(render.rendition(), render.path(),
+                        render.width(), render.height(), render.durationSeconds())).toList(),
+                publications.forJob(jobId).stream().map(publication -> new JobView.PublicationView(publication.platform(),
+                        publication.state().name(), publication.location(), publication.error())).toList());
+    }
+
+    public JobView.Summary summary(Job job) {
+        return new JobView.Summary(job.id(), job.channelId(), job.state().name(), job.step().name(), job.createdAt(),
+                job.updatedAt(), job.failureReason());
+    }
+
+    /** The latest layer-level log entry per step; steps the job has not reached are PENDING. */
+    static List<JobView.Layer> layers(Job job, List<StepRecord> log) {
+        List<JobView.Layer> layers = new ArrayList<>();
+        for (Step step : Step.values()) {
+            if (step == Step.DONE) {
+                continue;
+            }
+            StepRecord latest = log.stream()
+                    .filter(entry -> entry.step() == step && entry.sceneIndex() == null)
+                    .max(Comparator.comparing(StepRecord::startedAt))
+                    .orElse(null);
+            if (latest == null) {
+                layers.add(new JobView.Layer(step.name(), step.ordinal() < job.step().ordinal() ? "DONE" : "PENDING",
+                        null, null, null, null));
+                continue;
+            }
+            String state = switch (latest.outcome()) {
+                case OK -> "DONE";
+                case FAILED -> "FAILED";
+                case RUNNING -> job.step() == step && job.state() == JobState.RUNNING ? "RUNNING" : "INTERRUPTED";
+            };
+            Duration elapsed = latest.elapsed();
+            layers.add(new JobView.Layer(step.name(), state, latest.startedAt(), latest.finishedAt(),
+                    elapsed == null ? null : elapsed.toMillis() / 1000.0, latest.detail()));
+        }
+        return List.copyOf(layers);
+    }
+}

@@ -1,0 +1,61 @@
+package io.cutline.channel;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A channel as declared in {@code config/channels/<id>.yaml} (schema: {@code schemas/channel.schema.json}).
+ * Credentials are never values here, only names of environment variables.
+ */
+public record Channel(
+        String id,
+        String name,
+        String niche,
+        String language,
+        Voice voice,
+        Style style,
+        List<String> platforms,
+        Format format,
+        int targetSeconds,
+        Schedule schedule,
+        Budget budget,
+        String signals,
+        Generation generation) {
+
+    public record Voice(String provider, String name, Integer wordsPerMinute, Integer pitch) {
+        public int wordsPerMinuteOrDefault() {
+            return wordsPerMinute == null ? 165 : wordsPerMinute;
+        }
+
+        public int pitchOrDefault() {
+            return pitch == null ? 50 : pitch;
+        }
+    }
+
+    public record Style(String visual, Captions captions) {
+    }
+
+    public record Captions(String font, Integer size, String color, String outlineColor, Integer wordsPerCaption) {
+    }
+
+    public record Schedule(String cron, String timeZone, Boolean enabled) {
+        public boolean active() {
+            return enabled == null || enabled;
+        }
+    }
+
+    public record Budget(BigDecimal perVideoUsd, BigDecimal perDayUsd) {
+    }
+
+    public record Generation(String provider) {
+    }
+
+    /** The generation provider asked for by the channel, {@code local} unless it names another. */
+    public String generationProvider() {
+        return generation == null || generation.provider() == null ? "local" : generation.provider();
+    }
+
+    public String signalsFile() {
+        return signals == null ? id + ".yaml" : signals;
+    }
+}

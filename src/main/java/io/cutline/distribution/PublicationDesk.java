@@ -1,0 +1,72 @@
+package io.cutline.distribution;
+
+import io.cutline.channel.Channel;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.Publication;
+import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.Render;
+import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.story.Storyboard;
+
+/**
+ * Layer 5, per platform: formats the metadata for the platform and publishes once. The route's
+ * idempotent consumer sends a first attempt to {@link #publish} and any repeat to
+ * {@link #reconcile}, which does nothing if the ledger says the video is out.
+ */
+public class PublicationDesk {
+
+    private final JobLedger jobs;
+    private final StoryLedger stories;
+    private final RenderLedger renders;
+    private final PublicationLedger publications;
+    private final ChannelRegistry channels;
+    private final Publisher publisher;
+
+    public PublicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
+                           ChannelRegistry channels, Publisher publisher) {
+        this.jobs = jobs;
+        this.stories = stories;
+        this.renders = renders;
+        this.publications = publications;
+        this.channels = channels;
+        this.publisher = publisher;
+    }
+
+    /** Whether the job's channel publishes to {@code platform}. */
+    public boolean targets(String jobId, String platform) {
+        return channel(jobId).platforms().contains(platform);
+    }
+
+    public void publish(String jobId, String platform) {
+        Channel channel = channel(jobId);
+        Render render = renders.find(jobId, channel.format().rendition())
+                .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no " + channel.format().rendition() + " render"));
+        Storyboard storyboard = stories.storyboard(jobId)
+                .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no storyboard"));
+        PlatformRules rules = PlatformRules.of(platform);
+        PostMetadata metadata = new PostMetadata(jobId, channel.id(), platform, channel.language(),
+                rules.title(storyboard.title()), rules.description(storyboard.description()),
+                rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true);
+        publications.begin(jobId, platform);
+        try {
+            publications.succeed(jobId, platform, publisher.publish(platform, render, metadata));
+        } catch (RuntimeException e) {
+            publications.fail(jobId, platform, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** A repeat attempt: finishes the publication only if the ledger does not show it out already. */
+    public void reconcile(String jobId, String platform) {
+        boolean out = publications.find(jobId, platform).map(Publication::published).orElse(false);
+        if (!out) {
+            publish(jobId, platform);
+        }
+    }
+
+    private Channel channel(String jobId) {
+        return channels.require(jobs.require(jobId).channelId());
+    }
+}

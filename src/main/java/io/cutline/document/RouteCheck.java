@@ -1,0 +1,177 @@
+package io.cutline.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.spi.RoutesLoader;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * Checks the route files ops edit, before they reach a running service: YAML syntax, the Camel
+ * YAML DSL schema shipped in camel-yaml-dsl, that Camel can load them, and that every
+ * {@code direct:}/{@code seda:} endpoint a route sends to has a route consuming it.
+ */
+public final class RouteCheck {
+
+    private static final String SCHEMA = "/schema/camelYamlDsl.json";
+
+    private final JsonSchema schema;
+
+    public RouteCheck() {
+        try (InputStream in = RouteCheck.class.getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA + " is missing: camel-yaml-dsl is not on the classpath");
+            }
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<DocumentProblem> check(Path directory) {
+        List<DocumentProblem> problems = new ArrayList<>();
+        Map<String, String> consumers = new LinkedHashMap<>();
+        Map<String, DocumentProblem> produced = new LinkedHashMap<>();
+        Map<String, String> templates = new LinkedHashMap<>();
+        List<JsonNode> instances = new ArrayList<>();
+        for (Path file : files(directory)) {
+            String source = file.toString();
+            YamlDocument document;
+            try {
+                document = YamlDocument.read(file, source);
+            } catch (InvalidDocumentException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            List<DocumentProblem> schemaProblems = schema.validate(document.root()).stream()
+                    .map(message -> new DocumentProblem(source, document.lineOf(pointer(message.getInstanceLocation().toString())),
+                            message.getInstanceLocation().toString(), trim(message.getMessage())))
+                    .toList();
+            problems.addAll(schemaProblems);
+            if (schemaProblems.isEmpty()) {
+                problems.addAll(load(file, source));
+            }
+            collectEndpoints(document.root(), "", document, consumers, produced);
+            collectTemplates(document.root(), templates, instances);
+        }
+        for (JsonNode instance : instances) {
+            String uri = templates.get(instance.path("routeTemplateRef").asText());
+            if (uri != null) {
+                for (JsonNode parameter : instance.path("parameters")) {
+                    uri = uri.replace("{{" + parameter.path("name").asText() + "}}", parameter.path("value").asText());
+                }
+                endpoint(uri).ifPresent(endpoint -> consumers.put(endpoint, "templatedRoute"));
+            }
+        }
+        produced.forEach((endpoint, where) -> {
+            if (!consumers.containsKey(endpoint)) {
+                problems.add(new DocumentProblem(where.source(), where.line(), where.field(),
+                        "no route consumes " + endpoint + " (routes consume: " + new TreeSet<>(consumers.keySet()) + ")"));
+            }
+        });
+        return problems;
+    }
+
+    private static List<DocumentProblem> load(Path file, String source) {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            RoutesLoader loader = PluginHelper.getRoutesLoader(context);
+            Resource resource = ResourceHelper.resolveResource(context, "file:" + file.toAbsolutePath());
+            loader.loadRoutes(resource);
+            return List.of();
+        } catch (Exception e) {
+            return List.of(new DocumentProblem(source, 0, "", "Camel cannot load it: " + rootMessage(e)));
+        }
+    }
+
+    /** Records where direct:/seda: endpoints are consumed ({@code from}) and produced to ({@code to}, {@code toD}, multicast...). */
+    private static void collectEndpoints(JsonNode node, String pointer, YamlDocument document, Map<String, String> consumers,
+                                         Map<String, DocumentProblem> produced) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String childPointer = pointer + "/" + field.getKey();
+                JsonNode value = field.getValue();
+                if (field.getKey().equals("from") && value.has("uri")) {
+                    endpoint(value.get("uri").asText()).ifPresent(endpoint -> consumers.put(endpoint, document.source()));
+                } else if (field.getKey().equals("to")) {
+                    String uri = value.isTextual() ? value.asText() : value.path("uri").asText();
+                    endpoint(uri).filter(endpoint -> !endpoint.contains("{{")).ifPresent(endpoint -> produced.putIfAbsent(endpoint,
+                            new DocumentProblem(document.source(), document.lineOf(childPointer), "to", "")));
+                }
+                collectEndpoints(value, childPointer, document, consumers, produced);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectEndpoints(node.get(i), pointer + "/" + i, document, consumers, produced);
+            }
+        }
+    }
+
+    /** Route templates' consumer URIs, and the templated routes that instantiate them. */
+    private static void collectTemplates(JsonNode root, Map<String, String> templates, List<JsonNode> instances) {
+        for (JsonNode item : root) {
+            JsonNode template = item.path("routeTemplate");
+            if (template.isObject()) {
+                templates.put(template.path("id").asText(), template.path("route").path("from").path("uri").asText());
+            }
+            if (item.path("templatedRoute").isObject()) {
+                instances.add(item.get("templatedRoute"));
+            }
+        }
+    }
+
+    private static java.util.Optional<String> endpoint(String uri) {
+        if (!uri.startsWith("direct:") && !uri.startsWith("seda:")) {
+            return java.util.Optional.empty();
+        }
+        int query = uri.indexOf('?');
+        return java.util.Optional.of(query < 0 ? uri : uri.substring(0, query));
+    }
+
+    private static List<Path> files(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().matches("[^.].*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list route directory " + directory, e);
+        }
+    }
+
+    /** networknt paths look like {@code $[0].route.from.steps[2]}; our line map uses JSON pointers. */
+    static String pointer(String path) {
+        return path.replaceFirst("^\\$", "").replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
+    }
+
+    private static String trim(String message) {
+        int colon = message.indexOf(": ");
+        return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        Set<Throwable> seen = new java.util.HashSet<>();
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.strip();
+    }
+}

@@ -1,0 +1,19 @@
+package io.cutline.generation;
+
+import java.nio.file.Path;
+
+/**
+ * A video generation provider. The embedded default renders locally with FFmpeg; hosted providers
+ * implement the same contract behind their HTTP protocols.
+ */
+public interface ClipGenerator {
+
+    /** The provider's name as channels and the router use it, e.g. {@code local}. */
+    String provider();
+
+    /** The model id; part of what identifies a generation. */
+    String model();
+
+    /** Produces the clip for {@code request} at {@code target}, whole or not at all. */
+    void generate(ClipRequest request, Path target);
+}

@@ -1,0 +1,156 @@
+package io.cutline.generation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.channel.Channel;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.job.PermanentFailure;
+import io.cutline.ledger.GenerationLedger;
+import io.cutline.ledger.GenerationTask;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.Step;
+import io.cutline.ledger.StepLog;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.VoiceTrack;
+import io.cutline.media.CorruptMediaException;
+import io.cutline.media.MediaInfo;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.MediaStore;
+import io.cutline.story.Scene;
+
+/**
+ * Layer 3, per scene: decides the provider, builds the clip request from the scene and its measured
+ * narration, and makes sure each distinct request is generated once. A request whose content key
+ * already has a finished, valid clip (from this job or any other) is reused, not generated again.
+ */
+public class GenerationDesk {
+
+    private final JobLedger jobs;
+    private final StoryLedger stories;
+    private final VoiceLedger voices;
+    private final GenerationLedger generations;
+    private final StepLog stepLog;
+    private final ChannelRegistry channels;
+    private final Map<String, ClipGenerator> generators;
+    private final MediaProbe probe;
+    private final MediaStore media;
+    private final ObjectMapper json;
+    private final int shortSide;
+    private final int fps;
+
+    public GenerationDesk(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
+                          StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators,
+                          MediaProbe probe, MediaStore media, ObjectMapper json, int shortSide, int fps) {
+        this.jobs = jobs;
+        this.stories = stories;
+        this.voices = voices;
+        this.generations = generations;
+        this.stepLog = stepLog;
+        this.channels = channels;
+        this.generators = Map.copyOf(generators);
+        this.probe = probe;
+        this.media = media;
+        this.json = json;
+        this.shortSide = shortSide;
+        this.fps = fps;
+    }
+
+    /** The provider that should generate this scene (the routes' content-based router switches on it). */
+    public String providerFor(String jobId, int sceneIndex) {
+        return channel(jobId).generationProvider();
+    }
+
+    /** Whether the scene already has a finished clip whose file is still there. */
+    public boolean hasClip(String jobId, int sceneIndex) {
+        Scene scene = stories.scene(jobId, sceneIndex);
+        return scene.clipKey() != null && finished(scene.clipKey()).isPresent();
+    }
+
+    /** Generates the scene's clip with a synchronous provider, or reuses an identical finished one. */
+    public void generate(String jobId, int sceneIndex, String provider) {
+        ClipGenerator generator = generators.get(provider);
+        if (generator == null) {
+            throw new PermanentFailure("no generation adapter for provider '" + provider + "' (known: "
+                    + String.join(", ", generators.keySet()) + ")");
+        }
+        ClipRequest request = request(jobId, sceneIndex);
+        String key = ContentKey.of(generator.provider(), generator.model(), request, json);
+        if (finished(key).isPresent()) {
+            stories.attachClip(jobId, sceneIndex, key);
+            return;
+        }
+        stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
+        generations.begin(key, generator.provider(), generator.model(), write(request));
+        try {
+            Path target = media.clipPath(key);
+            generator.generate(request, target);
+            MediaInfo clip = verify(target, request);
+            generations.succeed(key, target.toString(), clip.durationSeconds());
+            stories.attachClip(jobId, sceneIndex, key);
+            stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " " + key.substring(0, 12));
+        } catch (RuntimeException e) {
+            generations.fail(key, e.getMessage());
+            stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The clip's key, for the aggregator's claim check. */
+    public String clipKey(String jobId, int sceneIndex) {
+        return stories.scene(jobId, sceneIndex).clipKey();
+    }
+
+    ClipRequest request(String jobId, int sceneIndex) {
+        Channel channel = channel(jobId);
+        Scene scene = stories.scene(jobId, sceneIndex);
+        VoiceTrack narration = voices.find(jobId, sceneIndex).orElseThrow(() ->
+                new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration"));
+        boolean vertical = channel.format().height() > channel.format().width();
+        int longSide = Math.round(shortSide * (float) Math.max(channel.format().width(), channel.format().height())
+                / Math.min(channel.format().width(), channel.format().height()));
+        int width = vertical ? shortSide : longSide;
+        int height = vertical ? longSide : shortSide;
+        return new ClipRequest(scene.visualPrompt(), narration.durationSeconds(), width, height, fps,
+                Integer.toUnsignedLong(scene.visualPrompt().hashCode()));
+    }
+
+    private Optional<GenerationTask> finished(String key) {
+        return generations.find(key)
+                .filter(GenerationTask::succeeded)
+                .filter(task -> task.clipPath() != null && Files.isRegularFile(Path.of(task.clipPath())));
+    }
+
+    /** A download or render that is not the clip asked for is an error, never a clip. */
+    private MediaInfo verify(Path clip, ClipRequest request) {
+        MediaInfo info = probe.probe(clip);
+        MediaInfo.Stream video = info.video().orElseThrow(() -> new CorruptMediaException(clip, "no video stream"));
+        double frame = 1.0 / request.fps();
+        if (info.durationSeconds() + frame < request.seconds()) {
+            throw new CorruptMediaException(clip, String.format("%.3f s long, %.3f s were asked for",
+                    info.durationSeconds(), request.seconds()));
+        }
+        if (video.width() != request.width() || video.height() != request.height()) {
+            throw new CorruptMediaException(clip, video.width() + "x" + video.height() + ", "
+                    + request.width() + "x" + request.height() + " were asked for");
+        }
+        return info;
+    }
+
+    private Channel channel(String jobId) {
+        return channels.require(jobs.require(jobId).channelId());
+    }
+
+    private String write(ClipRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.cutline.job;
+
+import io.cutline.ledger.JobLedger;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When this node's routes have stopped (and the ledger is still open), gives up the leases it holds,
+ * so the jobs it was working on are resumed at once by the next start or by another node.
+ */
+public class LeaseRelease extends SimpleEventNotifierSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseRelease.class);
+
+    private final JobLedger jobs;
+
+    public LeaseRelease(JobLedger jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.CamelContextRoutesStoppedEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        int released = jobs.releaseLeases();
+        if (released > 0) {
+            LOG.info("released {} job leases held by {}; they resume at their current step on the next start", released, jobs.node());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.cutline.ledger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.support.service.ServiceSupport;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger's connection pool, migrated by Flyway before anything uses it. Embedded H2 in a file
+ * by default; PostgreSQL when the URL says so. Closed when the Camel context stops.
+ */
+public class LedgerDatabase extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerDatabase.class);
+
+    private final HikariDataSource dataSource;
+    private final DataSourceTransactionManager transactionManager;
+    private final String vendor;
+
+    public LedgerDatabase(String url, String user, String password, int poolSize) {
+        this.vendor = vendorOf(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("cutline-ledger");
+        this.dataSource = new HikariDataSource(config);
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                    .load()
+                    .migrate();
+            LOG.info("ledger {} at schema version {} ({} migrations applied)", redact(url), result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        this.transactionManager = new DataSourceTransactionManager(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
+    }
+
+    public PlatformTransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    public TransactionTemplate transactions() {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    /** {@code h2} or {@code postgresql}: picks vendor-specific migrations and Camel repositories. */
+    public String vendor() {
+        return vendor;
+    }
+
+    @Override
+    protected void doStop() {
+        dataSource.close();
+    }
+
+    private static String vendorOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        throw new IllegalStateException("cutline.db.url must be a jdbc:h2: or jdbc:postgresql: URL, got " + redact(url));
+    }
+
+    /** URLs may carry credentials as parameters; never log them. */
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
+    }
+}

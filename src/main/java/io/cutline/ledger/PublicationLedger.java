@@ -1,0 +1,53 @@
+package io.cutline.ledger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The publications table, keyed by (job, platform). */
+public class PublicationLedger {
+
+    private static final RowMapper<Publication> PUBLICATION = (row, i) -> new Publication(row.getString("job_id"),
+            row.getString("platform"), Publication.State.valueOf(row.getString("state")), row.getString("location"),
+            row.getString("error"));
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public PublicationLedger(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Publication> find(String jobId, String platform) {
+        return jdbc.query("SELECT * FROM publications WHERE job_id = ? AND platform = ?", PUBLICATION, jobId, platform)
+                .stream().findFirst();
+    }
+
+    public List<Publication> forJob(String jobId) {
+        return jdbc.query("SELECT * FROM publications WHERE job_id = ? ORDER BY platform", PUBLICATION, jobId);
+    }
+
+    public void begin(String jobId, String platform) {
+        var now = LedgerTime.now(clock);
+        Upsert.run(jdbc,
+                "UPDATE publications SET state = ?, error = NULL, updated_at = ? WHERE job_id = ? AND platform = ? AND state <> ?",
+                new Object[] {Publication.State.PUBLISHING.name(), now, jobId, platform, Publication.State.PUBLISHED.name()},
+                "INSERT INTO publications (job_id, platform, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                new Object[] {jobId, platform, Publication.State.PUBLISHING.name(), now, now});
+    }
+
+    public void succeed(String jobId, String platform, String location) {
+        jdbc.update("UPDATE publications SET state = ?, location = ?, updated_at = ? WHERE job_id = ? AND platform = ?",
+                Publication.State.PUBLISHED.name(), location, LedgerTime.now(clock), jobId, platform);
+    }
+
+    public void fail(String jobId, String platform, String error) {
+        jdbc.update("UPDATE publications SET state = ?, error = ?, updated_at = ? WHERE job_id = ? AND platform = ? AND state <> ?",
+                Publication.State.FAILED.name(), JobLedger.truncate(error), LedgerTime.now(clock), jobId, platform,
+                Publication.State.PUBLISHED.name());
+    }
+}

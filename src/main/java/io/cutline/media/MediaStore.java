@@ -1,0 +1,81 @@
+package io.cutline.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where media lives: one directory per job for its own artifacts, and a content-addressed clip
+ * store shared by all jobs (a clip is keyed by the hash of what was asked for). Every file appears
+ * whole or not at all: writers produce a temporary file that is moved into place.
+ */
+public class MediaStore {
+
+    private final Path root;
+
+    public MediaStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path jobDir(String jobId) {
+        return directory(root.resolve("jobs").resolve(jobId));
+    }
+
+    public Path voicePath(String jobId, int sceneIndex) {
+        return directory(jobDir(jobId).resolve("voice")).resolve(String.format("scene-%02d.wav", sceneIndex));
+    }
+
+    public Path clipPath(String contentKey) {
+        return directory(root.resolve("clips")).resolve(contentKey + ".mp4");
+    }
+
+    public Path renditionPath(String jobId, String rendition) {
+        return jobDir(jobId).resolve("video-" + rendition + ".mp4");
+    }
+
+    public Path workDir(String jobId) {
+        return directory(jobDir(jobId).resolve("work"));
+    }
+
+    /** A sibling temporary path for {@code target}, in the same directory so the final move is atomic. */
+    public static Path temporaryFor(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot);
+        return target.resolveSibling(".tmp-" + System.nanoTime() + "-" + name.substring(0, Math.max(dot, 0)) + extension);
+    }
+
+    public static void moveIntoPlace(Path temporary, Path target) {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException inner) {
+                throw new UncheckedIOException(inner);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a temporary file; one left behind is harmless, so a failure to delete is ignored. */
+    public static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next run writes a new temporary file under a new name
+        }
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.cutline.voice;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.cutline.channel.Channel;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.job.PermanentFailure;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.Step;
+import io.cutline.ledger.StepLog;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.VoiceTrack;
+import io.cutline.media.MediaInfo;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.MediaStore;
+import io.cutline.story.Scene;
+
+/**
+ * The voice layer, per scene: synthesizes the narration with the channel's voice provider and
+ * measures it with ffprobe before any clip is generated, so clips can be asked for at the right length.
+ */
+public class Narrator {
+
+    private final JobLedger jobs;
+    private final StoryLedger stories;
+    private final VoiceLedger voices;
+    private final StepLog stepLog;
+    private final ChannelRegistry channels;
+    private final Map<String, VoiceProvider> providers;
+    private final MediaProbe probe;
+    private final MediaStore media;
+
+    public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
+                    Map<String, VoiceProvider> providers, MediaProbe probe, MediaStore media) {
+        this.jobs = jobs;
+        this.stories = stories;
+        this.voices = voices;
+        this.stepLog = stepLog;
+        this.channels = channels;
+        this.providers = Map.copyOf(providers);
+        this.probe = probe;
+        this.media = media;
+    }
+
+    public void narrate(String jobId, int sceneIndex) {
+        if (voices.find(jobId, sceneIndex).filter(track -> Files.isRegularFile(Path.of(track.audioPath()))).isPresent()) {
+            return;
+        }
+        Channel channel = channels.require(jobs.require(jobId).channelId());
+        VoiceProvider provider = providers.get(channel.voice().provider());
+        if (provider == null) {
+            throw new PermanentFailure("no voice provider '" + channel.voice().provider() + "' (known: "
+                    + String.join(", ", providers.keySet()) + ")");
+        }
+        Scene scene = stories.scene(jobId, sceneIndex);
+        stepLog.begin(jobId, Step.VOICE, sceneIndex, jobs.require(jobId).attempt());
+        try {
+            Path target = media.voicePath(jobId, sceneIndex);
+            provider.synthesize(channel.voice(), scene.narration(), target);
+            MediaInfo measured = probe.probe(target);
+            voices.save(new VoiceTrack(jobId, sceneIndex, provider.name(), target.toString(), measured.durationSeconds()));
+            stepLog.succeed(jobId, Step.VOICE, sceneIndex, String.format("%.3f s", measured.durationSeconds()));
+        } catch (RuntimeException e) {
+            stepLog.fail(jobId, Step.VOICE, sceneIndex, e.getMessage());
+            throw e;
+        }
+    }
+}
