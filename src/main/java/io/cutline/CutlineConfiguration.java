@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cutline.api.ApiHeaderFilter;
 import io.cutline.api.JobApi;
 import io.cutline.api.JobViews;
 import io.cutline.assembly.Assembler;
@@ -67,6 +68,7 @@ public class CutlineConfiguration implements CamelConfiguration {
         LedgerDatabase database = new LedgerDatabase(settings.text("cutline.db.url"), settings.optional("cutline.db.user").orElse(null),
                 settings.optional("cutline.db.password").orElse(null), settings.integer("cutline.db.pool-size"));
         context.addService(database);
+        registry.bind("ledgerDatabase", database);
         JdbcTemplate jdbc = database.jdbc();
         String node = settings.optional("cutline.node.id").orElseGet(CutlineConfiguration::nodeId);
         JobLedger jobs = new JobLedger(jdbc, clock, node, settings.millis("cutline.jobs.lease-ms"));
@@ -123,6 +125,7 @@ public class CutlineConfiguration implements CamelConfiguration {
         JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications);
         registry.bind("jobViews", views);
         registry.bind("jobApi", new JobApi(jobs, views, channels, json));
+        registry.bind("apiHeaderFilter", new ApiHeaderFilter());
     }
 
     /** Idempotent consumer keys live in the ledger's database, so they survive restarts and are shared by nodes. */

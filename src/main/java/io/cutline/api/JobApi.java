@@ -17,6 +17,9 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobNotFoundException;
 import io.cutline.ledger.JobState;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * The typed half of the REST API ({@code routes/api.yaml} is the other): validates request bodies
@@ -122,9 +125,16 @@ public class JobApi {
                 "invalid", channels.problems().stream().map(DocumentProblem::toString).toList()));
     }
 
-    /** The JSON body of an error answer. */
-    public String problem(Exception exception) {
-        return write(Map.of("error", String.valueOf(exception.getMessage())));
+    /** Turns the failure being handled into the HTTP answer: the {@link ApiProblem}'s status, or 500. */
+    public void answerFailure(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ApiProblem problem = ObjectHelper.getException(ApiProblem.class, failure);
+        Message answer = exchange.getMessage();
+        answer.setHeader(Exchange.HTTP_RESPONSE_CODE, problem == null ? 500 : problem.getStatus());
+        answer.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        String message = problem != null ? problem.getMessage()
+                : "internal error: " + (failure == null ? "unknown" : failure.getMessage());
+        answer.setBody(write(Map.of("error", message)));
     }
 
     private String channelIds() {

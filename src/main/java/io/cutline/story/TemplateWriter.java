@@ -27,7 +27,8 @@ public class TemplateWriter implements StoryWriter {
     private static final Set<String> STOP_WORDS = Set.of("about", "after", "again", "also", "because", "been", "before",
             "being", "every", "from", "have", "into", "just", "more", "most", "much", "never", "only", "other", "over",
             "same", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-            "under", "until", "very", "what", "when", "where", "which", "while", "with", "would", "your", "year", "years");
+            "under", "until", "very", "what", "when", "where", "which", "while", "with", "would", "your", "year", "years",
+            "something", "people", "notice", "thing", "things", "really", "here", "there");
 
     /** Phrases the writer fills in; {topic} is replaced by the topic's title. */
     public record Phrases(List<String> hooks, List<String> callsToAction) {
