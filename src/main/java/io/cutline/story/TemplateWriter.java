@@ -28,7 +28,7 @@ public class TemplateWriter implements StoryWriter {
             "being", "every", "from", "have", "into", "just", "more", "most", "much", "never", "only", "other", "over",
             "same", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
             "under", "until", "very", "what", "when", "where", "which", "while", "with", "would", "your", "year", "years",
-            "something", "people", "notice", "thing", "things", "really", "here", "there");
+            "something", "people", "notice", "thing", "things", "really");
 
     /** Phrases the writer fills in; {topic} is replaced by the topic's title. */
     public record Phrases(List<String> hooks, List<String> callsToAction) {

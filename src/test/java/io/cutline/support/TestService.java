@@ -1,0 +1,135 @@
+package io.cutline.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cutline.cli.CutlineRuntime;
+import io.cutline.job.JobRequest;
+import io.cutline.job.Receipt;
+import io.cutline.ledger.Job;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.JobState;
+import io.cutline.ledger.LedgerDatabase;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A Cutline service for one test: the real Main, configuration and YAML routes, with its ledger,
+ * media and outbox in a fresh directory under target/test-runs. Several services can be started
+ * one after the other on the same root (a restart).
+ */
+public final class TestService implements AutoCloseable {
+
+    private final Path root;
+    private final Map<String, String> overrides;
+    private Main main;
+
+    public TestService(Path root, Map<String, String> extra) {
+        this.root = root;
+        this.overrides = new HashMap<>(Map.of(
+                "cutline.db.url", "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath(),
+                "cutline.media.dir", root.resolve("media").toString(),
+                "cutline.outbox.dir", root.resolve("outbox").toString(),
+                "cutline.schedules.enabled", "false",
+                "cutline.retry.delay-ms", "100",
+                "cutline.jobs.recovery-delay-ms", "0",
+                "cutline.jobs.recovery-interval-ms", "2000",
+                "camel.main.shutdown-timeout", "2"));
+        this.overrides.putAll(CutlineRuntime.oneShot());
+        this.overrides.put("cutline.jobs.recovery-enabled", "true");
+        this.overrides.putAll(extra);
+    }
+
+    /** A fresh directory for one test's ledger and media. */
+    public static Path newRoot(String name) {
+        try {
+            return Files.createDirectories(Path.of("target", "test-runs", name + "-" + System.nanoTime())).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings for the quick test channel (src/test/resources). */
+    public static Map<String, String> quickChannel() {
+        return Map.of("cutline.channels.dir", "src/test/resources/channels", "cutline.signals.dir", "src/test/resources/signals");
+    }
+
+    /** Settings that serve the REST API on a free port. */
+    public static Map<String, String> withApi(int port) {
+        return Map.of("camel.server.enabled", "true", "camel.management.enabled", "true",
+                "camel.server.port", String.valueOf(port), "camel.management.port", String.valueOf(port),
+                "camel.main.routes-exclude-pattern", "");
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TestService start() throws Exception {
+        main = CutlineRuntime.main(overrides);
+        main.start();
+        return this;
+    }
+
+    public void stop() throws Exception {
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public JdbcTemplate jdbc() {
+        return bean("ledgerDatabase", LedgerDatabase.class).jdbc();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public String submit(String channel) {
+        return submit(new JobRequest(channel, null, null, "test")).job().id();
+    }
+
+    public Receipt submit(JobRequest request) {
+        return context().createProducerTemplate().requestBody("direct:submit-job", request, Receipt.class);
+    }
+
+    /** Waits until the job is no longer RUNNING (or fails the test after the timeout). */
+    public Job awaitEnd(String jobId, Duration timeout) throws InterruptedException {
+        JobLedger jobs = bean("jobLedger", JobLedger.class);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Job job = jobs.require(jobId);
+            if (job.state() != JobState.RUNNING) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " still running after " + timeout + ": " + jobs.require(jobId));
+    }
+}
