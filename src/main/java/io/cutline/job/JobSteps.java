@@ -55,10 +55,10 @@ public class JobSteps {
             return;
         }
         Job job = jobs.require(jobId);
-        stepLog.fail(jobId, job.step(), sceneIndex, reason);
         if (jobs.park(jobId, sceneIndex, reason)) {
             LOG.warn("job {} parked at {}{}: {}", jobId, job.step(), sceneIndex == null ? "" : " scene " + sceneIndex, reason);
         }
+        stepLog.fail(jobId, job.step(), null, reason);
     }
 
     /** The failure as an operator should read it: the exception's kind and message, and its root cause if different. */

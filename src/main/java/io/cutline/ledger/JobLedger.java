@@ -113,11 +113,14 @@ public class JobLedger {
                 JobState.PARKED.name(), sceneIndex, truncate(reason), LedgerTime.now(clock), jobId, JobState.RUNNING.name()) == 1;
     }
 
-    /** Puts a parked job back to work on this node at the step where it failed; false if it was not parked. */
+    /**
+     * Puts a parked job back to work on this node at the step where it failed; false if it was not
+     * parked. The failure stays in the step log.
+     */
     public boolean unpark(String jobId) {
         OffsetDateTime now = LedgerTime.now(clock);
-        return jdbc.update("UPDATE jobs SET state = ?, attempt = attempt + 1, lease_owner = ?, lease_until = ?, updated_at = ? "
-                        + "WHERE id = ? AND state = ?",
+        return jdbc.update("UPDATE jobs SET state = ?, attempt = attempt + 1, failed_step = NULL, failed_scene = NULL, "
+                        + "failure_reason = NULL, lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND state = ?",
                 JobState.RUNNING.name(), node, now.plus(lease), now, jobId, JobState.PARKED.name()) == 1;
     }
 

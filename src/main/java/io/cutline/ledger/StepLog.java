@@ -39,11 +39,8 @@ public class StepLog {
     /** Closes the latest open entry for that step and scene; a failure with no open entry is still recorded. */
     private void end(String jobId, Step step, Integer sceneIndex, StepRecord.Outcome outcome, String detail) {
         String sceneMatch = sceneIndex == null ? "scene_index IS NULL" : "scene_index = " + sceneIndex.intValue();
-        Long open = jdbc.query("SELECT MAX(id) FROM step_log WHERE job_id = ? AND step = ? AND " + sceneMatch + " AND outcome = ?",
-                (row, i) -> {
-                    long id = row.getLong(1);
-                    return row.wasNull() ? null : id;
-                }, jobId, step.name(), StepRecord.Outcome.RUNNING.name()).stream().findFirst().orElse(null);
+        Long open = jdbc.queryForObject("SELECT MAX(id) FROM step_log WHERE job_id = ? AND step = ? AND " + sceneMatch
+                + " AND outcome = ?", Long.class, jobId, step.name(), StepRecord.Outcome.RUNNING.name());
         if (open != null) {
             jdbc.update("UPDATE step_log SET finished_at = ?, outcome = ?, detail = ? WHERE id = ?",
                     LedgerTime.now(clock), outcome.name(), JobLedger.truncate(detail), open);

@@ -46,6 +46,7 @@ public final class TestService implements AutoCloseable {
         this.overrides.putAll(CutlineRuntime.oneShot());
         this.overrides.put("cutline.jobs.recovery-enabled", "true");
         this.overrides.putAll(extra);
+        this.overrides.values().removeIf(String::isEmpty);
     }
 
     /** A fresh directory for one test's ledger and media. */
@@ -62,7 +63,7 @@ public final class TestService implements AutoCloseable {
         return Map.of("cutline.channels.dir", "src/test/resources/channels", "cutline.signals.dir", "src/test/resources/signals");
     }
 
-    /** Settings that serve the REST API on a free port. */
+    /** Settings that serve the REST API on {@code port} (the empty exclude pattern removes the one-shot default). */
     public static Map<String, String> withApi(int port) {
         return Map.of("camel.server.enabled", "true", "camel.management.enabled", "true",
                 "camel.server.port", String.valueOf(port), "camel.management.port", String.valueOf(port),
