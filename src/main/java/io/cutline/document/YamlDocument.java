@@ -109,6 +109,8 @@ public final class YamlDocument {
                     throw new InvalidDocumentException(List.of(new DocumentProblem(source, line, key, "duplicate key")));
                 }
                 object.set(key, convert(tuple.getValueNode(), childPointer, lines, source));
+                // a field is where its key is, even when its value (a block) starts on the next line
+                tuple.getKeyNode().getStartMark().ifPresent(mark -> lines.put(childPointer, mark.getLine() + 1));
             }
             return object;
         }

@@ -1,0 +1,128 @@
+package io.cutline.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobLedgerTest {
+
+    private final LedgerDatabase database = new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+    private final MutableClock clock = new MutableClock();
+    private final JobLedger nodeA = new JobLedger(database.jdbc(), clock, "node-a", Duration.ofSeconds(60));
+    private final JobLedger nodeB = new JobLedger(database.jdbc(), clock, "node-b", Duration.ofSeconds(60));
+
+    @AfterEach
+    void close() {
+        database.stop();
+    }
+
+    @Test
+    void aRequestKeyMakesOneJob() {
+        JobLedger.Created first = nodeA.create("demo", null, "key-1", "api");
+        JobLedger.Created again = nodeB.create("demo", null, "key-1", "api");
+        assertThat(first.isNew()).isTrue();
+        assertThat(again.isNew()).isFalse();
+        assertThat(again.job().id()).isEqualTo(first.job().id());
+        assertThat(nodeA.create("demo", null, null, "api").job().id()).isNotEqualTo(first.job().id());
+    }
+
+    @Test
+    void onlyTheLeaseHolderMovesAJobAndOnlyForward() {
+        String id = nodeA.create("demo", "topic", null, "api").job().id();
+        assertThat(nodeA.isAt(id, Step.RESEARCH)).isTrue();
+        assertThat(nodeB.isAt(id, Step.RESEARCH)).as("another node").isFalse();
+        assertThat(nodeB.advance(id, Step.RESEARCH)).isFalse();
+        assertThat(nodeA.advance(id, Step.STORYBOARD)).as("not at that step").isFalse();
+        assertThat(nodeA.advance(id, Step.RESEARCH)).isTrue();
+        assertThat(nodeA.advance(id, Step.RESEARCH)).as("twice").isFalse();
+        assertThat(nodeA.step(id)).isEqualTo(Step.STORYBOARD);
+    }
+
+    @Test
+    void aParkedJobStopsUntilUnparkedAndKeepsItsStep() {
+        String id = nodeA.create("demo", null, null, "api").job().id();
+        nodeA.advance(id, Step.RESEARCH);
+        assertThat(nodeA.park(id, 3, "scene 3 failed")).isTrue();
+        Job parked = nodeA.require(id);
+        assertThat(parked.state()).isEqualTo(JobState.PARKED);
+        assertThat(parked.failedStep()).isEqualTo(Step.STORYBOARD);
+        assertThat(parked.failedScene()).isEqualTo(3);
+        assertThat(parked.failureReason()).isEqualTo("scene 3 failed");
+        assertThat(nodeA.advance(id, Step.STORYBOARD)).as("parked jobs do not move").isFalse();
+        assertThat(nodeA.park(id, null, "again")).isFalse();
+
+        assertThat(nodeB.unpark(id)).isTrue();
+        Job resumed = nodeB.require(id);
+        assertThat(resumed.state()).isEqualTo(JobState.RUNNING);
+        assertThat(resumed.step()).isEqualTo(Step.STORYBOARD);
+        assertThat(resumed.attempt()).isEqualTo(2);
+        assertThat(resumed.failureReason()).isNull();
+        assertThat(nodeB.isAt(id, Step.STORYBOARD)).as("the retrying node holds the lease").isTrue();
+        assertThat(nodeB.unpark(id)).as("only parked jobs").isFalse();
+    }
+
+    @Test
+    void finishingTheLastStepMakesTheJobDone() {
+        String id = nodeA.create("demo", null, null, "api").job().id();
+        for (Step step : Step.values()) {
+            if (step != Step.DONE) {
+                assertThat(nodeA.advance(id, step)).isTrue();
+            }
+        }
+        assertThat(nodeA.require(id).state()).isEqualTo(JobState.DONE);
+        assertThat(nodeB.claimOrphans()).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseLeaseLapsedIsClaimedByExactlyOneOtherNode() {
+        String id = nodeA.create("demo", null, null, "api").job().id();
+        assertThat(nodeB.claimOrphans()).as("lease still valid").isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(nodeA.renewLeases()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(nodeB.claimOrphans()).as("renewed lease still valid").isEmpty();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(nodeB.claimOrphans()).containsExactly(id);
+        assertThat(nodeA.claimOrphans()).as("already claimed").isEmpty();
+        assertThat(nodeB.isAt(id, Step.RESEARCH)).isTrue();
+        assertThat(nodeA.isAt(id, Step.RESEARCH)).isFalse();
+    }
+
+    @Test
+    void releasedLeasesAreClaimedAtOnce() {
+        String id = nodeA.create("demo", null, null, "api").job().id();
+        assertThat(nodeA.releaseLeases()).isEqualTo(1);
+        assertThat(nodeB.claimOrphans()).containsExactly(id);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
