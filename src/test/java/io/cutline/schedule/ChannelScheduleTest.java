@@ -1,0 +1,57 @@
+package io.cutline.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import io.cutline.support.TestService;
+import org.junit.jupiter.api.Test;
+
+/** A channel's cron starts jobs through a Quartz route from the YAML template; editing the file reschedules. */
+class ChannelScheduleTest {
+
+    @Test
+    void aScheduledChannelGetsJobsOnItsCronAndEditingTheFileStopsThem() throws Exception {
+        Path root = TestService.newRoot("schedule");
+        Path channels = Files.createDirectories(root.resolve("channels"));
+        String quick = Files.readString(Path.of("src/test/resources/channels/quick.yaml"));
+        Files.writeString(channels.resolve("quick.yaml"), quick.replace("cron: \"0 0 12 * * ?\"", "cron: \"0/2 * * * * ?\"")
+                .replace("timeZone: UTC", "timeZone: Asia/Kolkata").replace("enabled: false", "enabled: true"));
+        Map<String, String> settings = Map.of("cutline.channels.dir", channels.toString(),
+                "cutline.signals.dir", "src/test/resources/signals", "cutline.schedules.enabled", "true",
+                "cutline.jobs.concurrency", "1");
+
+        try (TestService service = new TestService(root, settings).start()) {
+            await(() -> service.context().getRoute("schedule-quick") != null, "the schedule route");
+            await(() -> scheduledJobs(service).size() >= 2, "two scheduled jobs");
+            List<String> keys = scheduledJobs(service);
+            assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("schedule:quick:\\d+"));
+            long first = Long.parseLong(keys.get(0).substring("schedule:quick:".length()));
+            long second = Long.parseLong(keys.get(1).substring("schedule:quick:".length()));
+            assertThat(Math.abs(second - first) % 2).as("slots are the cron's 2-second ticks").isZero();
+
+            Files.writeString(channels.resolve("quick.yaml"), quick);
+            await(() -> service.context().getRoute("schedule-quick") == null, "the schedule removed after the edit");
+        }
+    }
+
+    private static List<String> scheduledJobs(TestService service) {
+        return service.jdbc().queryForList("SELECT request_key FROM jobs WHERE origin = 'schedule' ORDER BY request_key", String.class);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
