@@ -52,6 +52,9 @@ public class ChannelRegistry {
     public synchronized List<DocumentProblem> reload() {
         Map<String, Channel> loaded = new TreeMap<>();
         List<DocumentProblem> found = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            found.add(new DocumentProblem(directory.toString(), 0, "", "the channel directory does not exist"));
+        }
         for (Path file : channelFiles()) {
             try {
                 Channel channel = read(file);
@@ -135,7 +138,6 @@ public class ChannelRegistry {
 
     private List<Path> channelFiles() {
         if (!Files.isDirectory(directory)) {
-            LOG.warn("channel directory {} does not exist", directory);
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
