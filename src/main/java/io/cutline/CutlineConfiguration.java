@@ -45,7 +45,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
-import org.apache.camel.processor.aggregate.jdbc.PostgresAggregationRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,10 +134,14 @@ public class CutlineConfiguration implements CamelConfiguration {
         return repository;
     }
 
+    /**
+     * The aggregator's groups live in the ledger's database. The generic repository serves H2 and
+     * PostgreSQL alike: Camel 4.14's PostgresAggregationRepository binds a version parameter its
+     * INSERT does not have and fails on every new group.
+     */
     private static JdbcAggregationRepository clipAggregationRepository(LedgerDatabase database) {
-        JdbcAggregationRepository repository = database.vendor().equals("postgresql")
-                ? new PostgresAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource())
-                : new JdbcAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource());
+        JdbcAggregationRepository repository =
+                new JdbcAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource());
         repository.setUseRecovery(false);
         return repository;
     }

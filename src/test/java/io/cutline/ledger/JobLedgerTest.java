@@ -8,23 +8,47 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.cutline.support.Postgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The job ledger's rules, on embedded H2 and (when a test server is available) on PostgreSQL. */
 class JobLedgerTest {
 
-    private final LedgerDatabase database = new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
     private final MutableClock clock = new MutableClock();
-    private final JobLedger nodeA = new JobLedger(database.jdbc(), clock, "node-a", Duration.ofSeconds(60));
-    private final JobLedger nodeB = new JobLedger(database.jdbc(), clock, "node-b", Duration.ofSeconds(60));
+    private LedgerDatabase database;
+    private JobLedger nodeA;
+    private JobLedger nodeB;
+
+    static List<String> databases() {
+        List<String> databases = new ArrayList<>(List.of("h2"));
+        Postgres.server().ifPresent(server -> databases.add("postgresql"));
+        return databases;
+    }
+
+    private void open(String vendor) {
+        database = vendor.equals("h2")
+                ? new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4)
+                : new LedgerDatabase(Postgres.freshDatabase(), null, null, 4);
+        nodeA = new JobLedger(database.jdbc(), clock, "node-a", Duration.ofSeconds(60));
+        nodeB = new JobLedger(database.jdbc(), clock, "node-b", Duration.ofSeconds(60));
+    }
 
     @AfterEach
     void close() {
-        database.stop();
+        if (database != null) {
+            database.stop();
+        }
     }
 
-    @Test
-    void aRequestKeyMakesOneJob() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRequestKeyMakesOneJob(String vendor) {
+        open(vendor);
         JobLedger.Created first = nodeA.create("demo", null, "key-1", "api");
         JobLedger.Created again = nodeB.create("demo", null, "key-1", "api");
         assertThat(first.isNew()).isTrue();
@@ -33,8 +57,10 @@ class JobLedgerTest {
         assertThat(nodeA.create("demo", null, null, "api").job().id()).isNotEqualTo(first.job().id());
     }
 
-    @Test
-    void onlyTheLeaseHolderMovesAJobAndOnlyForward() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void onlyTheLeaseHolderMovesAJobAndOnlyForward(String vendor) {
+        open(vendor);
         String id = nodeA.create("demo", "topic", null, "api").job().id();
         assertThat(nodeA.isAt(id, Step.RESEARCH)).isTrue();
         assertThat(nodeB.isAt(id, Step.RESEARCH)).as("another node").isFalse();
@@ -45,8 +71,10 @@ class JobLedgerTest {
         assertThat(nodeA.step(id)).isEqualTo(Step.STORYBOARD);
     }
 
-    @Test
-    void aParkedJobStopsUntilUnparkedAndKeepsItsStep() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aParkedJobStopsUntilUnparkedAndKeepsItsStep(String vendor) {
+        open(vendor);
         String id = nodeA.create("demo", null, null, "api").job().id();
         nodeA.advance(id, Step.RESEARCH);
         assertThat(nodeA.park(id, 3, "scene 3 failed")).isTrue();
@@ -68,8 +96,10 @@ class JobLedgerTest {
         assertThat(nodeB.unpark(id)).as("only parked jobs").isFalse();
     }
 
-    @Test
-    void finishingTheLastStepMakesTheJobDone() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void finishingTheLastStepMakesTheJobDone(String vendor) {
+        open(vendor);
         String id = nodeA.create("demo", null, null, "api").job().id();
         for (Step step : Step.values()) {
             if (step != Step.DONE) {
@@ -80,8 +110,10 @@ class JobLedgerTest {
         assertThat(nodeB.claimOrphans()).isEmpty();
     }
 
-    @Test
-    void aJobWhoseLeaseLapsedIsClaimedByExactlyOneOtherNode() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aJobWhoseLeaseLapsedIsClaimedByExactlyOneOtherNode(String vendor) {
+        open(vendor);
         String id = nodeA.create("demo", null, null, "api").job().id();
         assertThat(nodeB.claimOrphans()).as("lease still valid").isEmpty();
         clock.advance(Duration.ofSeconds(30));
@@ -95,8 +127,10 @@ class JobLedgerTest {
         assertThat(nodeA.isAt(id, Step.RESEARCH)).isFalse();
     }
 
-    @Test
-    void releasedLeasesAreClaimedAtOnce() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void releasedLeasesAreClaimedAtOnce(String vendor) {
+        open(vendor);
         String id = nodeA.create("demo", null, null, "api").job().id();
         assertThat(nodeA.releaseLeases()).isEqualTo(1);
         assertThat(nodeB.claimOrphans()).containsExactly(id);
