@@ -87,10 +87,12 @@ public class GenerationDesk {
         }
         stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
         generations.begin(key, generator.provider(), generator.model(), write(request));
+        Path target = media.clipPath(key);
+        Path candidate = MediaStore.temporaryFor(target);
         try {
-            Path target = media.clipPath(key);
-            generator.generate(request, target);
-            MediaInfo clip = verify(target, request);
+            generator.generate(request, candidate);
+            MediaInfo clip = verify(candidate, request);
+            MediaStore.moveIntoPlace(candidate, target);
             generations.succeed(key, target.toString(), clip.durationSeconds());
             stories.attachClip(jobId, sceneIndex, key);
             stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " " + key.substring(0, 12));
@@ -98,6 +100,8 @@ public class GenerationDesk {
             generations.fail(key, e.getMessage());
             stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
             throw e;
+        } finally {
+            MediaStore.deleteQuietly(candidate);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A stand-in for the ffmpeg binary that logs every invocation, can slow down clip renders, and
- * fails a clip render whose drawn words contain the word in its fault file; otherwise it runs the
- * real ffmpeg. Tests point {@code cutline.tools.ffmpeg} at it.
+ * fails (or fakes with garbage) a clip render whose drawn words contain the word in its fault file;
+ * otherwise it runs the real ffmpeg. Tests point {@code cutline.tools.ffmpeg} at it.
  */
 public final class FfmpegSpy {
 
@@ -31,13 +31,19 @@ public final class FfmpegSpy {
                 done
                 if [ -n "$textfile" ]; then
                   sleep %s
-                  if [ -f '%s' ] && grep -qi -- "$(cat '%s')" "$textfile"; then
-                    echo "injected fault: $(cat '%s') in the prompt" >&2
+                  fault="$(cat '%s' 2>/dev/null)"
+                  if [ -n "$fault" ] && grep -qi -- "${fault#corrupt:}" "$textfile"; then
+                    if [ "${fault#corrupt:}" != "$fault" ]; then
+                      for output in "$@"; do :; done
+                      head -c 4096 /dev/urandom > "$output"
+                      exit 0
+                    fi
+                    echo "injected fault: $fault in the prompt" >&2
                     exit 1
                   fi
                 fi
                 exec ffmpeg "$@"
-                """.formatted(log, clipDelaySeconds, fault, fault, fault);
+                """.formatted(log, clipDelaySeconds, fault);
         try {
             Files.createDirectories(directory);
             Files.writeString(script, body);
@@ -54,6 +60,11 @@ public final class FfmpegSpy {
     /** Makes clip renders whose drawn words contain {@code word} exit 1. */
     public void failOn(String word) throws IOException {
         Files.writeString(fault, word);
+    }
+
+    /** Makes clip renders whose drawn words contain {@code word} write random bytes and exit 0. */
+    public void corruptOn(String word) throws IOException {
+        Files.writeString(fault, "corrupt:" + word);
     }
 
     public void heal() throws IOException {
