@@ -38,9 +38,11 @@ public class StepLog {
 
     /** Closes the latest open entry for that step and scene; a failure with no open entry is still recorded. */
     private void end(String jobId, Step step, Integer sceneIndex, StepRecord.Outcome outcome, String detail) {
-        String sceneMatch = sceneIndex == null ? "scene_index IS NULL" : "scene_index = " + sceneIndex.intValue();
-        Long open = jdbc.queryForObject("SELECT MAX(id) FROM step_log WHERE job_id = ? AND step = ? AND " + sceneMatch
-                + " AND outcome = ?", Long.class, jobId, step.name(), StepRecord.Outcome.RUNNING.name());
+        Long open = sceneIndex == null
+                ? jdbc.queryForObject("SELECT MAX(id) FROM step_log WHERE job_id = ? AND step = ? AND scene_index IS NULL "
+                        + "AND outcome = ?", Long.class, jobId, step.name(), StepRecord.Outcome.RUNNING.name())
+                : jdbc.queryForObject("SELECT MAX(id) FROM step_log WHERE job_id = ? AND step = ? AND scene_index = ? "
+                        + "AND outcome = ?", Long.class, jobId, step.name(), sceneIndex, StepRecord.Outcome.RUNNING.name());
         if (open != null) {
             jdbc.update("UPDATE step_log SET finished_at = ?, outcome = ?, detail = ? WHERE id = ?",
                     LedgerTime.now(clock), outcome.name(), JobLedger.truncate(detail), open);
