@@ -2,12 +2,28 @@ package io.cutline;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cutline.assembly.AudioMix;
+import io.cutline.assembly.QualityGates;
+import io.cutline.assembly.RenderGraph;
+import io.cutline.ledger.QualityLedger;
+import io.cutline.media.AudioAnalysis;
+import io.cutline.provider.HttpGateway;
+import io.cutline.provider.ProviderSettings;
+import io.cutline.provider.RateLimits;
+import io.cutline.timing.DurationRule;
+import io.cutline.timing.TimingPlanner;
+import io.cutline.voice.ElevenLabsVoice;
+import io.cutline.voice.OpenAiSpeechVoice;
+import io.cutline.voice.VoiceProvider;
 import io.cutline.api.ApiHeaderFilter;
 import io.cutline.api.JobApi;
 import io.cutline.api.JobViews;
@@ -73,10 +89,11 @@ public class CutlineConfiguration implements CamelConfiguration {
         JobLedger jobs = new JobLedger(jdbc, clock, node, settings.millis("cutline.jobs.lease-ms"));
         StepLog stepLog = new StepLog(jdbc, clock);
         StoryLedger stories = new StoryLedger(jdbc, database.transactions(), json, clock);
-        VoiceLedger voices = new VoiceLedger(jdbc, clock);
+        VoiceLedger voices = new VoiceLedger(jdbc, clock, json);
         GenerationLedger generations = new GenerationLedger(jdbc, clock);
         RenderLedger renders = new RenderLedger(jdbc, clock);
         PublicationLedger publications = new PublicationLedger(jdbc, clock);
+        QualityLedger quality = new QualityLedger(jdbc, clock);
         registry.bind("jobLedger", jobs);
         registry.bind("storyLedger", stories);
         context.getManagementStrategy().addEventNotifier(new LeaseRelease(jobs));
@@ -91,7 +108,11 @@ public class CutlineConfiguration implements CamelConfiguration {
                 Tool.FFPROBE, settings.text(Tool.FFPROBE.property()),
                 Tool.ESPEAK, settings.text(Tool.ESPEAK.property())), settings.integer("cutline.tools.timeout-ms"));
         MediaProbe probe = new MediaProbe(tools, json);
+        AudioAnalysis audio = new AudioAnalysis(tools);
         MediaStore media = new MediaStore(settings.path("cutline.media.dir"));
+        HttpGateway http = new HttpGateway(context.createProducerTemplate());
+        registry.bind("rateLimits", new RateLimits(settings.integer("cutline.retry.rate-limit-attempts"),
+                settings.millis("cutline.retry.rate-limit-max-wait-ms"), settings.millis("cutline.retry.delay-ms")));
 
         StoryWriter writer = new TemplateWriter(TemplateWriter.readPhrases(settings.path("cutline.writer.template.phrases"), json));
         registry.bind("jobIntake", new JobIntake(channels, jobs));
@@ -99,12 +120,20 @@ public class CutlineConfiguration implements CamelConfiguration {
         registry.bind("researcher", new Researcher(jobs, stories, channels,
                 new SignalLibrary(settings.path("cutline.signals.dir"), json), writer, json));
         registry.bind("storyboarder", new Storyboarder(jobs, stories, channels, writer, json));
+        List<VoiceProvider> voiceProviders = List.of(new EspeakVoice(tools),
+                new ElevenLabsVoice(http, provider(settings, "elevenlabs", "cutline.voice.elevenlabs"),
+                        settings.text("cutline.voice.elevenlabs.output-format"), json),
+                new OpenAiSpeechVoice(http, provider(settings, "openai", "cutline.voice.openai"), json));
         registry.bind("narrator", new Narrator(jobs, stories, voices, stepLog, channels,
-                Map.of("espeak", new EspeakVoice(tools)), probe, media));
+                voiceProviders.stream().collect(Collectors.toMap(VoiceProvider::name, Function.identity())), probe, audio, media));
 
-        LocalClipRenderer local = new LocalClipRenderer(tools, settings.text("cutline.generation.local.model"));
+        LocalClipRenderer local = new LocalClipRenderer(tools, settings.text("cutline.generation.local.model"),
+                DurationRule.parse(settings.text("cutline.generation.local.durations")));
+        TimingPlanner planner = new TimingPlanner(settings.decimal("cutline.timing.lead-seconds"),
+                settings.decimal("cutline.timing.tail-seconds"), settings.decimal("cutline.timing.max-slowdown"),
+                settings.decimal("cutline.timing.max-hold-seconds"));
         registry.bind("generationDesk", new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
-                Map.of(local.provider(), local), probe, media, json,
+                Map.of(local.provider(), local), planner, probe, media, json,
                 settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps")));
         int generationThreads = settings.integer("cutline.generation.concurrency");
         context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")
@@ -112,16 +141,20 @@ public class CutlineConfiguration implements CamelConfiguration {
         registry.bind("clipCollector", new ClipCollector());
         registry.bind("clipAggregationRepository", clipAggregationRepository(database));
 
-        registry.bind("assembler", new Assembler(jobs, stories, voices, generations, renders, channels, tools, probe, media,
-                new Assembler.Settings(settings.integer("cutline.assembly.fps"), settings.text("cutline.assembly.preset"),
-                        settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"),
-                        settings.decimal("cutline.assembly.duration-tolerance-seconds"))));
+        AudioMix mix = new AudioMix(tools, json, new AudioMix.Target(settings.decimal("cutline.assembly.loudness-lufs"),
+                settings.decimal("cutline.assembly.mix-true-peak-db"), settings.decimal("cutline.assembly.loudness-range")));
+        QualityGates gates = new QualityGates(new QualityGates.Targets(settings.decimal("cutline.assembly.loudness-lufs"),
+                settings.decimal("cutline.assembly.loudness-tolerance-lu"), settings.decimal("cutline.assembly.true-peak-ceiling-db")));
+        registry.bind("assembler", new Assembler(jobs, stories, voices, generations, renders, quality, channels, tools, probe, audio,
+                mix, gates, media, new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"), settings.text("cutline.assembly.preset"),
+                        settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate")),
+                settings.decimal("cutline.assembly.music-volume-db")));
         registry.bind("publicationDesk", new PublicationDesk(jobs, stories, renders, publications, channels,
                 new OutboxPublisher(settings.path("cutline.outbox.dir"), json)));
 
         registry.bind("jobIntakeRepository", idempotentRepository(database, "job-intake"));
         registry.bind("publicationRepository", idempotentRepository(database, "publication"));
-        JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications);
+        JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications, quality);
         registry.bind("jobViews", views);
         registry.bind("jobApi", new JobApi(jobs, views, channels, json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
@@ -144,6 +177,12 @@ public class CutlineConfiguration implements CamelConfiguration {
                 new JdbcAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource());
         repository.setUseRecovery(false);
         return repository;
+    }
+
+    /** A provider's base URL, key variable and model, from {@code <prefix>.base-url}, {@code .api-key-env}, {@code .model}. */
+    private static ProviderSettings provider(Settings settings, String name, String prefix) {
+        return new ProviderSettings(name, settings.text(prefix + ".base-url"), settings.text(prefix + ".api-key-env"),
+                settings.text(prefix + ".model"), prefix);
     }
 
     private static String nodeId() {

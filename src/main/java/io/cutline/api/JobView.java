@@ -3,6 +3,8 @@ package io.cutline.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.cutline.timing.TimingPlan;
+
 /** A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors. */
 public record JobView(
         String id,
@@ -20,6 +22,7 @@ public record JobView(
         List<Layer> layers,
         List<SceneView> scenes,
         List<RenderView> renders,
+        List<GateView> gates,
         List<PublicationView> publications) {
 
     public record Failure(String step, Integer scene, String reason) {
@@ -29,17 +32,21 @@ public record JobView(
                         String detail) {
     }
 
-    public record SceneView(int index, String narration, String visualPrompt, VoiceView voice, ClipView clip, String error) {
+    public record SceneView(int index, String narration, String visualPrompt, VoiceView voice, TimingPlan plan, List<ClipView> clips,
+                            String error) {
     }
 
-    public record VoiceView(String provider, String path, double seconds) {
+    public record VoiceView(String provider, String path, double seconds, int words) {
+    }
+
+    public record GateView(String rendition, String gate, boolean passed, String measured, String expected) {
     }
 
     public record ClipView(String key, String provider, String model, String state, String path, Double seconds,
                            int attempts, String error) {
     }
 
-    public record RenderView(String rendition, String path, int width, int height, double seconds) {
+    public record RenderView(String rendition, String path, int width, int height, double seconds, String thumbnail) {
     }
 
     public record PublicationView(String platform, String state, String location, String error) {

@@ -14,6 +14,7 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobState;
 import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
@@ -35,9 +36,10 @@ public class JobViews {
     private final GenerationLedger generations;
     private final RenderLedger renders;
     private final PublicationLedger publications;
+    private final QualityLedger quality;
 
     public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                    RenderLedger renders, PublicationLedger publications) {
+                    RenderLedger renders, PublicationLedger publications, QualityLedger quality) {
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.stories = stories;
@@ -45,6 +47,7 @@ public class JobViews {
         this.generations = generations;
         this.renders = renders;
         this.publications = publications;
+        this.quality = quality;
     }
 
     public JobView describe(String jobId) {
@@ -55,10 +58,11 @@ public class JobViews {
         List<JobView.SceneView> scenes = new ArrayList<>();
         for (Scene scene : stories.scenes(jobId)) {
             VoiceTrack track = tracks.get(scene.index());
-            JobView.ClipView clip = scene.clipKey() == null ? null : generations.find(scene.clipKey())
-                    .map(task -> new JobView.ClipView(task.contentKey(), task.provider(), task.model(), task.state().name(),
-                            task.clipPath(), task.durationSeconds(), task.attempts(), task.error()))
-                    .orElse(null);
+            List<JobView.ClipView> clips = scene.clipKeys().stream()
+                    .map(key -> generations.find(key).map(task -> new JobView.ClipView(task.contentKey(), task.provider(), task.model(),
+                            task.state().name(), task.clipPath(), task.durationSeconds(), task.attempts(), task.error())).orElse(null))
+                    .filter(Objects::nonNull)
+                    .toList();
             String error = log.stream()
                     .filter(entry -> Objects.equals(entry.sceneIndex(), scene.index()))
                     .reduce((first, second) -> second)
@@ -66,8 +70,9 @@ public class JobViews {
                     .map(entry -> entry.step() + ": " + entry.detail())
                     .orElse(null);
             scenes.add(new JobView.SceneView(scene.index(), scene.narration(), scene.visualPrompt(),
-                    track == null ? null : new JobView.VoiceView(track.provider(), track.audioPath(), track.durationSeconds()),
-                    clip, error));
+                    track == null ? null : new JobView.VoiceView(track.provider(), track.audioPath(), track.durationSeconds(),
+                            track.words().size()),
+                    scene.plan(), clips, error));
         }
         return new JobView(job.id(), job.channelId(), job.origin(), job.requestedTopic(),
                 stories.brief(jobId).map(Brief::topic).orElse(null),
@@ -76,7 +81,9 @@ public class JobViews {
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
                 layers(job, log), scenes,
                 renders.forJob(jobId).stream().map(render -> new JobView.RenderView(render.rendition(), render.path(),
-                        render.width(), render.height(), render.durationSeconds())).toList(),
+                        render.width(), render.height(), render.durationSeconds(), render.thumbnailPath())).toList(),
+                quality.forJob(jobId).stream().map(gate -> new JobView.GateView(gate.rendition(), gate.gate(), gate.passed(),
+                        gate.measured(), gate.expected())).toList(),
                 publications.forJob(jobId).stream().map(publication -> new JobView.PublicationView(publication.platform(),
                         publication.state().name(), publication.location(), publication.error())).toList());
     }

@@ -6,19 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.QualityGate;
+import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.Render;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
+import io.cutline.media.AudioAnalysis;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
@@ -26,12 +30,13 @@ import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
 import io.cutline.story.Scene;
+import io.cutline.story.Storyboard;
 
 /**
- * Layer 4: one FFmpeg run per rendition. Each clip is conformed to the frame (scale, crop, frame
- * rate) and cut or held to its scene's span; the narration runs back to back underneath; captions
- * are burned in from an ASS file. The result is measured before it is recorded: H.264 + AAC at the
- * channel's frame size, as long as the narration.
+ * Layer 4. The sound is mixed once (narration, ducked music bed, loudness normalized); then one
+ * FFmpeg run renders every rendition the channel's platforms need, following each scene's timing
+ * plan, with captions and a thumbnail each. Every rendition then goes through the quality gates;
+ * their results are recorded, and one failed gate parks the job before anything is published.
  */
 public class Assembler {
 
@@ -40,119 +45,177 @@ public class Assembler {
     private final VoiceLedger voices;
     private final GenerationLedger generations;
     private final RenderLedger renders;
+    private final QualityLedger quality;
     private final ChannelRegistry channels;
     private final ToolRunner tools;
     private final MediaProbe probe;
+    private final AudioAnalysis audio;
+    private final AudioMix mix;
+    private final QualityGates gates;
     private final MediaStore media;
-    private final Settings settings;
+    private final RenderGraph.Encoding encoding;
+    private final double defaultMusicDb;
 
-    /** Encoding settings, from the {@code cutline.assembly.*} properties. */
-    public record Settings(int fps, String preset, int crf, String audioBitrate, double durationTolerance) {
-    }
-
-    public Assembler(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                     RenderLedger renders, ChannelRegistry channels, ToolRunner tools, MediaProbe probe, MediaStore media,
-                     Settings settings) {
+    public Assembler(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations, RenderLedger renders,
+                     QualityLedger quality, ChannelRegistry channels, ToolRunner tools, MediaProbe probe, AudioAnalysis audio,
+                     AudioMix mix, QualityGates gates, MediaStore media, RenderGraph.Encoding encoding, double defaultMusicDb) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
         this.generations = generations;
         this.renders = renders;
+        this.quality = quality;
         this.channels = channels;
         this.tools = tools;
         this.probe = probe;
+        this.audio = audio;
+        this.mix = mix;
+        this.gates = gates;
         this.media = media;
-        this.settings = settings;
+        this.encoding = encoding;
+        this.defaultMusicDb = defaultMusicDb;
     }
 
-    public Render assemble(String jobId) {
+    public List<Render> assemble(String jobId) {
         Channel channel = channels.require(jobs.require(jobId).channelId());
-        String rendition = channel.format().rendition();
         List<Scene> scenes = stories.scenes(jobId);
         List<VoiceTrack> narration = voices.forJob(jobId);
         if (narration.size() != scenes.size()) {
             throw new IllegalStateException("job " + jobId + " has " + scenes.size() + " scenes but " + narration.size() + " voice tracks");
         }
-        List<Path> clips = scenes.stream().map(scene -> clipOf(jobId, scene)).toList();
-        List<SceneTiming.Span> spans = SceneTiming.spans(narration.stream().map(VoiceTrack::durationSeconds).toList(), settings.fps());
+        List<SceneTiming.Span> spans = SceneTiming.spans(narration.stream().map(VoiceTrack::durationSeconds).toList(), encoding.fps());
+        double seconds = spans.get(spans.size() - 1).end();
+        Path work = media.workDir(jobId);
+
+        Path sound = work.resolve("sound.wav");
+        mix.mix(narration.stream().map(track -> Path.of(track.audioPath())).toList(), MusicLibrary.pick(channel, jobId).orElse(null),
+                channel.music() == null || channel.music().volumeDb() == null ? defaultMusicDb : channel.music().volumeDb(),
+                seconds, sound);
+
+        List<RenderGraph.SceneInput> inputs = new ArrayList<>();
+        for (int i = 0; i < scenes.size(); i++) {
+            Scene scene = scenes.get(i);
+            inputs.add(new RenderGraph.SceneInput(clipsOf(jobId, scene), scene.plan().leadSeconds(), scene.plan().speed(),
+                    spans.get(i).frames()));
+        }
+        String title = stories.storyboard(jobId).map(Storyboard::title).orElse("");
+        Map<Rendition, List<String>> renditions = Rendition.forChannel(channel);
+        Map<Rendition, RenderGraph.Output> outputs = new LinkedHashMap<>();
+        Map<Rendition, String> captions = new LinkedHashMap<>();
+        for (Rendition rendition : renditions.keySet()) {
+            String ass = Captions.ass(cues(channel, spans, narration), channel.style().captions(), rendition.width(), rendition.height());
+            captions.put(rendition, ass);
+            write(work.resolve("captions-" + rendition.name() + ".ass"), ass);
+            write(work.resolve("title-" + rendition.name() + ".txt"), wrap(title, rendition.height() > rendition.width() ? 18 : 32));
+            Path video = MediaStore.temporaryFor(media.renditionPath(jobId, rendition.name()));
+            Path thumbnail = MediaStore.temporaryFor(media.thumbnailPath(jobId, rendition.name()));
+            outputs.put(rendition, new RenderGraph.Output(rendition.width(), rendition.height(), "captions-" + rendition.name() + ".ass",
+                    "title-" + rendition.name() + ".txt", thumbnailFrame(spans), video, thumbnail));
+        }
+        Path checks = work.resolve(RenderGraph.CHECKS_FILE);
+        MediaStore.deleteQuietly(checks);
         int width = channel.format().width();
         int height = channel.format().height();
+        try {
+            tools.run(Tool.FFMPEG, RenderGraph.arguments(inputs, width, height, sound, List.copyOf(outputs.values()), encoding), work);
+            List<QualityGate> results = new ArrayList<>();
+            Map<Rendition, MediaInfo> files = new LinkedHashMap<>();
+            for (Map.Entry<Rendition, RenderGraph.Output> entry : outputs.entrySet()) {
+                Rendition rendition = entry.getKey();
+                MediaInfo file = verify(entry.getValue().video(), rendition);
+                files.put(rendition, file);
+                results.add(gates.sceneSync(rendition.name(), spans, encoding.fps(), file, seconds));
+                results.addAll(gates.stretches(rendition.name(), checks, seconds));
+                results.addAll(gates.loudness(rendition.name(), audio.loudness(entry.getValue().video())));
+                results.add(gates.captions(rendition.name(), scenes.stream().map(Scene::narration).toList(), captions.get(rendition)));
+                for (String platform : renditions.get(rendition)) {
+                    results.add(gates.platform(rendition.name(), platform, file, encoding.fps()));
+                }
+            }
+            results.forEach(gate -> quality.save(jobId, gate));
+            results.stream().filter(gate -> !gate.passed()).findFirst().ifPresent(failed -> {
+                throw new QualityGateFailed(failed);
+            });
+            List<Render> done = new ArrayList<>();
+            for (Map.Entry<Rendition, RenderGraph.Output> entry : outputs.entrySet()) {
+                Rendition rendition = entry.getKey();
+                Path video = media.renditionPath(jobId, rendition.name());
+                Path thumbnail = media.thumbnailPath(jobId, rendition.name());
+                MediaStore.moveIntoPlace(entry.getValue().video(), video);
+                MediaStore.moveIntoPlace(entry.getValue().thumbnail(), thumbnail);
+                Render render = new Render(jobId, rendition.name(), video.toString(), rendition.width(), rendition.height(),
+                        files.get(rendition).durationSeconds(), thumbnail.toString());
+                renders.save(render);
+                done.add(render);
+            }
+            return done;
+        } finally {
+            outputs.values().forEach(output -> {
+                MediaStore.deleteQuietly(output.video());
+                MediaStore.deleteQuietly(output.thumbnail());
+            });
+        }
+    }
 
-        Path work = media.workDir(jobId);
+    private List<Captions.Cue> cues(Channel channel, List<SceneTiming.Span> spans, List<VoiceTrack> narration) {
         Channel.Captions style = channel.style().captions();
         int chunk = style == null || style.wordsPerCaption() == null ? 3 : style.wordsPerCaption();
-        List<Captions.Cue> cues = Captions.cues(scenes.stream().map(Scene::narration).toList(), spans, chunk);
-        write(work.resolve("captions.ass"), Captions.ass(cues, style, width, height));
-
-        Path target = media.renditionPath(jobId, rendition);
-        Path temporary = MediaStore.temporaryFor(target);
-        try {
-            tools.run(Tool.FFMPEG, arguments(clips, narration, spans, width, height, "captions.ass", temporary), work);
-            double expected = spans.get(spans.size() - 1).end();
-            MediaInfo info = verify(temporary, width, height, expected);
-            MediaStore.moveIntoPlace(temporary, target);
-            Render render = new Render(jobId, rendition, target.toString(), width, height, info.durationSeconds());
-            renders.save(render);
-            return render;
-        } finally {
-            MediaStore.deleteQuietly(temporary);
+        boolean highlight = style != null && style.highlightColor() != null;
+        List<Captions.SceneWords> words = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            words.add(new Captions.SceneWords(spans.get(i).start(), spans.get(i).end(), narration.get(i).words()));
         }
+        return Captions.cues(words, chunk, highlight);
     }
 
-    List<String> arguments(List<Path> clips, List<VoiceTrack> narration, List<SceneTiming.Span> spans, int width, int height,
-                           String captionsFile, Path output) {
-        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
-        clips.forEach(clip -> args.addAll(List.of("-i", clip.toString())));
-        narration.forEach(track -> args.addAll(List.of("-i", track.audioPath())));
-        int count = clips.size();
-        StringBuilder graph = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            int frames = spans.get(i).frames();
-            graph.append(String.format(Locale.ROOT,
-                    "[%d:v]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1,fps=%d,"
-                            + "tpad=stop_mode=clone:stop=%d,trim=end_frame=%d,setpts=PTS-STARTPTS[v%d];",
-                    i, width, height, width, height, settings.fps(), frames, frames, i));
-            graph.append(String.format(Locale.ROOT,
-                    "[%d:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a%d];", count + i, i));
+    /** The thumbnail shows the middle of the second scene (the first fact), or of the only one. */
+    static int thumbnailFrame(List<SceneTiming.Span> spans) {
+        int scene = spans.size() > 1 ? 1 : 0;
+        int before = 0;
+        for (int i = 0; i < scene; i++) {
+            before += spans.get(i).frames();
         }
-        for (int i = 0; i < count; i++) {
-            graph.append("[v").append(i).append(']');
-        }
-        graph.append("concat=n=").append(count).append(":v=1:a=0,ass=").append(captionsFile).append("[vout];");
-        for (int i = 0; i < count; i++) {
-            graph.append("[a").append(i).append(']');
-        }
-        graph.append("concat=n=").append(count).append(":v=0:a=1[aout]");
-        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[vout]", "-map", "[aout]",
-                "-c:v", "libx264", "-preset", settings.preset(), "-crf", String.valueOf(settings.crf()),
-                "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", String.valueOf(settings.fps()),
-                "-c:a", "aac", "-b:a", settings.audioBitrate(), "-ar", "48000",
-                "-movflags", "+faststart", "-f", "mp4", output.toString()));
-        return args;
+        return before + spans.get(scene).frames() / 2;
     }
 
-    private MediaInfo verify(Path video, int width, int height, double expectedSeconds) {
+    /** Breaks a title into lines of about {@code width} characters at spaces. */
+    static String wrap(String title, int width) {
+        StringBuilder lines = new StringBuilder();
+        int lineLength = 0;
+        for (String word : title.strip().split("\\s+")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                lines.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                lines.append(' ');
+                lineLength++;
+            }
+            lines.append(word);
+            lineLength += word.length();
+        }
+        return lines.toString();
+    }
+
+    private MediaInfo verify(Path video, Rendition rendition) {
         MediaInfo info = probe.probe(video);
         MediaInfo.Stream picture = info.video().orElseThrow(() -> new CorruptMediaException(video, "no video stream"));
-        info.audio().filter(audio -> audio.codec().equals("aac"))
-                .orElseThrow(() -> new CorruptMediaException(video, "no AAC audio stream"));
-        if (!picture.codec().equals("h264") || picture.width() != width || picture.height() != height) {
-            throw new CorruptMediaException(video, picture.codec() + " " + picture.width() + "x" + picture.height()
-                    + ", expected h264 " + width + "x" + height);
-        }
-        if (Math.abs(info.durationSeconds() - expectedSeconds) > settings.durationTolerance()) {
-            throw new CorruptMediaException(video, String.format(Locale.ROOT, "%.3f s long, narration is %.3f s",
-                    info.durationSeconds(), expectedSeconds));
+        if (picture.width() != rendition.width() || picture.height() != rendition.height()) {
+            throw new CorruptMediaException(video, picture.width() + "x" + picture.height() + ", expected " + rendition.name());
         }
         return info;
     }
 
-    private Path clipOf(String jobId, Scene scene) {
-        GenerationTask task = scene.clipKey() == null ? null : generations.find(scene.clipKey()).orElse(null);
-        if (task == null || !task.succeeded()) {
-            throw new IllegalStateException("scene " + scene.index() + " of job " + jobId + " has no finished clip");
+    private List<Path> clipsOf(String jobId, Scene scene) {
+        if (!scene.fullyGenerated()) {
+            throw new IllegalStateException("scene " + scene.index() + " of job " + jobId + " has no finished clips");
         }
-        return Path.of(task.clipPath());
+        List<Path> clips = new ArrayList<>();
+        for (String key : scene.clipKeys()) {
+            GenerationTask task = generations.find(key).filter(GenerationTask::succeeded).orElseThrow(() ->
+                    new IllegalStateException("scene " + scene.index() + " of job " + jobId + ": clip " + key + " is not finished"));
+            clips.add(Path.of(task.clipPath()));
+        }
+        return clips;
     }
 
     private static void write(Path file, String text) {

@@ -5,38 +5,67 @@ import java.util.List;
 import java.util.Locale;
 
 import io.cutline.channel.Channel;
+import io.cutline.voice.WordTiming;
 
 /**
- * Writes captions as an ASS subtitle file: each scene's narration in chunks of a few words, each
- * chunk on screen for a share of the scene proportional to its length. Narration text is escaped
+ * Captions as an ASS subtitle file: each scene's narration in chunks of a few words (a chunk also
+ * ends after punctuation), each chunk on screen from its first word until the next chunk, timed by
+ * the words' timings; optionally the word being spoken in another colour. Narration text is escaped
  * for ASS ({@code \} and braces), so no caption can turn into a styling command.
  */
 public final class Captions {
 
-    public record Cue(double start, double end, String text) {
+    /** A scene's words, with the scene's place on the video's time line. */
+    public record SceneWords(double start, double end, List<WordTiming> words) {
+    }
+
+    /** One caption event: its words and, when highlighting, which of them is being spoken (else -1). */
+    public record Cue(double start, double end, List<String> words, int highlight) {
+        public String text() {
+            return String.join(" ", words);
+        }
     }
 
     private Captions() {
     }
 
-    public static List<Cue> cues(List<String> narrations, List<SceneTiming.Span> spans, int wordsPerCaption) {
+    public static List<Cue> cues(List<SceneWords> scenes, int wordsPerCaption, boolean highlight) {
         List<Cue> cues = new ArrayList<>();
-        for (int i = 0; i < narrations.size(); i++) {
-            SceneTiming.Span span = spans.get(i);
-            String[] words = narrations.get(i).strip().split("\\s+");
-            List<String> chunks = new ArrayList<>();
-            for (int w = 0; w < words.length; w += wordsPerCaption) {
-                chunks.add(String.join(" ", java.util.Arrays.copyOfRange(words, w, Math.min(words.length, w + wordsPerCaption))));
-            }
-            int totalLength = chunks.stream().mapToInt(chunk -> chunk.length() + 1).sum();
-            double cursor = span.start();
-            for (String chunk : chunks) {
-                double share = span.seconds() * (chunk.length() + 1) / totalLength;
-                cues.add(new Cue(cursor, cursor + share, chunk));
-                cursor += share;
+        for (SceneWords scene : scenes) {
+            List<List<WordTiming>> chunks = chunks(scene.words(), wordsPerCaption);
+            for (int c = 0; c < chunks.size(); c++) {
+                List<WordTiming> chunk = chunks.get(c);
+                double start = c == 0 ? scene.start() : scene.start() + chunk.get(0).start();
+                double end = c == chunks.size() - 1 ? scene.end() : scene.start() + chunks.get(c + 1).get(0).start();
+                List<String> words = chunk.stream().map(WordTiming::text).toList();
+                if (!highlight) {
+                    cues.add(new Cue(start, end, words, -1));
+                    continue;
+                }
+                for (int w = 0; w < chunk.size(); w++) {
+                    double wordStart = w == 0 ? start : scene.start() + chunk.get(w).start();
+                    double wordEnd = w == chunk.size() - 1 ? end : scene.start() + chunk.get(w + 1).start();
+                    cues.add(new Cue(wordStart, Math.max(wordStart, wordEnd), words, w));
+                }
             }
         }
         return List.copyOf(cues);
+    }
+
+    static List<List<WordTiming>> chunks(List<WordTiming> words, int wordsPerCaption) {
+        List<List<WordTiming>> chunks = new ArrayList<>();
+        List<WordTiming> current = new ArrayList<>();
+        for (WordTiming word : words) {
+            current.add(word);
+            if (current.size() >= wordsPerCaption || word.text().matches(".*[.!?,;:…]$")) {
+                chunks.add(List.copyOf(current));
+                current.clear();
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(List.copyOf(current));
+        }
+        return chunks;
     }
 
     public static String ass(List<Cue> cues, Channel.Captions style, int width, int height) {
@@ -44,8 +73,9 @@ public final class Captions {
         int size = style == null || style.size() == null ? 64 : style.size();
         String color = style == null || style.color() == null ? "#FFFFFF" : style.color();
         String outline = style == null || style.outlineColor() == null ? "#000000" : style.outlineColor();
-        int fontSize = Math.round(size * width / 1080f);
-        int marginV = Math.round(height * (height > width ? 0.22f : 0.08f));
+        String highlight = style == null || style.highlightColor() == null ? "#FFD400" : style.highlightColor();
+        int fontSize = Math.round(size * Math.min(width, height) / 1080f);
+        int marginV = Math.round(height * marginShare(width, height));
         StringBuilder ass = new StringBuilder();
         ass.append("[Script Info]\nScriptType: v4.00+\nPlayResX: ").append(width).append("\nPlayResY: ").append(height)
                 .append("\nWrapStyle: 0\nScaledBorderAndShadow: yes\n\n");
@@ -59,9 +89,23 @@ public final class Captions {
         ass.append("[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n");
         for (Cue cue : cues) {
             ass.append("Dialogue: 0,").append(time(cue.start())).append(',').append(time(cue.end()))
-                    .append(",Caption,,0,0,0,,").append(escape(cue.text())).append('\n');
+                    .append(",Caption,,0,0,0,,").append(text(cue, assColor(highlight))).append('\n');
         }
         return ass.toString();
+    }
+
+    /** Where the caption's baseline sits: above the platforms' own buttons and captions on vertical video. */
+    static float marginShare(int width, int height) {
+        return height > width ? 0.22f : 0.08f;
+    }
+
+    private static String text(Cue cue, String highlightColor) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < cue.words().size(); i++) {
+            String word = escape(cue.words().get(i));
+            parts.add(i == cue.highlight() ? "{\\1c" + highlightColor + "&}" + word + "{\\r}" : word);
+        }
+        return String.join(" ", parts);
     }
 
     /** ASS text: backslashes cannot start an override, braces cannot open a block, line breaks become spaces. */

@@ -20,7 +20,9 @@ public record Channel(
         Schedule schedule,
         Budget budget,
         String signals,
-        Generation generation) {
+        Generation generation,
+        Music music,
+        List<String> renditions) {
 
     public record Voice(String provider, String name, Integer wordsPerMinute, Integer pitch) {
         public int wordsPerMinuteOrDefault() {
@@ -35,7 +37,12 @@ public record Channel(
     public record Style(String visual, Captions captions) {
     }
 
-    public record Captions(String font, Integer size, String color, String outlineColor, Integer wordsPerCaption) {
+    public record Captions(String font, Integer size, String color, String outlineColor, Integer wordsPerCaption,
+                           String highlightColor) {
+    }
+
+    /** A folder of music beds (relative to the working directory) and how loud the bed sits under the voice. */
+    public record Music(String folder, Double volumeDb) {
     }
 
     public record Schedule(String cron, String timeZone, Boolean enabled) {
@@ -53,6 +60,11 @@ public record Channel(
     /** The generation provider asked for by the channel, {@code local} unless it names another. */
     public String generationProvider() {
         return generation == null || generation.provider() == null ? "local" : generation.provider();
+    }
+
+    /** Renditions wanted besides those the platforms need (e.g. {@code square}). */
+    public List<String> extraRenditions() {
+        return renditions == null ? List.of() : renditions;
     }
 
     public String signalsFile() {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.assembly.MusicLibrary;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.SchemaCheck;
@@ -121,6 +122,10 @@ public class ChannelRegistry {
         } catch (DateTimeException e) {
             found.add(new DocumentProblem(source, document.lineOf("/schedule/timeZone"), "schedule.timeZone",
                     "unknown time zone '" + channel.schedule().timeZone() + "'"));
+        }
+        if (channel.music() != null && MusicLibrary.tracks(Path.of(channel.music().folder())).isEmpty()) {
+            found.add(new DocumentProblem(source, document.lineOf("/music/folder"), "music.folder",
+                    "no audio files in " + channel.music().folder()));
         }
         if (!Files.isRegularFile(signalsDirectory.resolve(channel.signalsFile()))) {
             found.add(new DocumentProblem(source, document.lineOf("/signals"), "signals",

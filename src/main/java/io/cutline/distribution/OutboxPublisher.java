@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutline.ledger.Render;
 import io.cutline.media.MediaStore;
 
 /**
- * The offline publisher: writes each platform's rendition and metadata JSON under
- * {@code outbox/<platform>/}, for a person or another system to pick up. Both files appear whole
- * (written aside, then moved into place); publishing the same job again rewrites the same two files.
+ * The offline publisher: writes each platform's rendition, thumbnail and metadata JSON under
+ * {@code outbox/<platform>/} as {@code <job>.mp4}, {@code <job>.jpg} and {@code <job>.json}, for a
+ * person or another system to pick up. Each file appears whole (written aside, then moved into
+ * place); publishing the same job again rewrites the same files.
  */
 public class OutboxPublisher implements Publisher {
 
@@ -35,33 +37,37 @@ public class OutboxPublisher implements Publisher {
         try {
             Path directory = Files.createDirectories(outbox.resolve(platform));
             Path video = directory.resolve(render.jobId() + ".mp4");
-            Path videoTemporary = MediaStore.temporaryFor(video);
-            try {
-                link(Path.of(render.path()), videoTemporary);
-                MediaStore.moveIntoPlace(videoTemporary, video);
-            } finally {
-                MediaStore.deleteQuietly(videoTemporary);
+            place(Path.of(render.path()), video);
+            ObjectNode sidecarJson = json.valueToTree(metadata);
+            sidecarJson.put("video", video.getFileName().toString());
+            if (render.thumbnailPath() != null) {
+                Path thumbnail = directory.resolve(render.jobId() + ".jpg");
+                place(Path.of(render.thumbnailPath()), thumbnail);
+                sidecarJson.put("thumbnail", thumbnail.getFileName().toString());
             }
             Path sidecar = directory.resolve(render.jobId() + ".json");
-            Path sidecarTemporary = MediaStore.temporaryFor(sidecar);
-            try {
-                json.writerWithDefaultPrettyPrinter().writeValue(sidecarTemporary.toFile(), metadata);
-                MediaStore.moveIntoPlace(sidecarTemporary, sidecar);
-            } finally {
-                MediaStore.deleteQuietly(sidecarTemporary);
-            }
+            MediaStore.writeWhole(sidecar, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(sidecarJson));
             return video.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to outbox " + outbox, e);
         }
     }
 
-    /** A hard link when the outbox is on the same file system (no copy of the bytes), else a copy. */
-    private static void link(Path source, Path target) throws IOException {
+    /**
+     * Puts {@code source} at {@code target}, whole: a hard link when the outbox is on the same file
+     * system (no copy of the bytes), else a copy, made aside and moved into place.
+     */
+    private static void place(Path source, Path target) throws IOException {
+        Path temporary = MediaStore.temporaryFor(target);
         try {
-            Files.createLink(target, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.createLink(temporary, source);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
+            MediaStore.moveIntoPlace(temporary, target);
+        } finally {
+            MediaStore.deleteQuietly(temporary);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cutline.distribution;
 
+import io.cutline.assembly.Rendition;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.JobLedger;
@@ -41,8 +42,9 @@ public class PublicationDesk {
 
     public void publish(String jobId, String platform) {
         Channel channel = channel(jobId);
-        Render render = renders.find(jobId, channel.format().rendition())
-                .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no " + channel.format().rendition() + " render"));
+        String rendition = Rendition.forPlatform(channel, platform).name();
+        Render render = renders.find(jobId, rendition)
+                .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no " + rendition + " render for " + platform));
         Storyboard storyboard = stories.storyboard(jobId)
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no storyboard"));
         PlatformRules rules = PlatformRules.of(platform);

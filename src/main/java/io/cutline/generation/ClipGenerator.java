@@ -2,6 +2,8 @@ package io.cutline.generation;
 
 import java.nio.file.Path;
 
+import io.cutline.timing.DurationRule;
+
 /**
  * A video generation provider. The embedded default renders locally with FFmpeg; hosted providers
  * implement the same contract behind their HTTP protocols.
@@ -13,6 +15,9 @@ public interface ClipGenerator {
 
     /** The model id; part of what identifies a generation. */
     String model();
+
+    /** The clip lengths the model can produce (from configuration). */
+    DurationRule durations();
 
     /** Produces the clip for {@code request} at {@code target}, whole or not at all. */
     void generate(ClipRequest request, Path target);

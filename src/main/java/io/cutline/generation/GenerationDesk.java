@@ -23,11 +23,14 @@ import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
 import io.cutline.story.Scene;
+import io.cutline.timing.TimingPlan;
+import io.cutline.timing.TimingPlanner;
 
 /**
- * Layer 3, per scene: decides the provider, builds the clip request from the scene and its measured
- * narration, and makes sure each distinct request is generated once. A request whose content key
- * already has a finished, valid clip (from this job or any other) is reused, not generated again.
+ * Layer 3, per scene: decides the provider, plans the scene's clips from its measured narration
+ * and the provider's producible lengths, and makes sure each distinct clip request is generated
+ * once. A request whose content key already has a finished, valid clip (from this job or any other)
+ * is reused, not generated again.
  */
 public class GenerationDesk {
 
@@ -38,6 +41,7 @@ public class GenerationDesk {
     private final StepLog stepLog;
     private final ChannelRegistry channels;
     private final Map<String, ClipGenerator> generators;
+    private final TimingPlanner planner;
     private final MediaProbe probe;
     private final MediaStore media;
     private final ObjectMapper json;
@@ -45,7 +49,7 @@ public class GenerationDesk {
     private final int fps;
 
     public GenerationDesk(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                          StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators,
+                          StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators, TimingPlanner planner,
                           MediaProbe probe, MediaStore media, ObjectMapper json, int shortSide, int fps) {
         this.jobs = jobs;
         this.stories = stories;
@@ -54,6 +58,7 @@ public class GenerationDesk {
         this.stepLog = stepLog;
         this.channels = channels;
         this.generators = Map.copyOf(generators);
+        this.planner = planner;
         this.probe = probe;
         this.media = media;
         this.json = json;
@@ -66,25 +71,51 @@ public class GenerationDesk {
         return channel(jobId).generationProvider();
     }
 
-    /** Whether the scene already has a finished clip whose file is still there. */
-    public boolean hasClip(String jobId, int sceneIndex) {
+    /**
+     * Plans the scene's clips for {@code provider} from its measured narration, unless it already has
+     * a plan for that provider (a resumed job keeps its plan and the clips made for it).
+     */
+    public TimingPlan plan(String jobId, int sceneIndex, String provider) {
         Scene scene = stories.scene(jobId, sceneIndex);
-        return scene.clipKey() != null && finished(scene.clipKey()).isPresent();
+        if (scene.plan() != null && scene.plan().provider().equals(provider)) {
+            return scene.plan();
+        }
+        VoiceTrack narration = voices.find(jobId, sceneIndex).orElseThrow(() ->
+                new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration"));
+        TimingPlan plan = planner.plan(provider, narration.durationSeconds(), scene.visualPrompt(), generator(provider).durations());
+        stories.savePlan(jobId, sceneIndex, plan);
+        return plan;
     }
 
-    /** Generates the scene's clip with a synchronous provider, or reuses an identical finished one. */
+    /** Whether every clip of the scene's plan is made and its file still there. */
+    public boolean hasClip(String jobId, int sceneIndex) {
+        Scene scene = stories.scene(jobId, sceneIndex);
+        return scene.fullyGenerated() && scene.clipKeys().stream().allMatch(key -> finished(key).isPresent());
+    }
+
+    /** Generates the scene's planned clips with a synchronous provider, reusing identical finished ones. */
     public void generate(String jobId, int sceneIndex, String provider) {
-        ClipGenerator generator = generators.get(provider);
-        if (generator == null) {
-            throw new PermanentFailure("no generation adapter for provider '" + provider + "' (known: "
-                    + String.join(", ", generators.keySet()) + ")");
+        ClipGenerator generator = generator(provider);
+        Scene scene = stories.scene(jobId, sceneIndex);
+        if (scene.plan() == null || !scene.plan().provider().equals(provider)) {
+            throw new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no plan for " + provider);
         }
-        ClipRequest request = request(jobId, sceneIndex);
-        String key = ContentKey.of(generator.provider(), generator.model(), request, json);
-        if (finished(key).isPresent()) {
-            stories.attachClip(jobId, sceneIndex, key);
-            return;
+        for (TimingPlan.Clip clip : scene.plan().clips()) {
+            ClipRequest request = request(jobId, clip);
+            String key = ContentKey.of(generator.provider(), generator.model(), request, json);
+            if (finished(key).isEmpty()) {
+                generate(jobId, sceneIndex, generator, request, key);
+            }
+            stories.attachClip(jobId, sceneIndex, clip.part(), key);
         }
+    }
+
+    /** The scene's clip keys in play order, for the aggregator's claim check. */
+    public String clipKeys(String jobId, int sceneIndex) {
+        return String.join(",", stories.scene(jobId, sceneIndex).clipKeys());
+    }
+
+    private void generate(String jobId, int sceneIndex, ClipGenerator generator, ClipRequest request, String key) {
         stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
         generations.begin(key, generator.provider(), generator.model(), write(request));
         Path target = media.clipPath(key);
@@ -94,7 +125,6 @@ public class GenerationDesk {
             MediaInfo clip = verify(candidate, request);
             MediaStore.moveIntoPlace(candidate, target);
             generations.succeed(key, target.toString(), clip.durationSeconds());
-            stories.attachClip(jobId, sceneIndex, key);
             stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " " + key.substring(0, 12));
         } catch (RuntimeException e) {
             generations.fail(key, e.getMessage());
@@ -105,23 +135,23 @@ public class GenerationDesk {
         }
     }
 
-    /** The clip's key, for the aggregator's claim check. */
-    public String clipKey(String jobId, int sceneIndex) {
-        return stories.scene(jobId, sceneIndex).clipKey();
-    }
-
-    ClipRequest request(String jobId, int sceneIndex) {
+    ClipRequest request(String jobId, TimingPlan.Clip clip) {
         Channel channel = channel(jobId);
-        Scene scene = stories.scene(jobId, sceneIndex);
-        VoiceTrack narration = voices.find(jobId, sceneIndex).orElseThrow(() ->
-                new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration"));
         boolean vertical = channel.format().height() > channel.format().width();
         int longSide = Math.round(shortSide * (float) Math.max(channel.format().width(), channel.format().height())
                 / Math.min(channel.format().width(), channel.format().height()));
         int width = vertical ? shortSide : longSide;
         int height = vertical ? longSide : shortSide;
-        return new ClipRequest(scene.visualPrompt(), narration.durationSeconds(), width, height, fps,
-                Integer.toUnsignedLong(scene.visualPrompt().hashCode()));
+        return new ClipRequest(clip.prompt(), clip.seconds(), width, height, fps, Integer.toUnsignedLong(clip.prompt().hashCode()));
+    }
+
+    private ClipGenerator generator(String provider) {
+        ClipGenerator generator = generators.get(provider);
+        if (generator == null) {
+            throw new PermanentFailure("no generation adapter for provider '" + provider + "' (known: "
+                    + String.join(", ", generators.keySet()) + ")");
+        }
+        return generator;
     }
 
     private Optional<GenerationTask> finished(String key) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
+import io.cutline.timing.DurationRule;
 
 /**
  * The offline generator: renders a moving abstract visual for a prompt with FFmpeg. The prompt
@@ -42,10 +43,17 @@ public class LocalClipRenderer implements ClipGenerator {
 
     private final ToolRunner tools;
     private final String model;
+    private final DurationRule durations;
 
-    public LocalClipRenderer(ToolRunner tools, String model) {
+    public LocalClipRenderer(ToolRunner tools, String model, DurationRule durations) {
         this.tools = tools;
         this.model = model;
+        this.durations = durations;
+    }
+
+    @Override
+    public DurationRule durations() {
+        return durations;
     }
 
     @Override

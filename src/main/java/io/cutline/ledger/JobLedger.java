@@ -162,10 +162,15 @@ public class JobLedger {
     }
 
     static String truncate(String text) {
+        return truncate(text, 4000);
+    }
+
+    /** Text cut to fit a VARCHAR({@code max}) column. */
+    static String truncate(String text, int max) {
         if (text == null) {
             return null;
         }
-        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static Job job(ResultSet row, int index) throws SQLException {

@@ -1,5 +1,5 @@
 package io.cutline.ledger;
 
-/** A finished rendition of a job's video. */
-public record Render(String jobId, String rendition, String path, int width, int height, double durationSeconds) {
+/** A finished rendition of a job's video, with its thumbnail. */
+public record Render(String jobId, String rendition, String path, int width, int height, double durationSeconds, String thumbnailPath) {
 }

@@ -12,7 +12,7 @@ public class RenderLedger {
 
     private static final RowMapper<Render> RENDER = (row, i) -> new Render(row.getString("job_id"),
             row.getString("rendition"), row.getString("path"), row.getInt("width"), row.getInt("height"),
-            row.getDouble("duration_seconds"));
+            row.getDouble("duration_seconds"), row.getString("thumbnail_path"));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -24,12 +24,14 @@ public class RenderLedger {
 
     public void save(Render render) {
         Upsert.run(jdbc,
-                "UPDATE renders SET path = ?, width = ?, height = ?, duration_seconds = ?, created_at = ? WHERE job_id = ? AND rendition = ?",
-                new Object[] {render.path(), render.width(), render.height(), render.durationSeconds(), LedgerTime.now(clock),
-                        render.jobId(), render.rendition()},
-                "INSERT INTO renders (job_id, rendition, path, width, height, duration_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "UPDATE renders SET path = ?, width = ?, height = ?, duration_seconds = ?, thumbnail_path = ?, created_at = ? "
+                        + "WHERE job_id = ? AND rendition = ?",
+                new Object[] {render.path(), render.width(), render.height(), render.durationSeconds(), render.thumbnailPath(),
+                        LedgerTime.now(clock), render.jobId(), render.rendition()},
+                "INSERT INTO renders (job_id, rendition, path, width, height, duration_seconds, thumbnail_path, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 new Object[] {render.jobId(), render.rendition(), render.path(), render.width(), render.height(),
-                        render.durationSeconds(), LedgerTime.now(clock)});
+                        render.durationSeconds(), render.thumbnailPath(), LedgerTime.now(clock)});
     }
 
     public List<Render> forJob(String jobId) {

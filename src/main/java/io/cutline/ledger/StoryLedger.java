@@ -1,7 +1,10 @@
 package io.cutline.ledger;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,10 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.story.Brief;
 import io.cutline.story.Scene;
 import io.cutline.story.Storyboard;
+import io.cutline.timing.TimingPlan;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Briefs, storyboards and their scenes. Each is written once per job; a rerun finds the first one. */
+/** Briefs, storyboards, their scenes with timing plans, and the clips of each scene. */
 public class StoryLedger {
 
     private final JdbcTemplate jdbc;
@@ -61,9 +66,14 @@ public class StoryLedger {
     }
 
     public List<Scene> scenes(String jobId) {
-        return jdbc.query("SELECT scene_index, narration, visual_prompt, clip_key FROM scenes WHERE job_id = ? ORDER BY scene_index",
-                (row, i) -> new Scene(jobId, row.getInt("scene_index"), row.getString("narration"),
-                        row.getString("visual_prompt"), row.getString("clip_key")), jobId);
+        Map<Integer, List<String>> clips = new HashMap<>();
+        jdbc.query("SELECT scene_index, part, clip_key FROM scene_clips WHERE job_id = ? ORDER BY scene_index, part",
+                (RowCallbackHandler) row -> clips.computeIfAbsent(row.getInt("scene_index"), index -> new ArrayList<>())
+                        .add(row.getString("clip_key")), jobId);
+        return jdbc.query("SELECT scene_index, narration, visual_prompt, plan FROM scenes WHERE job_id = ? ORDER BY scene_index",
+                (row, i) -> new Scene(jobId, row.getInt("scene_index"), row.getString("narration"), row.getString("visual_prompt"),
+                        row.getString("plan") == null ? null : read(row.getString("plan"), TimingPlan.class),
+                        List.copyOf(clips.getOrDefault(row.getInt("scene_index"), List.of()))), jobId);
     }
 
     public Scene scene(String jobId, int index) {
@@ -75,8 +85,19 @@ public class StoryLedger {
         return jdbc.queryForList("SELECT scene_index FROM scenes WHERE job_id = ? ORDER BY scene_index", Integer.class, jobId);
     }
 
-    public void attachClip(String jobId, int index, String clipKey) {
-        jdbc.update("UPDATE scenes SET clip_key = ? WHERE job_id = ? AND scene_index = ?", clipKey, jobId, index);
+    /** Stores the scene's timing plan; a new plan (another provider) forgets the clips of the old one. */
+    public void savePlan(String jobId, int index, TimingPlan plan) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("UPDATE scenes SET plan = ? WHERE job_id = ? AND scene_index = ?", write(plan), jobId, index);
+            jdbc.update("DELETE FROM scene_clips WHERE job_id = ? AND scene_index = ?", jobId, index);
+        });
+    }
+
+    public void attachClip(String jobId, int index, int part, String clipKey) {
+        Upsert.run(jdbc, "UPDATE scene_clips SET clip_key = ? WHERE job_id = ? AND scene_index = ? AND part = ?",
+                new Object[] {clipKey, jobId, index, part},
+                "INSERT INTO scene_clips (job_id, scene_index, part, clip_key) VALUES (?, ?, ?, ?)",
+                new Object[] {jobId, index, part, clipKey});
     }
 
     private String write(Object value) {

@@ -1,5 +1,10 @@
 package io.cutline.ledger;
 
-/** A scene's synthesized narration, measured. */
-public record VoiceTrack(String jobId, int sceneIndex, String provider, String audioPath, double durationSeconds) {
+import java.util.List;
+
+import io.cutline.voice.WordTiming;
+
+/** A scene's synthesized narration, measured, with the timing of each word. */
+public record VoiceTrack(String jobId, int sceneIndex, String provider, String audioPath, double durationSeconds,
+                         List<WordTiming> words) {
 }

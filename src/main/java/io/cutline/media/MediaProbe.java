@@ -26,7 +26,7 @@ public class MediaProbe {
         String output;
         try {
             output = tools.run(Tool.FFPROBE, List.of("-v", "error", "-print_format", "json",
-                    "-show_format", "-show_streams", file.toString()));
+                    "-show_format", "-show_streams", file.toString())).stdout();
         } catch (ToolFailedException e) {
             throw new CorruptMediaException(file, e.getMessage());
         }

@@ -24,8 +24,8 @@ public class MediaStore {
         return directory(root.resolve("jobs").resolve(jobId));
     }
 
-    public Path voicePath(String jobId, int sceneIndex) {
-        return directory(jobDir(jobId).resolve("voice")).resolve(String.format("scene-%02d.wav", sceneIndex));
+    public Path voicePath(String jobId, int sceneIndex, String extension) {
+        return directory(jobDir(jobId).resolve("voice")).resolve(String.format("scene-%02d.%s", sceneIndex, extension));
     }
 
     public Path clipPath(String contentKey) {
@@ -34,6 +34,10 @@ public class MediaStore {
 
     public Path renditionPath(String jobId, String rendition) {
         return jobDir(jobId).resolve("video-" + rendition + ".mp4");
+    }
+
+    public Path thumbnailPath(String jobId, String rendition) {
+        return jobDir(jobId).resolve("thumbnail-" + rendition + ".jpg");
     }
 
     public Path workDir(String jobId) {
@@ -59,6 +63,19 @@ public class MediaStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code bytes} to {@code target} so that the file appears whole or not at all. */
+    public static void writeWhole(Path target, byte[] bytes) {
+        Path temporary = temporaryFor(target);
+        try {
+            Files.write(temporary, bytes);
+            moveIntoPlace(temporary, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(temporary);
         }
     }
 

@@ -32,8 +32,12 @@ public class ToolRunner {
         this.endpoint = "exec:cutline-tool?exitValues=0&timeout=" + timeoutMillis;
     }
 
-    /** Runs the tool and returns its standard output. */
-    public String run(Tool tool, List<String> args) {
+    /** What a tool printed. */
+    public record Output(String stdout, String stderr) {
+    }
+
+    /** Runs the tool and returns what it printed. */
+    public Output run(Tool tool, List<String> args) {
         return run(tool, args, null);
     }
 
@@ -41,7 +45,7 @@ public class ToolRunner {
      * Runs the tool in {@code workingDir}, so arguments and filter graphs can name files there by
      * relative, character-safe names whatever the absolute path looks like.
      */
-    public String run(Tool tool, List<String> args, Path workingDir) {
+    public Output run(Tool tool, List<String> args, Path workingDir) {
         Exchange result = producer.send(endpoint, exchange -> {
             exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, executables.get(tool));
             exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_ARGS, List.copyOf(args));
@@ -57,7 +61,7 @@ public class ToolRunner {
             throw new ToolFailedException(tool, -1, String.valueOf(failure.getMessage()), failure);
         }
         ExecResult exec = result.getMessage().getBody(ExecResult.class);
-        return read(exec.getStdout());
+        return new Output(read(exec.getStdout()), read(exec.getStderr()));
     }
 
     public String executable(Tool tool) {

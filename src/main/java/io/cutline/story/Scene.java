@@ -1,5 +1,17 @@
 package io.cutline.story;
 
-/** A scene of a job as the ledger holds it; {@code clipKey} names its generated clip once there is one. */
-public record Scene(String jobId, int index, String narration, String visualPrompt, String clipKey) {
+import java.util.List;
+
+import io.cutline.timing.TimingPlan;
+
+/**
+ * A scene of a job as the ledger holds it: its lines, its timing plan once planned, and the keys of
+ * its generated clips by part (one per planned clip once all are made).
+ */
+public record Scene(String jobId, int index, String narration, String visualPrompt, TimingPlan plan, List<String> clipKeys) {
+
+    /** Whether every clip of the plan has been made. */
+    public boolean fullyGenerated() {
+        return plan != null && clipKeys.size() == plan.clips().size() && clipKeys.stream().allMatch(key -> key != null);
+    }
 }

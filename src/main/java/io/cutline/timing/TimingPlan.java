@@ -11,7 +11,7 @@ import java.util.List;
  * frame for {@code holdSeconds} if the picture would otherwise end before the narration. The
  * narration is never cut and no clip is looped.
  */
-public record TimingPlan(Kind kind, double narrationSeconds, double leadSeconds, double tailSeconds, List<Clip> clips,
+public record TimingPlan(String provider, Kind kind, double narrationSeconds, double leadSeconds, double tailSeconds, List<Clip> clips,
                          double speed, double holdSeconds) {
 
     public enum Kind {

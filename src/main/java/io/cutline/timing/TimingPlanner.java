@@ -28,24 +28,24 @@ public class TimingPlanner {
         this.maxHoldSeconds = maxHoldSeconds;
     }
 
-    public TimingPlan plan(double narrationSeconds, String prompt, DurationRule rule) {
+    public TimingPlan plan(String provider, double narrationSeconds, String prompt, DurationRule rule) {
         if (!(narrationSeconds > 0)) {
             throw new IllegalArgumentException("narration must be longer than 0 s, got " + narrationSeconds);
         }
         double need = narrationSeconds + leadSeconds + tailSeconds;
         OptionalDouble single = rule.fit(need);
         if (single.isPresent()) {
-            return plan(TimingPlan.Kind.SINGLE, narrationSeconds, List.of(single.getAsDouble()), prompt, 1, 0);
+            return plan(provider, TimingPlan.Kind.SINGLE, narrationSeconds, List.of(single.getAsDouble()), prompt, 1, 0);
         }
         double longest = rule.longest();
         double usable = longest - leadSeconds;
         if (usable > 0 && narrationSeconds - usable < maxHoldSeconds) {
-            return plan(TimingPlan.Kind.HOLD, narrationSeconds, List.of(longest), prompt, 1, narrationSeconds - usable);
+            return plan(provider, TimingPlan.Kind.HOLD, narrationSeconds, List.of(longest), prompt, 1, narrationSeconds - usable);
         }
         if (usable > 0 && narrationSeconds / usable <= maxSlowdown) {
-            return plan(TimingPlan.Kind.SLOW, narrationSeconds, List.of(longest), prompt, narrationSeconds / usable, 0);
+            return plan(provider, TimingPlan.Kind.SLOW, narrationSeconds, List.of(longest), prompt, narrationSeconds / usable, 0);
         }
-        return plan(TimingPlan.Kind.SPLIT, narrationSeconds, split(narrationSeconds, rule), prompt, 1, 0);
+        return plan(provider, TimingPlan.Kind.SPLIT, narrationSeconds, split(narrationSeconds, rule), prompt, 1, 0);
     }
 
     /** The fewest clips covering the narration (each losing its lead), then the least generated, then the most even. */
@@ -106,7 +106,7 @@ public class TimingPlanner {
         }
     }
 
-    private TimingPlan plan(TimingPlan.Kind kind, double narrationSeconds, List<Double> lengths, String prompt, double speed,
+    private TimingPlan plan(String provider, TimingPlan.Kind kind, double narrationSeconds, List<Double> lengths, String prompt, double speed,
                             double holdSeconds) {
         List<TimingPlan.Clip> clips = new ArrayList<>();
         for (int part = 0; part < lengths.size(); part++) {
@@ -114,6 +114,6 @@ public class TimingPlanner {
                     : prompt + " (shot " + (part + 1) + " of " + lengths.size() + ", continuing the same scene)";
             clips.add(new TimingPlan.Clip(part, lengths.get(part), partPrompt));
         }
-        return new TimingPlan(kind, narrationSeconds, leadSeconds, tailSeconds, List.copyOf(clips), speed, holdSeconds);
+        return new TimingPlan(provider, kind, narrationSeconds, leadSeconds, tailSeconds, List.copyOf(clips), speed, holdSeconds);
     }
 }

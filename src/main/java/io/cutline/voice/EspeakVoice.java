@@ -27,7 +27,13 @@ public class EspeakVoice implements VoiceProvider {
     }
 
     @Override
-    public void synthesize(Channel.Voice voice, String text, Path target) {
+    public String audioExtension() {
+        return "wav";
+    }
+
+    /** espeak-ng reports no word timings: they are estimated from the audio. */
+    @Override
+    public List<WordTiming> synthesize(Channel.Voice voice, String language, String text, Path target) {
         Path script = MediaStore.temporaryFor(target.resolveSibling(target.getFileName() + ".txt"));
         Path audio = MediaStore.temporaryFor(target);
         try {
@@ -35,6 +41,7 @@ public class EspeakVoice implements VoiceProvider {
             tools.run(Tool.ESPEAK, List.of("-v", voice.name(), "-s", String.valueOf(voice.wordsPerMinuteOrDefault()),
                     "-p", String.valueOf(voice.pitchOrDefault()), "-w", audio.toString(), "-f", script.toString()));
             MediaStore.moveIntoPlace(audio, target);
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

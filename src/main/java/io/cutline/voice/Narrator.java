@@ -2,6 +2,7 @@ package io.cutline.voice;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.cutline.channel.Channel;
@@ -13,6 +14,8 @@ import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
+import io.cutline.media.AudioAnalysis;
+import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
@@ -20,9 +23,14 @@ import io.cutline.story.Scene;
 
 /**
  * The voice layer, per scene: synthesizes the narration with the channel's voice provider and
- * measures it with ffprobe before any clip is generated, so clips can be asked for at the right length.
+ * measures it with ffprobe before any clip is generated, so clips can be asked for at the right
+ * length. Word timings come from the provider, or are estimated from the audio's pauses.
  */
 public class Narrator {
+
+    /** Quieter than this for longer than that is a pause between words or phrases (for estimated timings). */
+    private static final double SILENCE_THRESHOLD_DB = -35;
+    private static final double SILENCE_MINIMUM_SECONDS = 0.12;
 
     private final JobLedger jobs;
     private final StoryLedger stories;
@@ -31,10 +39,11 @@ public class Narrator {
     private final ChannelRegistry channels;
     private final Map<String, VoiceProvider> providers;
     private final MediaProbe probe;
+    private final AudioAnalysis audio;
     private final MediaStore media;
 
     public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
-                    Map<String, VoiceProvider> providers, MediaProbe probe, MediaStore media) {
+                    Map<String, VoiceProvider> providers, MediaProbe probe, AudioAnalysis audio, MediaStore media) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -42,6 +51,7 @@ public class Narrator {
         this.channels = channels;
         this.providers = Map.copyOf(providers);
         this.probe = probe;
+        this.audio = audio;
         this.media = media;
     }
 
@@ -58,11 +68,18 @@ public class Narrator {
         Scene scene = stories.scene(jobId, sceneIndex);
         stepLog.begin(jobId, Step.VOICE, sceneIndex, jobs.require(jobId).attempt());
         try {
-            Path target = media.voicePath(jobId, sceneIndex);
-            provider.synthesize(channel.voice(), scene.narration(), target);
+            Path target = media.voicePath(jobId, sceneIndex, provider.audioExtension());
+            List<WordTiming> words = provider.synthesize(channel.voice(), channel.language(), scene.narration(), target);
             MediaInfo measured = probe.probe(target);
-            voices.save(new VoiceTrack(jobId, sceneIndex, provider.name(), target.toString(), measured.durationSeconds()));
-            stepLog.succeed(jobId, Step.VOICE, sceneIndex, String.format("%.3f s", measured.durationSeconds()));
+            if (measured.audio().isEmpty()) {
+                throw new CorruptMediaException(target, "no audio stream");
+            }
+            if (words.isEmpty()) {
+                words = WordTimings.estimate(scene.narration(), measured.durationSeconds(),
+                        audio.silences(target, SILENCE_THRESHOLD_DB, SILENCE_MINIMUM_SECONDS));
+            }
+            voices.save(new VoiceTrack(jobId, sceneIndex, provider.name(), target.toString(), measured.durationSeconds(), words));
+            stepLog.succeed(jobId, Step.VOICE, sceneIndex, String.format("%.3f s, %d words", measured.durationSeconds(), words.size()));
         } catch (RuntimeException e) {
             stepLog.fail(jobId, Step.VOICE, sceneIndex, e.getMessage());
             throw e;

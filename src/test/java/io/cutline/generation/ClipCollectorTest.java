@@ -30,13 +30,13 @@ class ClipCollectorTest {
     @Test
     void aClipWithoutItsSceneIsRejected() {
         Exchange bare = new DefaultExchange(context);
-        assertThatThrownBy(() -> collector.aggregate(null, bare)).hasMessageContaining("sceneIndex and clipKey");
+        assertThatThrownBy(() -> collector.aggregate(null, bare)).hasMessageContaining("sceneIndex and clipKeys");
     }
 
     private Exchange clip(int scene, String key) {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setHeader("sceneIndex", scene);
-        exchange.getMessage().setHeader("clipKey", key);
+        exchange.getMessage().setHeader("clipKeys", key);
         return exchange;
     }
 }

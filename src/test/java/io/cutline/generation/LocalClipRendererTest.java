@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.cutline.timing.DurationRule;
+
 import org.junit.jupiter.api.Test;
 
 class LocalClipRendererTest {
@@ -22,10 +24,10 @@ class LocalClipRendererTest {
         ClipRequest request = new ClipRequest("moon", 2.01, 720, 1280, 30, 7);
         assertThat(LocalClipRenderer.frames(request)).isEqualTo(61);
         assertThat(LocalClipRenderer.frames(new ClipRequest("moon", 2.0, 720, 1280, 30, 7))).isEqualTo(60);
-        List<String> args = new LocalClipRenderer(null, "m").arguments(request, "words.txt", "out.mp4");
+        List<String> args = new LocalClipRenderer(null, "m", DurationRule.parse("any")).arguments(request, "words.txt", "out.mp4");
         assertThat(args).containsSequence("-frames:v", "61").contains("-an").endsWith("out.mp4");
         assertThat(String.join(" ", args)).contains("textfile=words.txt").doesNotContain("moon");
-        assertThat(new LocalClipRenderer(null, "m").arguments(request, null, "out.mp4")).noneMatch(arg -> arg.contains("drawtext"));
+        assertThat(new LocalClipRenderer(null, "m", DurationRule.parse("any")).arguments(request, null, "out.mp4")).noneMatch(arg -> arg.contains("drawtext"));
     }
 
     @Test

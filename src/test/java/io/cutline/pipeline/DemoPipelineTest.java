@@ -77,7 +77,7 @@ class DemoPipelineTest {
         double offset = second.voice().seconds() / 2;
         double at = first.voice().seconds() + offset;
         byte[] rendered = Probe.grayFrame(video, at, null, 1080, 1920);
-        byte[] source = Probe.grayFrame(Path.of(second.clip().path()), offset,
+        byte[] source = Probe.grayFrame(Path.of(second.clips().get(0).path()), second.plan().leadSeconds() + offset,
                 "scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920", 1080, 1920);
         int captionBottom = 1920 - Math.round(1920 * 0.22f);
         double captionBand = Probe.meanDifference(rendered, source, 1080, captionBottom - 110, captionBottom);

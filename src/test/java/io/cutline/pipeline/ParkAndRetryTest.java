@@ -80,8 +80,8 @@ class ParkAndRetryTest {
             assertThat(Instant.now()).isBefore(deadline);
             Thread.sleep(100);
         }
-        return service.jdbc().queryForList("SELECT s.clip_key FROM scenes s JOIN generation_tasks g "
-                + "ON g.content_key = s.clip_key WHERE s.job_id = ? AND g.state = 'SUCCEEDED'", String.class, id);
+        return service.jdbc().queryForList("SELECT c.clip_key FROM scene_clips c JOIN generation_tasks g "
+                + "ON g.content_key = c.clip_key WHERE c.job_id = ? AND g.state = 'SUCCEEDED'", String.class, id);
     }
 
     private static JsonNode layer(JsonNode job, String step) {

@@ -58,7 +58,7 @@ class RestartResumeTest {
             for (String clip : finishedBeforeKill) {
                 assertThat(ffmpeg.rendersOf(clip)).as("renders of finished clip %s", clip).isEqualTo(1);
             }
-            List<String> allClips = second.jdbc().queryForList("SELECT clip_key FROM scenes WHERE job_id = ? ORDER BY scene_index",
+            List<String> allClips = second.jdbc().queryForList("SELECT clip_key FROM scene_clips WHERE job_id = ? ORDER BY scene_index, part",
                     String.class, jobId);
             assertThat(allClips).hasSize(scenes).doesNotContainNull();
             for (String clip : allClips) {
@@ -82,8 +82,8 @@ class RestartResumeTest {
     }
 
     private static Set<String> finishedClips(JdbcTemplate ledger, String jobId) {
-        return ledger.queryForList("SELECT s.clip_key FROM scenes s JOIN generation_tasks g ON g.content_key = s.clip_key "
-                + "WHERE s.job_id = ? AND g.state = 'SUCCEEDED'", String.class, jobId).stream().collect(Collectors.toSet());
+        return ledger.queryForList("SELECT c.clip_key FROM scene_clips c JOIN generation_tasks g ON g.content_key = c.clip_key "
+                + "WHERE c.job_id = ? AND g.state = 'SUCCEEDED'", String.class, jobId).stream().collect(Collectors.toSet());
     }
 
     private static JdbcTemplate ledgerOf(Path root) {

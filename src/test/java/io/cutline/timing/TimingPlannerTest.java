@@ -43,7 +43,7 @@ class TimingPlannerTest {
             "any (local FFmpeg renderer);                 1.5;  SINGLE; 2.0",
     })
     void plansEachProvidersLengths(String rule, double narration, TimingPlan.Kind kind, String lengths) {
-        TimingPlan plan = planner.plan(narration, "a prompt", DurationRule.parse(rule.substring(0, rule.indexOf(' '))));
+        TimingPlan plan = planner.plan("p", narration, "a prompt", DurationRule.parse(rule.substring(0, rule.indexOf(' '))));
         assertThat(plan.kind()).isEqualTo(kind);
         assertThat(plan.clips()).extracting(TimingPlan.Clip::seconds)
                 .containsExactlyElementsOf(List.of(lengths.split(" ")).stream().map(Double::valueOf).toList());
@@ -52,19 +52,19 @@ class TimingPlannerTest {
 
     @Test
     void theHoldStaysUnderTheFreezeGateAndTheSlowDownWithinItsBound() {
-        TimingPlan hold = planner.plan(10.19, "p", DurationRule.parse("5,10"));
+        TimingPlan hold = planner.plan("p", 10.19, "p", DurationRule.parse("5,10"));
         assertThat(hold.kind()).isEqualTo(TimingPlan.Kind.HOLD);
         assertThat(hold.holdSeconds()).isCloseTo(0.44, within(1e-9)).isLessThan(0.5);
-        TimingPlan slow = planner.plan(10.21, "p", DurationRule.parse("5,10"));
+        TimingPlan slow = planner.plan("p", 10.21, "p", DurationRule.parse("5,10"));
         assertThat(slow.kind()).isEqualTo(TimingPlan.Kind.SLOW);
         assertThat(slow.speed()).isGreaterThan(1).isLessThanOrEqualTo(1.15);
-        TimingPlan split = planner.plan(9.75 * 1.15 + 0.01, "p", DurationRule.parse("5,10"));
+        TimingPlan split = planner.plan("p", 9.75 * 1.15 + 0.01, "p", DurationRule.parse("5,10"));
         assertThat(split.kind()).as("just past the slow-down bound").isEqualTo(TimingPlan.Kind.SPLIT);
     }
 
     @Test
     void splitClipsEachHaveTheirOwnPrompt() {
-        TimingPlan plan = planner.plan(14, "moon over the sea", DurationRule.parse("4,6,8"));
+        TimingPlan plan = planner.plan("p", 14, "moon over the sea", DurationRule.parse("4,6,8"));
         assertThat(plan.clips()).extracting(TimingPlan.Clip::prompt).doesNotHaveDuplicates()
                 .allMatch(prompt -> prompt.startsWith("moon over the sea"));
         assertThat(plan.clips()).extracting(TimingPlan.Clip::part).containsExactly(0, 1);
@@ -76,7 +76,7 @@ class TimingPlannerTest {
         assertThat(DurationRule.parse(" 2 - 10 ")).isEqualTo(new DurationRule.IntegerRange(2, 10));
         assertThatThrownBy(() -> DurationRule.parse("five")).hasMessageContaining("not a clip duration rule: 'five'");
         assertThatThrownBy(() -> DurationRule.parse("10-2")).hasMessageContaining("increasing");
-        assertThatThrownBy(() -> planner.plan(0, "p", DurationRule.parse("any"))).hasMessageContaining("longer than 0 s");
+        assertThatThrownBy(() -> planner.plan("p", 0, "p", DurationRule.parse("any"))).hasMessageContaining("longer than 0 s");
     }
 
     /** The picture the plan yields covers the narration exactly: never shorter, never looped. */

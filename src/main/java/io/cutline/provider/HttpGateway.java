@@ -1,0 +1,78 @@
+package io.cutline.provider;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * HTTP calls to providers through camel-http. Each call is a fresh exchange carrying only the
+ * headers the provider's protocol needs (so nothing internal leaks into a request), and nothing is
+ * retried here: whether and when to try again is the caller's decision, because for a paid request
+ * an unanswered call is an unknown outcome, not a failure.
+ */
+public class HttpGateway {
+
+    /** A request: method, full URL, headers, and a body (null for none). */
+    public record Call(String method, String url, Map<String, String> headers, byte[] body) {
+        public static Call json(String method, String url, Map<String, String> headers, String json) {
+            Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            all.putAll(headers);
+            all.put("Content-Type", "application/json");
+            return new Call(method, url, all, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A response: status, headers (looked up case-insensitively) and body. */
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.get(name);
+        }
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final ProducerTemplate producer;
+
+    public HttpGateway(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    /** Sends the call; a reply with any status comes back, a failure to get one throws. */
+    public Reply send(String provider, Call call) {
+        String scheme = call.url().toLowerCase(Locale.ROOT).startsWith("https:") ? "https" : "http";
+        Exchange result = producer.send(scheme + ":provider?throwExceptionOnFailure=false", exchange -> {
+            exchange.getMessage().setHeader(Exchange.HTTP_URI, call.url());
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, call.method());
+            call.headers().forEach(exchange.getMessage()::setHeader);
+            exchange.getMessage().setBody(call.body());
+        });
+        Exception failure = result.getException();
+        if (failure != null) {
+            boolean notSent = failure instanceof ConnectException || failure instanceof UnknownHostException
+                    || failure.getCause() instanceof ConnectException;
+            throw new ProviderUnavailableException(provider, (notSent ? "cannot connect: " : "no reply: ")
+                    + failure.getClass().getSimpleName() + " " + failure.getMessage(), !notSent, failure);
+        }
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        result.getMessage().getHeaders().forEach((name, value) -> {
+            if (value != null && !name.startsWith("Camel")) {
+                headers.put(name, value.toString());
+            }
+        });
+        Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        byte[] body = result.getMessage().getBody(byte[].class);
+        return new Reply(status == null ? 0 : status, headers, body == null ? new byte[0] : body);
+    }
+}
