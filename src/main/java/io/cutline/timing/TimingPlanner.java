@@ -6,8 +6,9 @@ import java.util.OptionalDouble;
 
 /**
  * Plans each scene's clips from its measured narration and the provider's producible lengths:
- * the shortest single clip that covers narration plus lead and tail; failing that, the longest clip
- * with a last-frame hold shorter than the freeze gate, or slowed down within the allowed factor;
+ * the shortest single clip that covers narration plus lead and tail (or the longest, if it covers
+ * the narration with less tail); failing that, the longest clip with a last-frame hold shorter than
+ * the freeze gate, or slowed down within the allowed factor;
  * failing that, the fewest clips (then the fewest generated seconds, then the most even lengths)
  * that cover it. Narration is never cut and nothing is looped.
  */
@@ -39,6 +40,9 @@ public class TimingPlanner {
         }
         double longest = rule.longest();
         double usable = longest - leadSeconds;
+        if (usable >= narrationSeconds) {
+            return plan(provider, TimingPlan.Kind.SINGLE, narrationSeconds, List.of(longest), prompt, 1, 0);
+        }
         if (usable > 0 && narrationSeconds - usable < maxHoldSeconds) {
             return plan(provider, TimingPlan.Kind.HOLD, narrationSeconds, List.of(longest), prompt, 1, narrationSeconds - usable);
         }

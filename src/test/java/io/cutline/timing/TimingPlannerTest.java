@@ -30,6 +30,7 @@ class TimingPlannerTest {
             "4,6,8 (Veo 3.1);                             1.5;  SINGLE; 4",
             "4,6,8 (Veo 3.1);                             5.6;  SINGLE; 8",
             "4,6,8 (Veo 3.1);                             5.4;  SINGLE; 6",
+            "4,6,8 (Veo 3.1);                             7.6;  SINGLE; 8",
             "4,6,8 (Veo 3.1);                             7.8;  HOLD;   8",
             "4,6,8 (Veo 3.1);                             8.5;  SLOW;   8",
             "4,6,8 (Veo 3.1);                             14.0; SPLIT;  8 8",
