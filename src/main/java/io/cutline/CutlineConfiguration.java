@@ -16,6 +16,7 @@ import io.cutline.assembly.QualityGates;
 import io.cutline.assembly.RenderGraph;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.media.AudioAnalysis;
+import io.cutline.media.AudioDecoder;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderSettings;
 import io.cutline.provider.RateLimits;
@@ -110,7 +111,8 @@ public class CutlineConfiguration implements CamelConfiguration {
         MediaProbe probe = new MediaProbe(tools, json);
         AudioAnalysis audio = new AudioAnalysis(tools);
         MediaStore media = new MediaStore(settings.path("cutline.media.dir"));
-        HttpGateway http = new HttpGateway(context.createProducerTemplate());
+        HttpGateway http = new HttpGateway(context, settings.millis("cutline.providers.connect-timeout-ms"),
+                settings.millis("cutline.providers.response-timeout-ms"));
         registry.bind("rateLimits", new RateLimits(settings.integer("cutline.retry.rate-limit-attempts"),
                 settings.millis("cutline.retry.rate-limit-max-wait-ms"), settings.millis("cutline.retry.delay-ms")));
 
@@ -125,7 +127,8 @@ public class CutlineConfiguration implements CamelConfiguration {
                         settings.text("cutline.voice.elevenlabs.output-format"), json),
                 new OpenAiSpeechVoice(http, provider(settings, "openai", "cutline.voice.openai"), json));
         registry.bind("narrator", new Narrator(jobs, stories, voices, stepLog, channels,
-                voiceProviders.stream().collect(Collectors.toMap(VoiceProvider::name, Function.identity())), probe, audio, media));
+                voiceProviders.stream().collect(Collectors.toMap(VoiceProvider::name, Function.identity())), probe, audio,
+                new AudioDecoder(tools), media));
 
         LocalClipRenderer local = new LocalClipRenderer(tools, settings.text("cutline.generation.local.model"),
                 DurationRule.parse(settings.text("cutline.generation.local.durations")));

@@ -3,17 +3,20 @@ package io.cutline.provider;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 
 /**
  * HTTP calls to providers through camel-http. Each call is a fresh exchange carrying only the
  * headers the provider's protocol needs (so nothing internal leaks into a request), and nothing is
- * retried here: whether and when to try again is the caller's decision, because for a paid request
+ * retried here (the HTTP client's own automatic retries, which would resend a POST answered 429 or
+ * 503, are off): whether and when to try again is the caller's decision, because for a paid request
  * an unanswered call is an unknown outcome, not a failure.
  */
 public class HttpGateway {
@@ -43,16 +46,30 @@ public class HttpGateway {
         }
     }
 
+    /** The Camel component the gateway registers for its calls. */
+    static final String COMPONENT = "providers";
+
     private final ProducerTemplate producer;
 
-    public HttpGateway(ProducerTemplate producer) {
-        this.producer = producer;
+    /**
+     * Registers the gateway's own HTTP component in {@code context}: the HTTP client's automatic
+     * retries off, connect and response timeouts as given.
+     */
+    public HttpGateway(CamelContext context, Duration connectTimeout, Duration responseTimeout) {
+        if (context.hasComponent(COMPONENT) == null) {
+            HttpComponent component = new HttpComponent();
+            component.setAutomaticRetriesDisabled(true);
+            component.setConnectTimeout(connectTimeout.toMillis());
+            component.setResponseTimeout(responseTimeout.toMillis());
+            component.setSoTimeout(responseTimeout.toMillis());
+            context.addComponent(COMPONENT, component);
+        }
+        this.producer = context.createProducerTemplate();
     }
 
     /** Sends the call; a reply with any status comes back, a failure to get one throws. */
     public Reply send(String provider, Call call) {
-        String scheme = call.url().toLowerCase(Locale.ROOT).startsWith("https:") ? "https" : "http";
-        Exchange result = producer.send(scheme + ":provider?throwExceptionOnFailure=false", exchange -> {
+        Exchange result = producer.send(COMPONENT + ":gateway?throwExceptionOnFailure=false", exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_URI, call.url());
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, call.method());
             call.headers().forEach(exchange.getMessage()::setHeader);

@@ -15,6 +15,7 @@ import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
 import io.cutline.media.AudioAnalysis;
+import io.cutline.media.AudioDecoder;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
@@ -24,7 +25,8 @@ import io.cutline.story.Scene;
 /**
  * The voice layer, per scene: synthesizes the narration with the channel's voice provider and
  * measures it with ffprobe before any clip is generated, so clips can be asked for at the right
- * length. Word timings come from the provider, or are estimated from the audio's pauses.
+ * length. Compressed audio is decoded to WAV first, so the measured length is exactly what plays.
+ * Word timings come from the provider, or are estimated from the audio's pauses.
  */
 public class Narrator {
 
@@ -40,10 +42,11 @@ public class Narrator {
     private final Map<String, VoiceProvider> providers;
     private final MediaProbe probe;
     private final AudioAnalysis audio;
+    private final AudioDecoder decoder;
     private final MediaStore media;
 
     public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
-                    Map<String, VoiceProvider> providers, MediaProbe probe, AudioAnalysis audio, MediaStore media) {
+                    Map<String, VoiceProvider> providers, MediaProbe probe, AudioAnalysis audio, AudioDecoder decoder, MediaStore media) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -52,6 +55,7 @@ public class Narrator {
         this.providers = Map.copyOf(providers);
         this.probe = probe;
         this.audio = audio;
+        this.decoder = decoder;
         this.media = media;
     }
 
@@ -68,8 +72,15 @@ public class Narrator {
         Scene scene = stories.scene(jobId, sceneIndex);
         stepLog.begin(jobId, Step.VOICE, sceneIndex, jobs.require(jobId).attempt());
         try {
-            Path target = media.voicePath(jobId, sceneIndex, provider.audioExtension());
-            List<WordTiming> words = provider.synthesize(channel.voice(), channel.language(), scene.narration(), target);
+            Path target = media.voicePath(jobId, sceneIndex, "wav");
+            List<WordTiming> words;
+            if (provider.audioExtension().equals("wav")) {
+                words = provider.synthesize(channel.voice(), channel.language(), scene.narration(), target);
+            } else {
+                Path delivered = media.voicePath(jobId, sceneIndex, provider.audioExtension());
+                words = provider.synthesize(channel.voice(), channel.language(), scene.narration(), delivered);
+                decoder.toWav(delivered, target);
+            }
             MediaInfo measured = probe.probe(target);
             if (measured.audio().isEmpty()) {
                 throw new CorruptMediaException(target, "no audio stream");

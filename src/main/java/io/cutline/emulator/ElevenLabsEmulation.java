@@ -1,0 +1,98 @@
+package io.cutline.emulator;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * ElevenLabs {@code POST /v1/text-to-speech/{voice}/with-timestamps}: key in {@code xi-api-key};
+ * JSON in; JSON out with base64 MP3 and a character alignment spread over the real audio's length.
+ * Errors as ElevenLabs sends them: {@code {"detail": {...}}} (401/429) or {@code {"detail": [...]}} (422).
+ */
+final class ElevenLabsEmulation implements ProviderEmulator.Emulation {
+
+    static final String PROVIDER = "elevenlabs";
+
+    @Override
+    public void register(Router router, EmulatorContext context) {
+        router.post("/v1/text-to-speech/:voice/with-timestamps").blockingHandler(call -> handle(call, context), false);
+    }
+
+    private void handle(RoutingContext call, EmulatorContext context) {
+        Optional<Fault> fault = context.begin(PROVIDER);
+        if (!context.apiKey().equals(call.request().getHeader("xi-api-key")) || is(fault, Fault.Kind.UNAUTHORIZED)) {
+            error(call, 401, "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}");
+            return;
+        }
+        if (is(fault, Fault.Kind.RATE_LIMIT)) {
+            call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
+            error(call, 429, "{\"detail\":{\"status\":\"too_many_concurrent_requests\",\"message\":\"Too many concurrent requests\"}}");
+            return;
+        }
+        if (is(fault, Fault.Kind.SERVER_ERROR)) {
+            error(call, fault.get().status(), "{\"detail\":{\"status\":\"system_busy\",\"message\":\"System busy\"}}");
+            return;
+        }
+        JsonNode request;
+        try {
+            request = context.json().readTree(call.body().asString());
+        } catch (Exception e) {
+            error(call, 422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"invalid JSON\",\"type\":\"value_error\"}]}");
+            return;
+        }
+        String text = request.path("text").asText("");
+        if (text.isBlank()) {
+            error(call, 422, "{\"detail\":[{\"loc\":[\"body\",\"text\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"}]}");
+            return;
+        }
+        context.billing().bill(PROVIDER, request.path("model_id").asText() + "|" + call.pathParam("voice") + "|" + text);
+        byte[] audio = is(fault, Fault.Kind.CORRUPT) ? "not an mp3 at all".getBytes() : SpeechSynth.speak(text, "mp3");
+        double seconds = is(fault, Fault.Kind.CORRUPT) ? 1 : SpeechSynth.seconds(audio, "mp3");
+        String body;
+        try {
+            body = is(fault, Fault.Kind.MALFORMED) ? "{\"audio_base64\": \"" : context.json().writeValueAsString(answer(text, audio, seconds));
+        } catch (Exception e) {
+            call.fail(e);
+            return;
+        }
+        context.finish(call, fault, () -> call.response().putHeader("Content-Type", "application/json").end(body));
+    }
+
+    /** The reply: audio, and each character's start and end, spread evenly over the speech. */
+    static Map<String, Object> answer(String text, byte[] audio, double seconds) {
+        List<String> characters = new ArrayList<>();
+        List<Double> starts = new ArrayList<>();
+        List<Double> ends = new ArrayList<>();
+        int[] codePoints = text.codePoints().toArray();
+        double step = seconds / Math.max(1, codePoints.length);
+        for (int i = 0; i < codePoints.length; i++) {
+            characters.add(new String(Character.toChars(codePoints[i])));
+            starts.add(Math.round(i * step * 1000) / 1000.0);
+            ends.add(Math.round((i + 1) * step * 1000) / 1000.0);
+        }
+        Map<String, Object> alignment = new LinkedHashMap<>();
+        alignment.put("characters", characters);
+        alignment.put("character_start_times_seconds", starts);
+        alignment.put("character_end_times_seconds", ends);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("audio_base64", Base64.getEncoder().encodeToString(audio));
+        answer.put("alignment", alignment);
+        answer.put("normalized_alignment", alignment);
+        return answer;
+    }
+
+    private static boolean is(Optional<Fault> fault, Fault.Kind kind) {
+        return fault.isPresent() && fault.get().kind() == kind;
+    }
+
+    private static void error(RoutingContext call, int status, String body) {
+        call.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+}

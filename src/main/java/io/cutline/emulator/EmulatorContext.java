@@ -1,0 +1,73 @@
+package io.cutline.emulator;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/** What the emulations share: the key they accept, the fault plan, billing, JSON, and their own base URL. */
+final class EmulatorContext {
+
+    private final Vertx vertx;
+    private final String apiKey;
+    private final FaultPlan faults;
+    private final Billing billing;
+    private final ObjectMapper json;
+    private volatile String baseUrl;
+
+    EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json) {
+        this.vertx = vertx;
+        this.apiKey = apiKey;
+        this.faults = faults;
+        this.billing = billing;
+        this.json = json;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    FaultPlan faults() {
+        return faults;
+    }
+
+    Billing billing() {
+        return billing;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    void baseUrl(String url) {
+        this.baseUrl = url;
+    }
+
+    /** The fault for this request, counting the request for the provider. */
+    Optional<Fault> begin(String provider) {
+        billing.request(provider);
+        return faults.next(provider);
+    }
+
+    /** Sends the answer, late when the fault is a timeout; for a lost reply, closes the connection instead. */
+    void finish(RoutingContext call, Optional<Fault> fault, Runnable answer) {
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_REPLY) {
+            call.request().connection().close();
+            return;
+        }
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.TIMEOUT) {
+            vertx.setTimer(Math.max(1, fault.get().delayMillis()), timer -> {
+                if (!call.response().closed()) {
+                    answer.run();
+                }
+            });
+            return;
+        }
+        answer.run();
+    }
+}

@@ -1,0 +1,24 @@
+package io.cutline.emulator;
+
+/**
+ * A fault the emulator injects into one request to a provider.
+ *
+ * <ul>
+ *   <li>{@code RATE_LIMIT}: 429 with {@code Retry-After: retryAfterSeconds}</li>
+ *   <li>{@code SERVER_ERROR}: {@code status} (5xx) with the provider's error body</li>
+ *   <li>{@code TIMEOUT}: the answer comes after {@code delayMillis}</li>
+ *   <li>{@code MALFORMED}: 200 with a body that is not the promised JSON</li>
+ *   <li>{@code CORRUPT}: 200 with media that is not media</li>
+ *   <li>{@code LOST_REPLY}: the request is accepted (and billed), then the connection is closed without an answer</li>
+ *   <li>{@code FAILED}: a generation task that ends FAILED</li>
+ *   <li>{@code UNAUTHORIZED}: 401 as if the key were wrong</li>
+ * </ul>
+ */
+public record Fault(Kind kind, int status, double retryAfterSeconds, long delayMillis) {
+
+    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED }
+
+    public static Fault of(Kind kind) {
+        return new Fault(kind, kind == Kind.SERVER_ERROR ? 503 : 0, 1, 0);
+    }
+}

@@ -1,0 +1,58 @@
+package io.cutline.emulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Which requests get which faults, per provider: a queue of faults for the next requests, and
+ * faults that hit any request with a probability (seeded, so a run can be repeated).
+ */
+public class FaultPlan {
+
+    private final Map<String, Deque<Fault>> queued = new HashMap<>();
+    private final Map<String, Map<Fault, Double>> random = new HashMap<>();
+    private final Random dice;
+
+    public FaultPlan(long seed) {
+        this.dice = new Random(seed);
+    }
+
+    /** The next {@code count} requests to {@code provider} get {@code fault}. */
+    public synchronized void queue(String provider, Fault fault, int count) {
+        Deque<Fault> faults = queued.computeIfAbsent(provider, name -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            faults.add(fault);
+        }
+    }
+
+    /** Every request to {@code provider} gets {@code fault} with {@code probability}. */
+    public synchronized void sometimes(String provider, Fault fault, double probability) {
+        random.computeIfAbsent(provider, name -> new HashMap<>()).put(fault, probability);
+    }
+
+    public synchronized void clear() {
+        queued.clear();
+        random.clear();
+    }
+
+    /** The fault for this request to {@code provider}, if any. */
+    public synchronized Optional<Fault> next(String provider) {
+        Deque<Fault> faults = queued.get(provider);
+        if (faults != null && !faults.isEmpty()) {
+            return Optional.of(faults.poll());
+        }
+        double roll = dice.nextDouble();
+        double cumulative = 0;
+        for (Map.Entry<Fault, Double> entry : random.getOrDefault(provider, Map.of()).entrySet()) {
+            cumulative += entry.getValue();
+            if (roll < cumulative) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+}
