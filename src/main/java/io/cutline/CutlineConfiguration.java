@@ -144,14 +144,14 @@ public class CutlineConfiguration implements CamelConfiguration {
         registry.bind("clipCollector", new ClipCollector());
         registry.bind("clipAggregationRepository", clipAggregationRepository(database));
 
-        AudioMix mix = new AudioMix(tools, json, new AudioMix.Target(settings.decimal("cutline.assembly.loudness-lufs"),
-                settings.decimal("cutline.assembly.mix-true-peak-db"), settings.decimal("cutline.assembly.loudness-range")));
+        AudioMix mix = new AudioMix(tools, new AudioMix.Target(settings.decimal("cutline.assembly.loudness-lufs"),
+                settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(settings.decimal("cutline.assembly.loudness-lufs"),
                 settings.decimal("cutline.assembly.loudness-tolerance-lu"), settings.decimal("cutline.assembly.true-peak-ceiling-db")));
         registry.bind("assembler", new Assembler(jobs, stories, voices, generations, renders, quality, channels, tools, probe, audio,
                 mix, gates, media, new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"), settings.text("cutline.assembly.preset"),
                         settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate")),
-                settings.decimal("cutline.assembly.music-volume-db")));
+                settings.decimal("cutline.assembly.music-volume-db"), settings.integer("cutline.generation.short-side")));
         registry.bind("publicationDesk", new PublicationDesk(jobs, stories, renders, publications, channels,
                 new OutboxPublisher(settings.path("cutline.outbox.dir"), json)));
 

@@ -33,9 +33,10 @@ import io.cutline.story.Scene;
 import io.cutline.story.Storyboard;
 
 /**
- * Layer 4. The sound is mixed once (narration, ducked music bed, loudness normalized); then one
- * FFmpeg run renders every rendition the channel's platforms need, following each scene's timing
- * plan, with captions and a thumbnail each. Every rendition then goes through the quality gates;
+ * Layer 4. The sound (narration, ducked music bed) is measured for loudness; then one FFmpeg run
+ * mixes it normalized and renders every rendition the channel's platforms need, following each scene's timing
+ * plan, with captions; each rendition gets a thumbnail (a frame of the first fact's clip with the title). The time line is built at the size clips are made at
+ * (the working size) and scaled once per rendition. Every rendition then goes through the quality gates;
  * their results are recorded, and one failed gate parks the job before anything is published.
  */
 public class Assembler {
@@ -55,10 +56,12 @@ public class Assembler {
     private final MediaStore media;
     private final RenderGraph.Encoding encoding;
     private final double defaultMusicDb;
+    private final int workingShortSide;
 
     public Assembler(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations, RenderLedger renders,
                      QualityLedger quality, ChannelRegistry channels, ToolRunner tools, MediaProbe probe, AudioAnalysis audio,
-                     AudioMix mix, QualityGates gates, MediaStore media, RenderGraph.Encoding encoding, double defaultMusicDb) {
+                     AudioMix mix, QualityGates gates, MediaStore media, RenderGraph.Encoding encoding, double defaultMusicDb,
+                     int workingShortSide) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -74,6 +77,7 @@ public class Assembler {
         this.media = media;
         this.encoding = encoding;
         this.defaultMusicDb = defaultMusicDb;
+        this.workingShortSide = workingShortSide;
     }
 
     public List<Render> assemble(String jobId) {
@@ -87,10 +91,10 @@ public class Assembler {
         double seconds = spans.get(spans.size() - 1).end();
         Path work = media.workDir(jobId);
 
-        Path sound = work.resolve("sound.wav");
-        mix.mix(narration.stream().map(track -> Path.of(track.audioPath())).toList(), MusicLibrary.pick(channel, jobId).orElse(null),
-                channel.music() == null || channel.music().volumeDb() == null ? defaultMusicDb : channel.music().volumeDb(),
-                seconds, sound);
+        AudioMix.Sources sound = new AudioMix.Sources(narration.stream().map(track -> Path.of(track.audioPath())).toList(),
+                MusicLibrary.pick(channel, jobId).orElse(null),
+                channel.music() == null || channel.music().volumeDb() == null ? defaultMusicDb : channel.music().volumeDb(), seconds);
+        AudioAnalysis.Loudness loudness = mix.measure(sound);
 
         List<RenderGraph.SceneInput> inputs = new ArrayList<>();
         for (int i = 0; i < scenes.size(); i++) {
@@ -108,16 +112,17 @@ public class Assembler {
             write(work.resolve("captions-" + rendition.name() + ".ass"), ass);
             write(work.resolve("title-" + rendition.name() + ".txt"), wrap(title, rendition.height() > rendition.width() ? 18 : 32));
             Path video = MediaStore.temporaryFor(media.renditionPath(jobId, rendition.name()));
-            Path thumbnail = MediaStore.temporaryFor(media.thumbnailPath(jobId, rendition.name()));
             outputs.put(rendition, new RenderGraph.Output(rendition.width(), rendition.height(), "captions-" + rendition.name() + ".ass",
-                    "title-" + rendition.name() + ".txt", thumbnailFrame(spans), video, thumbnail));
+                    video));
         }
         Path checks = work.resolve(RenderGraph.CHECKS_FILE);
         MediaStore.deleteQuietly(checks);
-        int width = channel.format().width();
-        int height = channel.format().height();
+        int scale = Math.min(channel.format().width(), channel.format().height());
+        int width = even(channel.format().width() * workingShortSide / scale);
+        int height = even(channel.format().height() * workingShortSide / scale);
         try {
-            tools.run(Tool.FFMPEG, RenderGraph.arguments(inputs, width, height, sound, List.copyOf(outputs.values()), encoding), work);
+            tools.run(Tool.FFMPEG, RenderGraph.arguments(inputs, width, height, sound.inputs(),
+                    first -> mix.normalized(sound, first, loudness, "sound"), List.copyOf(outputs.values()), encoding), work);
             List<QualityGate> results = new ArrayList<>();
             Map<Rendition, MediaInfo> files = new LinkedHashMap<>();
             for (Map.Entry<Rendition, RenderGraph.Output> entry : outputs.entrySet()) {
@@ -137,12 +142,22 @@ public class Assembler {
                 throw new QualityGateFailed(failed);
             });
             List<Render> done = new ArrayList<>();
+            Scene shown = scenes.get(scenes.size() > 1 ? 1 : 0);
+            double shownAt = shown.plan().leadSeconds() + spans.get(shown.index()).seconds() / 2 / shown.plan().speed();
             for (Map.Entry<Rendition, RenderGraph.Output> entry : outputs.entrySet()) {
                 Rendition rendition = entry.getKey();
                 Path video = media.renditionPath(jobId, rendition.name());
                 Path thumbnail = media.thumbnailPath(jobId, rendition.name());
+                Path image = MediaStore.temporaryFor(thumbnail);
+                try {
+                    tools.run(Tool.FFMPEG, RenderGraph.thumbnail(inputs.get(shown.index()).clips().get(0),
+                            Math.min(shownAt, shown.plan().clips().get(0).seconds() - 0.1), width, height, entry.getValue(),
+                            "title-" + rendition.name() + ".txt", image), work);
+                    MediaStore.moveIntoPlace(image, thumbnail);
+                } finally {
+                    MediaStore.deleteQuietly(image);
+                }
                 MediaStore.moveIntoPlace(entry.getValue().video(), video);
-                MediaStore.moveIntoPlace(entry.getValue().thumbnail(), thumbnail);
                 Render render = new Render(jobId, rendition.name(), video.toString(), rendition.width(), rendition.height(),
                         files.get(rendition).durationSeconds(), thumbnail.toString());
                 renders.save(render);
@@ -150,10 +165,7 @@ public class Assembler {
             }
             return done;
         } finally {
-            outputs.values().forEach(output -> {
-                MediaStore.deleteQuietly(output.video());
-                MediaStore.deleteQuietly(output.thumbnail());
-            });
+            outputs.values().forEach(output -> MediaStore.deleteQuietly(output.video()));
         }
     }
 
@@ -166,16 +178,6 @@ public class Assembler {
             words.add(new Captions.SceneWords(spans.get(i).start(), spans.get(i).end(), narration.get(i).words()));
         }
         return Captions.cues(words, chunk, highlight);
-    }
-
-    /** The thumbnail shows the middle of the second scene (the first fact), or of the only one. */
-    static int thumbnailFrame(List<SceneTiming.Span> spans) {
-        int scene = spans.size() > 1 ? 1 : 0;
-        int before = 0;
-        for (int i = 0; i < scene; i++) {
-            before += spans.get(i).frames();
-        }
-        return before + spans.get(scene).frames() / 2;
     }
 
     /** Breaks a title into lines of about {@code width} characters at spaces. */
@@ -216,6 +218,10 @@ public class Assembler {
             clips.add(Path.of(task.clipPath()));
         }
         return clips;
+    }
+
+    private static int even(int pixels) {
+        return pixels / 2 * 2;
     }
 
     private static void write(Path file, String text) {

@@ -4,101 +4,97 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.media.AudioAnalysis;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
 
 /**
- * The sound of a video, mixed once for all its renditions: the scenes' narration back to back, an
- * optional music bed looped under it and ducked whenever the voice speaks (sidechain compression),
- * normalized to the loudness target in two passes (measure, then a linear gain), as 48 kHz stereo WAV.
+ * The sound of a video: the scenes' narration back to back, an optional music bed looped under it
+ * and ducked whenever the voice speaks (sidechain compression), normalized to the loudness target.
+ * Normalization takes two passes: {@link #measure} runs the mix once to measure it; the render then
+ * runs the same mix with a linear gain from that measurement ({@link #normalized}), so the sound is
+ * mixed in the same FFmpeg run that makes the pictures.
  */
 public class AudioMix {
 
-    private static final Pattern LOUDNORM_JSON = Pattern.compile("\\{[^{}]*\"input_i\"[^{}]*}");
+    /** Loudness target (LUFS) and true-peak ceiling of the mix (dBTP, below the gate's to leave room for AAC). */
+    public record Target(double integratedLufs, double truePeakDb) {
+    }
 
-    /** Loudness target (LUFS), true-peak ceiling of the mix (dBTP, below the gate's to leave room for AAC), loudness range. */
-    public record Target(double integratedLufs, double truePeakDb, double loudnessRange) {
+    /** What goes into the mix: narration files in scene order, a music bed (or null) and its level, the length. */
+    public record Sources(List<Path> narration, Path music, double musicDb, double seconds) {
+        /** The FFmpeg input arguments, narration first, then the looped music. */
+        public List<String> inputs() {
+            List<String> args = new ArrayList<>();
+            narration.forEach(file -> args.addAll(List.of("-i", file.toString())));
+            if (music != null) {
+                args.addAll(List.of("-stream_loop", "-1", "-i", music.toString()));
+            }
+            return args;
+        }
+
+        public int inputCount() {
+            return narration.size() + (music == null ? 0 : 1);
+        }
     }
 
     private final ToolRunner tools;
-    private final ObjectMapper json;
     private final Target target;
 
-    public AudioMix(ToolRunner tools, ObjectMapper json, Target target) {
+    public AudioMix(ToolRunner tools, Target target) {
         this.tools = tools;
-        this.json = json;
         this.target = target;
     }
 
-    /**
-     * Mixes {@code narration} (one file per scene, in order) with {@code music} (null for none) at
-     * {@code musicDb}, over {@code seconds}, into {@code output}.
-     */
-    public void mix(List<Path> narration, Path music, double musicDb, double seconds, Path output) {
-        String measurement = tools.run(Tool.FFMPEG, arguments(narration, music, musicDb, seconds,
-                String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:print_format=json",
-                        target.integratedLufs(), target.truePeakDb(), target.loudnessRange()),
-                List.of("-f", "null", "-"), "info")).stderr();
-        JsonNode measured = measured(measurement, output);
-        String normalize = String.format(Locale.ROOT,
-                "loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:measured_I=%s:measured_TP=%s:measured_LRA=%s:measured_thresh=%s:offset=%s:linear=true",
-                target.integratedLufs(), target.truePeakDb(), target.loudnessRange(), measured.path("input_i").asText(),
-                measured.path("input_tp").asText(), measured.path("input_lra").asText(), measured.path("input_thresh").asText(),
-                measured.path("target_offset").asText());
-        tools.run(Tool.FFMPEG, arguments(narration, music, musicDb, seconds, normalize + ",aresample=48000",
-                List.of("-c:a", "pcm_s16le", "-ar", "48000", "-ac", "2", "-f", "wav", output.toString()), "error"));
+    /** Runs the mix once and measures its integrated loudness and true peak. */
+    public AudioAnalysis.Loudness measure(Sources sources) {
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
+        args.addAll(sources.inputs());
+        args.addAll(List.of("-filter_complex", graph(sources, 0, AudioAnalysis.MEASURE, "mix"), "-map", "[mix]", "-f", "null", "-"));
+        return AudioAnalysis.summary(tools.run(Tool.FFMPEG, args).stderr(), sources.narration().get(0));
     }
 
-    private List<String> arguments(List<Path> narration, Path music, double musicDb, double seconds, String loudness,
-                                   List<String> sink, String logLevel) {
-        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", logLevel, "-y"));
-        narration.forEach(file -> args.addAll(List.of("-i", file.toString())));
-        if (music != null) {
-            args.addAll(List.of("-stream_loop", "-1", "-i", music.toString()));
+    /**
+     * The mix, normalized with {@code measurement}, as filter-graph text ending in {@code [label]}:
+     * one linear gain to the target, and a limiter only when that gain would push the true peak over
+     * the mix's ceiling.
+     */
+    public String normalized(Sources sources, int firstInput, AudioAnalysis.Loudness measured, String label) {
+        if (!Double.isFinite(measured.integrated())) {
+            throw new CorruptMediaException(sources.narration().get(0), "the narration is silent");
         }
+        double gain = target.integratedLufs() - measured.integrated();
+        double peak = measured.truePeak() + gain;
+        String level = String.format(Locale.ROOT, "volume=%.2fdB", gain);
+        if (peak > target.truePeakDb()) {
+            level += String.format(Locale.ROOT, ",alimiter=limit=%.4f:attack=5:release=50:level=false",
+                    Math.pow(10, target.truePeakDb() / 20));
+        }
+        return graph(sources, firstInput, level, label);
+    }
+
+    static String graph(Sources sources, int firstInput, String loudness, String label) {
+        int count = sources.narration().size();
         StringBuilder graph = new StringBuilder();
-        for (int i = 0; i < narration.size(); i++) {
-            graph.append(String.format(Locale.ROOT, "[%d:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[n%d];", i, i));
+        for (int i = 0; i < count; i++) {
+            graph.append(String.format(Locale.ROOT, "[%d:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[n%d];",
+                    firstInput + i, i));
         }
-        for (int i = 0; i < narration.size(); i++) {
+        for (int i = 0; i < count; i++) {
             graph.append("[n").append(i).append(']');
         }
-        graph.append("concat=n=").append(narration.size()).append(":v=0:a=1");
-        if (music == null) {
-            graph.append(',').append(loudness).append("[mix]");
-        } else {
-            double fadeOut = Math.max(0, seconds - 1.5);
-            graph.append(",asplit=2[voice][key];");
-            graph.append(String.format(Locale.ROOT, "[%d:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
-                    + "atrim=duration=%.3f,volume=%.1fdB,afade=t=in:d=1,afade=t=out:st=%.3f:d=1.5[bed];",
-                    narration.size(), seconds, musicDb, fadeOut));
-            graph.append("[bed][key]sidechaincompress=threshold=0.02:ratio=8:attack=20:release=350[ducked];");
-            graph.append("[voice][ducked]amix=inputs=2:duration=first:normalize=0,").append(loudness).append("[mix]");
+        graph.append("concat=n=").append(count).append(":v=0:a=1");
+        if (sources.music() == null) {
+            return graph.append(',').append(loudness).append(",aresample=48000[").append(label).append(']').toString();
         }
-        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[mix]"));
-        args.addAll(sink);
-        return args;
-    }
-
-    private JsonNode measured(String report, Path output) {
-        Matcher matcher = LOUDNORM_JSON.matcher(report);
-        String found = null;
-        while (matcher.find()) {
-            found = matcher.group();
-        }
-        if (found == null) {
-            throw new CorruptMediaException(output, "the loudness measurement printed no result");
-        }
-        try {
-            return json.readTree(found);
-        } catch (Exception e) {
-            throw new CorruptMediaException(output, "unreadable loudness measurement: " + e.getMessage());
-        }
+        double fadeOut = Math.max(0, sources.seconds() - 1.5);
+        graph.append(",asplit=2[voice][key];");
+        graph.append(String.format(Locale.ROOT, "[%d:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
+                        + "atrim=duration=%.3f,volume=%.1fdB,afade=t=in:d=1,afade=t=out:st=%.3f:d=1.5[bed];",
+                firstInput + count, sources.seconds(), sources.musicDb(), fadeOut));
+        graph.append("[bed][key]sidechaincompress=threshold=0.02:ratio=8:attack=20:release=350[ducked];");
+        return graph.append("[voice][ducked]amix=inputs=2:duration=first:normalize=0,").append(loudness)
+                .append(",aresample=48000[").append(label).append(']').toString();
     }
 }

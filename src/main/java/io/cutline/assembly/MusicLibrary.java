@@ -21,7 +21,8 @@ public final class MusicLibrary {
             return Optional.empty();
         }
         List<Path> tracks = tracks(Path.of(channel.music().folder()));
-        return tracks.isEmpty() ? Optional.empty() : Optional.of(tracks.get(Math.floorMod(jobId.hashCode(), tracks.size())));
+        return tracks.isEmpty() ? Optional.empty()
+                : Optional.of(tracks.get(Math.floorMod(jobId.hashCode(), tracks.size())).toAbsolutePath());
     }
 
     public static List<Path> tracks(Path folder) {

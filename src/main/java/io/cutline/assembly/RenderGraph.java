@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * The one FFmpeg run that makes every rendition of a video. Each clip is conformed to the
- * channel's frame (frame rate, lead cut, scale, crop); a scene's clips are played in order, slowed
+ * The one FFmpeg run that makes every rendition of a video. Each clip is conformed to the working
+ * frame (frame rate, lead cut, scale, crop to the channel's shape at the size clips are made at); a scene's clips are played in order, slowed
  * down and held as its timing plan says, and cut to exactly the scene's frames; the scenes are
  * joined into one time line. The time line is checked once for black and frozen stretches (into
  * {@code checks.txt}) and then, per rendition, fitted to that frame size (scaled, or put over a
  * blurred fill when the shape differs), captioned from its ASS file and encoded (H.264 High yuv420p,
- * AAC 48 kHz, faststart) with the premixed sound; one uncaptioned frame with the title becomes its thumbnail.
+ * AAC 48 kHz, faststart) with the sound, which is mixed in the same run.
  *
  * <p>Every file the graph names (captions, thumbnail titles, checks) is in the working directory
  * under a fixed, character-safe name, so no user text ever appears in the graph or the arguments.
@@ -23,9 +24,8 @@ public final class RenderGraph {
     public record SceneInput(List<Path> clips, double leadSeconds, double speed, int frames) {
     }
 
-    /** One rendition: its size, caption and title files (relative names), thumbnail frame and output files. */
-    public record Output(int width, int height, String captionsFile, String titleFile, int thumbnailFrame, Path video,
-                         Path thumbnail) {
+    /** One rendition: its size, its caption file (a relative name) and the video file to write. */
+    public record Output(int width, int height, String captionsFile, Path video) {
     }
 
     /** Encoder settings. */
@@ -33,20 +33,25 @@ public final class RenderGraph {
     }
 
     public static final String CHECKS_FILE = "checks.txt";
-    private static final int CHECK_WIDTH = 270;
+    private static final int CHECK_WIDTH = 136;
 
     private RenderGraph() {
     }
 
-    public static List<String> arguments(List<SceneInput> scenes, int width, int height, Path sound, List<Output> outputs,
-                                         Encoding encoding) {
+    /**
+     * @param sound the filter graph of the sound (from {@link AudioMix#normalized}), reading inputs
+     *              from {@code soundInputs} on, ending in {@code [sound]}
+     */
+    public static List<String> arguments(List<SceneInput> scenes, int width, int height, List<String> soundInputs,
+                                         Function<Integer, String> sound, List<Output> outputs, Encoding encoding) {
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error", "-y"));
         int input = 0;
         StringBuilder graph = new StringBuilder();
         for (int s = 0; s < scenes.size(); s++) {
             SceneInput scene = scenes.get(s);
             for (int c = 0; c < scene.clips().size(); c++) {
-                args.addAll(List.of("-i", scene.clips().get(c).toString()));
+                // one decoding thread per clip: with a dozen clips open at once, more only costs memory
+                args.addAll(List.of("-threads", "1", "-i", scene.clips().get(c).toString()));
                 graph.append(String.format(Locale.ROOT,
                         "[%d:v]fps=%d,trim=start=%.3f,setpts=PTS-STARTPTS,scale=%d:%d:force_original_aspect_ratio=increase,"
                                 + "crop=%d:%d,setsar=1[c%d_%d];",
@@ -64,8 +69,13 @@ public final class RenderGraph {
                     "setpts=%.6f*PTS,fps=%d,tpad=stop_mode=clone:stop=%d,trim=end_frame=%d,setpts=PTS-STARTPTS[s%d];",
                     scene.speed(), encoding.fps(), scene.frames(), scene.frames(), s));
         }
-        int soundInput = input;
-        args.addAll(List.of("-i", sound.toString()));
+        args.addAll(soundInputs);
+        graph.append(sound.apply(input)).append(';');
+        graph.append("[sound]asplit=").append(outputs.size());
+        for (int r = 0; r < outputs.size(); r++) {
+            graph.append("[a").append(r).append(']');
+        }
+        graph.append(';');
         for (int s = 0; s < scenes.size(); s++) {
             graph.append("[s").append(s).append(']');
         }
@@ -74,30 +84,42 @@ public final class RenderGraph {
             graph.append("[t").append(r).append(']');
         }
         graph.append(';');
-        graph.append("[check]scale=").append(CHECK_WIDTH).append(":-2,blackdetect=d=0.5:pix_th=0.10,freezedetect=n=-60dB:d=0.5,")
+        graph.append("[check]scale=").append(CHECK_WIDTH).append(":-2:flags=fast_bilinear,blackdetect=d=0.5:pix_th=0.10,freezedetect=n=-60dB:d=0.5,")
                 .append("metadata=mode=print:file=").append(CHECKS_FILE).append(",nullsink;");
         for (int r = 0; r < outputs.size(); r++) {
             Output output = outputs.get(r);
             graph.append(fit("[t" + r + "]", width, height, output.width(), output.height(), "f" + r));
-            int fontSize = Math.max(24, Math.min(output.width(), output.height()) / 14);
-            graph.append(String.format(Locale.ROOT, "[f%d]split=2[u%d][p%d];[u%d]ass=%s[v%d];", r, r, r, r, output.captionsFile(), r));
-            graph.append(String.format(Locale.ROOT,
-                    "[p%d]trim=start_frame=%d:end_frame=%d,drawtext=textfile=%s:font=DejaVu Sans:fontsize=%d:fontcolor=white:"
-                            + "box=1:boxcolor=black@0.55:boxborderw=%d:line_spacing=%d:x=(w-text_w)/2:y=h*0.12,format=yuvj420p[thumb%d];",
-                    r, output.thumbnailFrame(), output.thumbnailFrame() + 1, output.titleFile(), fontSize, fontSize / 2, fontSize / 4, r));
+            graph.append(String.format(Locale.ROOT, "[f%d]ass=%s[v%d];", r, output.captionsFile(), r));
         }
         graph.setLength(graph.length() - 1);
         args.addAll(List.of("-filter_complex", graph.toString()));
         for (int r = 0; r < outputs.size(); r++) {
             Output output = outputs.get(r);
-            args.addAll(List.of("-map", "[v" + r + "]", "-map", soundInput + ":a",
+            args.addAll(List.of("-map", "[v" + r + "]", "-map", "[a" + r + "]",
                     "-c:v", "libx264", "-preset", encoding.preset(), "-crf", String.valueOf(encoding.crf()),
                     "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", String.valueOf(encoding.fps()),
                     "-c:a", "aac", "-b:a", encoding.audioBitrate(), "-ar", "48000", "-ac", "2",
                     "-movflags", "+faststart", "-f", "mp4", output.video().toString()));
-            args.addAll(List.of("-map", "[thumb" + r + "]", "-frames:v", "1", "-q:v", "3", "-f", "image2", output.thumbnail().toString()));
         }
         return args;
+    }
+
+    /**
+     * A rendition's thumbnail: one frame of {@code clip} at {@code seconds}, fitted to the rendition
+     * like the video, with the title (from {@code titleFile} in the working directory) over it.
+     */
+    public static List<String> thumbnail(Path clip, double seconds, int width, int height, Output output, String titleFile,
+                                         Path image) {
+        int fontSize = Math.max(24, Math.min(output.width(), output.height()) / 14);
+        String graph = String.format(Locale.ROOT, "[0:v]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1[c];",
+                width, height, width, height)
+                + fit("[c]", width, height, output.width(), output.height(), "f")
+                + String.format(Locale.ROOT, "[f]drawtext=textfile=%s:font=DejaVu Sans:fontsize=%d:fontcolor=white:box=1:"
+                        + "boxcolor=black@0.55:boxborderw=%d:line_spacing=%d:x=(w-text_w)/2:y=h*0.12,format=yuvj420p[thumb]",
+                titleFile, fontSize, fontSize / 2, fontSize / 4);
+        return List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-ss", String.format(Locale.ROOT, "%.3f", seconds),
+                "-i", clip.toString(), "-filter_complex", graph, "-map", "[thumb]", "-frames:v", "1", "-q:v", "3", "-f", "image2",
+                image.toString());
     }
 
     /**

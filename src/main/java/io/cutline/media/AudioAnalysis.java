@@ -54,14 +54,21 @@ public class AudioAnalysis {
         }
     }
 
+    /** The ebur128 filter measuring integrated loudness and true peak, printing only its summary (at log level info). */
+    public static final String MEASURE = "ebur128=peak=true:framelog=verbose";
+
     /** Integrated loudness and true peak of a file's audio, as the ebur128 filter reports them. */
     public Loudness loudness(Path media) {
-        String report = tools.run(Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "info",
-                "-i", media.toString(), "-vn", "-af", "ebur128=peak=true", "-f", "null", "-")).stderr();
+        return summary(tools.run(Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "info",
+                "-i", media.toString(), "-vn", "-af", MEASURE, "-f", "null", "-")).stderr(), media);
+    }
+
+    /** Reads the summary an ebur128 filter printed; {@code source} names what was measured, for errors. */
+    public static Loudness summary(String report, Path source) {
         int summary = report.lastIndexOf("Summary:");
         String tail = summary < 0 ? report : report.substring(summary);
-        return new Loudness(number(INTEGRATED.matcher(tail), media, "integrated loudness"),
-                number(TRUE_PEAK.matcher(tail), media, "true peak"));
+        return new Loudness(number(INTEGRATED.matcher(tail), source, "integrated loudness"),
+                number(TRUE_PEAK.matcher(tail), source, "true peak"));
     }
 
     private static double number(Matcher matcher, Path media, String what) {

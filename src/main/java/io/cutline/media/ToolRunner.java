@@ -13,12 +13,16 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecException;
 import org.apache.camel.component.exec.ExecResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs ffmpeg, ffprobe and espeak-ng through camel-exec: an argument list (never a shell line),
  * exit code 0 required, a timeout. User text never appears in the arguments: callers pass it in files.
  */
 public class ToolRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
 
     private static final int STDERR_TAIL = 600;
 
@@ -46,6 +50,7 @@ public class ToolRunner {
      * relative, character-safe names whatever the absolute path looks like.
      */
     public Output run(Tool tool, List<String> args, Path workingDir) {
+        long started = System.nanoTime();
         Exchange result = producer.send(endpoint, exchange -> {
             exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, executables.get(tool));
             exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_ARGS, List.copyOf(args));
@@ -61,6 +66,7 @@ public class ToolRunner {
             throw new ToolFailedException(tool, -1, String.valueOf(failure.getMessage()), failure);
         }
         ExecResult exec = result.getMessage().getBody(ExecResult.class);
+        LOG.debug("{} took {} ms", tool, (System.nanoTime() - started) / 1_000_000);
         return new Output(read(exec.getStdout()), read(exec.getStderr()));
     }
 
