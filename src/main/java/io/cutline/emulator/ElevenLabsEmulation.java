@@ -27,16 +27,16 @@ final class ElevenLabsEmulation implements ProviderEmulator.Emulation {
 
     private void handle(RoutingContext call, EmulatorContext context) {
         Optional<Fault> fault = context.begin(PROVIDER);
-        if (!context.apiKey().equals(call.request().getHeader("xi-api-key")) || is(fault, Fault.Kind.UNAUTHORIZED)) {
+        if (!context.apiKey().equals(call.request().getHeader("xi-api-key")) || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
             error(call, 401, "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}");
             return;
         }
-        if (is(fault, Fault.Kind.RATE_LIMIT)) {
+        if (Fault.is(fault, Fault.Kind.RATE_LIMIT)) {
             call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
             error(call, 429, "{\"detail\":{\"status\":\"too_many_concurrent_requests\",\"message\":\"Too many concurrent requests\"}}");
             return;
         }
-        if (is(fault, Fault.Kind.SERVER_ERROR)) {
+        if (Fault.is(fault, Fault.Kind.SERVER_ERROR)) {
             error(call, fault.get().status(), "{\"detail\":{\"status\":\"system_busy\",\"message\":\"System busy\"}}");
             return;
         }
@@ -53,11 +53,11 @@ final class ElevenLabsEmulation implements ProviderEmulator.Emulation {
             return;
         }
         context.billing().bill(PROVIDER, request.path("model_id").asText() + "|" + call.pathParam("voice") + "|" + text);
-        byte[] audio = is(fault, Fault.Kind.CORRUPT) ? "not an mp3 at all".getBytes() : SpeechSynth.speak(text, "mp3");
-        double seconds = is(fault, Fault.Kind.CORRUPT) ? 1 : SpeechSynth.seconds(audio, "mp3");
+        byte[] audio = Fault.is(fault, Fault.Kind.CORRUPT) ? "not an mp3 at all".getBytes() : SpeechSynth.speak(text, "mp3");
+        double seconds = Fault.is(fault, Fault.Kind.CORRUPT) ? 1 : SpeechSynth.seconds(audio, "mp3");
         String body;
         try {
-            body = is(fault, Fault.Kind.MALFORMED) ? "{\"audio_base64\": \"" : context.json().writeValueAsString(answer(text, audio, seconds));
+            body = Fault.is(fault, Fault.Kind.MALFORMED) ? "{\"audio_base64\": \"" : context.json().writeValueAsString(answer(text, audio, seconds));
         } catch (Exception e) {
             call.fail(e);
             return;
@@ -86,10 +86,6 @@ final class ElevenLabsEmulation implements ProviderEmulator.Emulation {
         answer.put("alignment", alignment);
         answer.put("normalized_alignment", alignment);
         return answer;
-    }
-
-    private static boolean is(Optional<Fault> fault, Fault.Kind kind) {
-        return fault.isPresent() && fault.get().kind() == kind;
     }
 
     private static void error(RoutingContext call, int status, String body) {

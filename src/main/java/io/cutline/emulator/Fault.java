@@ -1,5 +1,7 @@
 package io.cutline.emulator;
 
+import java.util.Optional;
+
 /**
  * A fault the emulator injects into one request to a provider.
  *
@@ -17,6 +19,11 @@ package io.cutline.emulator;
 public record Fault(Kind kind, int status, double retryAfterSeconds, long delayMillis) {
 
     public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED }
+
+    /** Whether the request's fault (if any) is of {@code kind}. */
+    public static boolean is(Optional<Fault> fault, Kind kind) {
+        return fault.isPresent() && fault.get().kind() == kind;
+    }
 
     public static Fault of(Kind kind) {
         return new Fault(kind, kind == Kind.SERVER_ERROR ? 503 : 0, 1, 0);

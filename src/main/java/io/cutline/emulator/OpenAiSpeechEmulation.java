@@ -22,16 +22,16 @@ final class OpenAiSpeechEmulation implements ProviderEmulator.Emulation {
 
     private void handle(RoutingContext call, EmulatorContext context) {
         Optional<Fault> fault = context.begin(PROVIDER);
-        if (!("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization")) || is(fault, Fault.Kind.UNAUTHORIZED)) {
+        if (!("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization")) || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
             error(call, 401, "invalid_request_error", "Incorrect API key provided", "invalid_api_key");
             return;
         }
-        if (is(fault, Fault.Kind.RATE_LIMIT)) {
+        if (Fault.is(fault, Fault.Kind.RATE_LIMIT)) {
             call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
             error(call, 429, "requests", "Rate limit reached for requests", "rate_limit_exceeded");
             return;
         }
-        if (is(fault, Fault.Kind.SERVER_ERROR)) {
+        if (Fault.is(fault, Fault.Kind.SERVER_ERROR)) {
             error(call, fault.get().status(), "server_error", "The server had an error while processing your request", null);
             return;
         }
@@ -53,14 +53,10 @@ final class OpenAiSpeechEmulation implements ProviderEmulator.Emulation {
             return;
         }
         context.billing().bill(PROVIDER, request.path("model").asText() + "|" + request.path("voice").asText() + "|" + input);
-        byte[] audio = is(fault, Fault.Kind.CORRUPT) || is(fault, Fault.Kind.MALFORMED)
+        byte[] audio = Fault.is(fault, Fault.Kind.CORRUPT) || Fault.is(fault, Fault.Kind.MALFORMED)
                 ? "RIFF but not really".getBytes() : SpeechSynth.speak(input, format);
         context.finish(call, fault, () -> call.response().putHeader("Content-Type", format.equals("wav") ? "audio/wav" : "audio/mpeg")
                 .end(io.vertx.core.buffer.Buffer.buffer(audio)));
-    }
-
-    private static boolean is(Optional<Fault> fault, Fault.Kind kind) {
-        return fault.isPresent() && fault.get().kind() == kind;
     }
 
     private static void error(RoutingContext call, int status, String type, String message, String code) {
