@@ -17,6 +17,7 @@ public class Billing {
 
     private final Map<String, long[]> counts = new HashMap<>();
     private final Map<String, Set<String>> inputs = new HashMap<>();
+    private final Set<String> refunded = new HashSet<>();
 
     public synchronized void request(String provider) {
         counts.computeIfAbsent(provider, name -> new long[3])[0]++;
@@ -33,6 +34,14 @@ public class Billing {
         return duplicate;
     }
 
+    /** A task that failed is not charged: its input may be submitted again without it being a paid duplicate. */
+    public synchronized void refund(String provider, String input, String taskId) {
+        if (refunded.add(taskId)) {
+            counts.computeIfAbsent(provider, name -> new long[3])[1]--;
+            inputs.getOrDefault(provider, new HashSet<>()).remove(input);
+        }
+    }
+
     public synchronized Map<String, Account> accounts() {
         Map<String, Account> accounts = new HashMap<>();
         counts.forEach((provider, account) -> accounts.put(provider, new Account(account[0], account[1], account[2])));
@@ -42,5 +51,6 @@ public class Billing {
     public synchronized void reset() {
         counts.clear();
         inputs.clear();
+        refunded.clear();
     }
 }

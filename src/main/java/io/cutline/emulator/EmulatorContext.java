@@ -14,6 +14,7 @@ final class EmulatorContext {
     private final FaultPlan faults;
     private final Billing billing;
     private final ObjectMapper json;
+    private final VideoTasks tasks;
     private volatile String baseUrl;
 
     EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json) {
@@ -22,6 +23,39 @@ final class EmulatorContext {
         this.faults = faults;
         this.billing = billing;
         this.json = json;
+        this.tasks = new VideoTasks(billing);
+    }
+
+    VideoTasks tasks() {
+        return tasks;
+    }
+
+    /** Answers with JSON text and a status. */
+    static void json(RoutingContext call, int status, String body) {
+        call.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+
+    /** The common failures of a request, in the provider's error format; true when one was answered. */
+    boolean refused(RoutingContext call, Optional<Fault> fault, boolean authorized, java.util.function.BiFunction<Integer, String, String> error) {
+        if (!authorized || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
+            json(call, 401, error.apply(401, "invalid API key"));
+            return true;
+        }
+        if (Fault.is(fault, Fault.Kind.RATE_LIMIT)) {
+            call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
+            json(call, 429, error.apply(429, "too many requests"));
+            return true;
+        }
+        if (Fault.is(fault, Fault.Kind.SERVER_ERROR)) {
+            json(call, fault.get().status(), error.apply(fault.get().status(), "internal error"));
+            return true;
+        }
+        return false;
+    }
+
+    /** The URL a task's video is downloaded from. */
+    String videoUrl(VideoTask task) {
+        return baseUrl + "/emulator/media/" + task.id + ".mp4";
     }
 
     String apiKey() {

@@ -40,7 +40,8 @@ public final class ProviderEmulator implements AutoCloseable {
         EmulatorContext context = new EmulatorContext(vertx, apiKey, new FaultPlan(seed), new Billing(), new ObjectMapper());
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
-        for (Emulation emulation : List.<Emulation>of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation())) {
+        for (Emulation emulation : List.<Emulation>of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(), new RunwayEmulation(),
+                new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation())) {
             emulation.register(router, context);
         }
         admin(router, context);
@@ -68,6 +69,16 @@ public final class ProviderEmulator implements AutoCloseable {
         return context.billing();
     }
 
+    /** Sets how long a video provider's tasks take and how many polls see them unfinished. */
+    public void timing(String provider, java.time.Duration latency, int pollsBeforeDone) {
+        context.tasks().timing(provider, new VideoTasks.Timing(latency, pollsBeforeDone));
+    }
+
+    /** Video tasks not finished yet, across providers. */
+    public int inFlight() {
+        return context.tasks().inFlight();
+    }
+
     @Override
     public void close() {
         try {
@@ -91,6 +102,26 @@ public final class ProviderEmulator implements AutoCloseable {
                 } else {
                     context.faults().queue(provider, fault, body.path("count").asInt(1));
                 }
+                call.response().setStatusCode(204).end();
+            } catch (Exception e) {
+                call.response().setStatusCode(400).end("{\"error\":\"" + e.getMessage() + "\"}");
+            }
+        });
+        router.get("/emulator/media/:file").handler(call -> {
+            String id = call.pathParam("file").replaceFirst("\\.mp4$", "");
+            java.util.Optional<VideoTask> task = context.tasks().any(id);
+            if (task.isEmpty()) {
+                call.response().setStatusCode(404).end();
+                return;
+            }
+            call.response().putHeader("Content-Type", "video/mp4")
+                    .end(io.vertx.core.buffer.Buffer.buffer(context.tasks().video(task.get())));
+        });
+        router.post("/emulator/timing").handler(call -> {
+            try {
+                JsonNode body = context.json().readTree(call.body().asString());
+                context.tasks().timing(body.path("provider").asText(), new VideoTasks.Timing(
+                        java.time.Duration.ofMillis(body.path("latencyMillis").asLong(0)), body.path("pollsBeforeDone").asInt(1)));
                 call.response().setStatusCode(204).end();
             } catch (Exception e) {
                 call.response().setStatusCode(400).end("{\"error\":\"" + e.getMessage() + "\"}");

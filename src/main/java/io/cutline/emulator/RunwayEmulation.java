@@ -1,0 +1,80 @@
+package io.cutline.emulator;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Runway {@code POST /v1/text_to_video} → {@code {"id"}}; {@code GET /v1/tasks/{id}} →
+ * PENDING/RUNNING/SUCCEEDED ({@code output[]})/FAILED ({@code failure}). Bearer key and the
+ * {@code X-Runway-Version} header are required. No way to find a task but by its id.
+ */
+final class RunwayEmulation implements ProviderEmulator.Emulation {
+
+    static final String PROVIDER = "runway";
+
+    @Override
+    public void register(Router router, EmulatorContext context) {
+        router.post("/v1/text_to_video").handler(call -> submit(call, context));
+        router.get("/v1/tasks/:id").handler(call -> poll(call, context));
+    }
+
+    private void submit(RoutingContext call, EmulatorContext context) {
+        Optional<Fault> fault = context.begin(PROVIDER);
+        boolean authorized = ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
+        if (context.refused(call, fault, authorized, RunwayEmulation::error)) {
+            return;
+        }
+        if (!"2024-11-06".equals(call.request().getHeader("X-Runway-Version"))) {
+            EmulatorContext.json(call, 400, error(400, "X-Runway-Version header is required"));
+            return;
+        }
+        JsonNode request;
+        try {
+            request = context.json().readTree(call.body().asString());
+        } catch (Exception e) {
+            EmulatorContext.json(call, 400, error(400, "invalid JSON"));
+            return;
+        }
+        String ratio = request.path("ratio").asText("");
+        if (request.path("promptText").asText("").isBlank() || !ratio.matches("\\d+:\\d+") || !request.path("duration").isInt()) {
+            EmulatorContext.json(call, 400, error(400, "promptText, ratio (W:H) and an integer duration are required"));
+            return;
+        }
+        String[] size = ratio.split(":");
+        VideoTask task = context.tasks().submit(PROVIDER, request.toString(), null, Integer.parseInt(size[0]), Integer.parseInt(size[1]),
+                request.path("duration").asInt(), fault);
+        String answer = Fault.is(fault, Fault.Kind.MALFORMED) ? "{\"id\": " : "{\"id\":\"" + task.id + "\"}";
+        context.finish(call, fault, () -> EmulatorContext.json(call, 200, answer));
+    }
+
+    private void poll(RoutingContext call, EmulatorContext context) {
+        Optional<Fault> fault = context.begin(PROVIDER + "-poll");
+        boolean authorized = ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
+        if (context.refused(call, fault, authorized, RunwayEmulation::error)) {
+            return;
+        }
+        Optional<VideoTask> found = context.tasks().find(PROVIDER, call.pathParam("id"));
+        if (found.isEmpty()) {
+            EmulatorContext.json(call, 404, error(404, "task not found"));
+            return;
+        }
+        VideoTask task = found.get();
+        VideoTask.State state = context.tasks().poll(task);
+        ObjectNode answer = context.json().createObjectNode().put("id", task.id).put("createdAt", task.created.toString());
+        switch (state) {
+            case QUEUED -> answer.put("status", "PENDING");
+            case RUNNING -> answer.put("status", "RUNNING").put("progress", 0.5);
+            case SUCCEEDED -> answer.put("status", "SUCCEEDED").putArray("output").add(context.videoUrl(task));
+            case FAILED -> answer.put("status", "FAILED").put("failure", "The generation failed").put("failureCode", "INTERNAL");
+        }
+        EmulatorContext.json(call, 200, Fault.is(fault, Fault.Kind.MALFORMED) ? "{\"status\":" : answer.toString());
+    }
+
+    static String error(int status, String message) {
+        return "{\"error\":\"" + message + "\"}";
+    }
+}
