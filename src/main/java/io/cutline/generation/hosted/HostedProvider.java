@@ -1,0 +1,94 @@
+package io.cutline.generation.hosted;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.media.MediaStore;
+import io.cutline.provider.HttpGateway;
+import io.cutline.provider.ProviderErrors;
+import io.cutline.provider.ProviderSettings;
+import io.cutline.provider.ProviderUnavailableException;
+import io.cutline.timing.DurationRule;
+
+/** What the hosted adapters share: settings, JSON calls with the providers' error mapping, downloads. */
+abstract class HostedProvider implements HostedGenerator {
+
+    protected final HttpGateway http;
+    protected final ProviderSettings settings;
+    protected final ObjectMapper json;
+    private final DurationRule durations;
+    private final double pricePerSecond;
+
+    HostedProvider(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond, ObjectMapper json) {
+        this.http = http;
+        this.settings = settings;
+        this.durations = durations;
+        this.pricePerSecond = pricePerSecond;
+        this.json = json;
+    }
+
+    @Override
+    public String provider() {
+        return settings.name();
+    }
+
+    @Override
+    public String model() {
+        return settings.model();
+    }
+
+    @Override
+    public DurationRule durations() {
+        return durations;
+    }
+
+    @Override
+    public double pricePerSecond() {
+        return pricePerSecond;
+    }
+
+    /** A JSON call; a non-2xx reply throws as {@link ProviderErrors} says, an unreadable one as an unknown outcome. */
+    protected JsonNode call(String method, String url, Map<String, String> headers, Object body) {
+        String text = null;
+        try {
+            text = body == null ? null : json.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        HttpGateway.Reply reply = ProviderErrors.check(provider(), http.send(provider(), HttpGateway.Call.json(method, url, headers, text)));
+        try {
+            JsonNode answer = json.readTree(reply.body());
+            if (answer == null || !answer.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return answer;
+        } catch (Exception e) {
+            throw new ProviderUnavailableException(provider(), "unreadable reply (HTTP " + reply.status() + "): " + e.getMessage(), true, e);
+        }
+    }
+
+    /** Fetches a finished clip (no retries: a failed download is tried again at the next poll). */
+    protected void fetch(String url, Map<String, String> headers, Path target) {
+        HttpGateway.Reply reply = ProviderErrors.check(provider(), http.send(provider(), new HttpGateway.Call("GET", url, headers, null)));
+        if (reply.body().length == 0) {
+            throw new ProviderUnavailableException(provider(), "empty download from " + url, true, null);
+        }
+        MediaStore.writeWhole(target, reply.body());
+    }
+
+    /** A required text field, or an unknown-outcome error naming it. */
+    protected String text(JsonNode node, String field) {
+        String value = node.path(field).asText(null);
+        if (value == null || value.isBlank()) {
+            throw new ProviderUnavailableException(provider(), "reply without " + field + ": " + node, true, null);
+        }
+        return value;
+    }
+
+    @Override
+    public void download(TaskStatus status, Path target) {
+        fetch(status.videoUrl(), Map.of(), target);
+    }
+}

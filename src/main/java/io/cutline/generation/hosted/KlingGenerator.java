@@ -1,0 +1,94 @@
+package io.cutline.generation.hosted;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.generation.ClipRequest;
+import io.cutline.provider.Credentials;
+import io.cutline.provider.HttpGateway;
+import io.cutline.provider.ProviderRejectedException;
+import io.cutline.provider.ProviderSettings;
+import io.cutline.provider.ProviderUnavailableException;
+import io.cutline.timing.DurationRule;
+
+/**
+ * Kling: {@code POST /v1/videos/text2video} with our key as {@code external_task_id};
+ * {@code GET /v1/videos/text2video/{id}} accepts the task id or that key, which is how a lost
+ * submission is found. The bearer token is a JWT (HS256) made from the access and secret keys.
+ */
+public class KlingGenerator extends HostedProvider {
+
+    private final String accessKeyEnv;
+    private final String secretKeyEnv;
+
+    public KlingGenerator(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond,
+                          String accessKeyEnv, String secretKeyEnv, ObjectMapper json) {
+        super(http, settings, durations, pricePerSecond, json);
+        this.accessKeyEnv = accessKeyEnv;
+        this.secretKeyEnv = secretKeyEnv;
+    }
+
+    @Override
+    public boolean canLookUp() {
+        return true;
+    }
+
+    @Override
+    public String submit(ClipRequest request, String key) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model_name", model());
+        body.put("prompt", request.prompt());
+        body.put("aspect_ratio", request.aspectRatio());
+        body.put("duration", String.valueOf(Math.round(request.seconds())));
+        body.put("mode", "std");
+        body.put("external_task_id", key);
+        return text(accepted(call("POST", settings.url("/v1/videos/text2video"), headers(), body)).path("data"), "task_id");
+    }
+
+    @Override
+    public TaskStatus status(String handle) {
+        JsonNode data = accepted(call("GET", settings.url("/v1/videos/text2video/" + handle), headers(), null)).path("data");
+        return switch (text(data, "task_status")) {
+            case "succeed" -> TaskStatus.succeeded(data.path("task_result").path("videos").path(0).path("url").asText());
+            case "failed" -> TaskStatus.failed(data.path("task_status_msg").asText("failed"));
+            default -> TaskStatus.working();
+        };
+    }
+
+    @Override
+    public Optional<String> lookUp(ClipRequest request, String key, Instant since) {
+        try {
+            JsonNode data = accepted(call("GET", settings.url("/v1/videos/text2video/" + key), headers(), null)).path("data");
+            return Optional.of(text(data, "task_id"));
+        } catch (ProviderRejectedException notFound) {
+            if (notFound.getMessage().contains("HTTP 404")) {
+                return Optional.empty();
+            }
+            throw notFound;
+        }
+    }
+
+    /** Kling answers 200 with {@code code} 0 on success; anything else is an error even with 200. */
+    private JsonNode accepted(JsonNode answer) {
+        if (answer.path("code").asInt(-1) != 0) {
+            throw new ProviderUnavailableException(provider(), "service code " + answer.path("code") + ": " + answer.path("message"), true, null);
+        }
+        return answer;
+    }
+
+    private Map<String, String> headers() {
+        String accessKey = Credentials.require(accessKeyEnv, settings.propertyPrefix() + ".access-key-env");
+        String secretKey = Credentials.require(secretKeyEnv, settings.propertyPrefix() + ".secret-key-env");
+        long now = System.currentTimeMillis();
+        String token = JWT.create().withIssuer(accessKey).withExpiresAt(new Date(now + 1_800_000)).withNotBefore(new Date(now - 5_000))
+                .sign(Algorithm.HMAC256(secretKey));
+        return Map.of("Authorization", "Bearer " + token);
+    }
+}

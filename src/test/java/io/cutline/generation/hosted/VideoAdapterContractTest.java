@@ -1,0 +1,205 @@
+package io.cutline.generation.hosted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.emulator.Fault;
+import io.cutline.emulator.ProviderEmulator;
+import io.cutline.generation.ClipRequest;
+import io.cutline.media.CorruptMediaException;
+import io.cutline.media.MediaInfo;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.Tool;
+import io.cutline.media.ToolRunner;
+import io.cutline.provider.HttpGateway;
+import io.cutline.provider.ProviderSettings;
+import io.cutline.provider.ProviderUnavailableException;
+import io.cutline.provider.RateLimitedException;
+import io.cutline.timing.DurationRule;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each hosted video adapter against the emulator's wire protocol: success, 429 with Retry-After,
+ * 5xx, a task that ends FAILED, a timeout, a corrupt download and a lost reply.
+ */
+class VideoAdapterContractTest {
+
+    private static final String KEY = "CUTLINE_TEST_API_KEY";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ProviderEmulator emulator;
+    private static DefaultCamelContext camel;
+    private static HttpGateway http;
+    private static MediaProbe probe;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY), 11);
+        camel = new DefaultCamelContext();
+        camel.start();
+        http = new HttpGateway(camel, Duration.ofSeconds(2), Duration.ofSeconds(2));
+        probe = new MediaProbe(new ToolRunner(camel.createProducerTemplate(),
+                Map.of(Tool.FFMPEG, "ffmpeg", Tool.FFPROBE, "ffprobe", Tool.ESPEAK, "espeak-ng"), 60_000), JSON);
+    }
+
+    @AfterAll
+    static void stop() {
+        camel.stop();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        emulator.faults().clear();
+    }
+
+    static HostedGenerator adapter(String provider) {
+        String base = emulator.baseUrl();
+        Function<String, ProviderSettings> settings = model -> new ProviderSettings(provider, switch (provider) {
+            case "luma" -> base + "/dream-machine/v1";
+            case "veo" -> base + "/v1beta";
+            case "fal" -> base + "/fal/queue";
+            default -> base;
+        }, KEY, model, "cutline.generation." + provider);
+        return switch (provider) {
+            case "runway" -> new RunwayGenerator(http, settings.apply("gen4.5"), DurationRule.parse("2-10"), 0.12, JSON);
+            case "luma" -> new LumaGenerator(http, settings.apply("ray-2"), DurationRule.parse("5,9"), 0.1,
+                    "http://127.0.0.1:9/hooks/luma", JSON);
+            case "veo" -> new VeoGenerator(http, settings.apply("veo-3.1-generate-preview"), DurationRule.parse("4,6,8"), 0.4, JSON);
+            case "kling" -> new KlingGenerator(http, settings.apply("kling-v2-1-master"), DurationRule.parse("5,10"), 0.28, "PATH", KEY, JSON);
+            case "fal" -> new FalGenerator(http, settings.apply("fal-ai/kling-video/v2.1/master/text-to-video"), DurationRule.parse("5,10"),
+                    0.28, base + "/fal/api", "%d", JSON);
+            default -> throw new IllegalArgumentException(provider);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aClipIsMadePolledAndDownloaded(String provider) {
+        HostedGenerator adapter = adapter(provider);
+        ClipRequest request = request(provider, "success");
+        String handle = adapter.submit(request, key(provider, "success"));
+        assertThat(adapter.status(handle).phase()).isEqualTo(TaskStatus.Phase.WORKING);
+        TaskStatus done = until(adapter, handle);
+        assertThat(done.phase()).isEqualTo(TaskStatus.Phase.SUCCEEDED);
+        Path clip = dir.resolve("clip.mp4");
+        adapter.download(done, clip);
+        MediaInfo info = probe.probe(clip);
+        assertThat(info.durationSeconds()).isCloseTo(5.0, within(0.05));
+        assertThat(info.video()).hasValueSatisfying(video -> {
+            assertThat(video.width()).isEqualTo(720);
+            assertThat(video.height()).isEqualTo(1280);
+        });
+        assertThat(billed(provider)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aRateLimitIsNotBilledAndSaysWhenToComeBack(String provider) {
+        emulator.faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 3, 0), 1);
+        long before = billed(provider);
+        assertThatThrownBy(() -> adapter(provider).submit(request(provider, "limited"), key(provider, "limited")))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
+        assertThat(billed(provider)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aServerErrorIsAnUnknownOutcomeThatLookupResolvesAsNotSent(String provider) {
+        emulator.faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
+        HostedGenerator adapter = adapter(provider);
+        Instant sent = Instant.now();
+        String key = key(provider, "busy");
+        assertThatThrownBy(() -> adapter.submit(request(provider, "busy"), key))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.requestSent()).isTrue());
+        if (adapter.canLookUp()) {
+            assertThat(adapter.lookUp(request(provider, "busy"), key, sent)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aTaskThatFailsSaysSo(String provider) {
+        emulator.faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
+        HostedGenerator adapter = adapter(provider);
+        String handle = adapter.submit(request(provider, "doomed"), key(provider, "doomed"));
+        TaskStatus end = until(adapter, handle);
+        assertThat(end.phase()).isEqualTo(TaskStatus.Phase.FAILED);
+        assertThat(end.failure()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aLostReplyOrATimeoutIsFoundAgainWhereTheProviderAllows(String provider) {
+        for (Fault fault : new Fault[] {Fault.of(Fault.Kind.LOST_REPLY), new Fault(Fault.Kind.TIMEOUT, 0, 0, 4000)}) {
+            emulator.faults().queue(provider, fault, 1);
+            HostedGenerator adapter = adapter(provider);
+            String name = "lost-" + fault.kind();
+            String key = key(provider, name);
+            long before = billed(provider);
+            Instant sent = Instant.now();
+            assertThatThrownBy(() -> adapter.submit(request(provider, name), key))
+                    .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.requestSent()).isTrue());
+            assertThat(billed(provider)).as("the lost submission was billed").isEqualTo(before + 1);
+            if (adapter.canLookUp()) {
+                Optional<String> found = adapter.lookUp(request(provider, name), key, sent);
+                assertThat(found).as("%s finds the submission by our key", provider).isPresent();
+                assertThat(until(adapter, found.get()).phase()).isEqualTo(TaskStatus.Phase.SUCCEEDED);
+            } else {
+                assertThatThrownBy(() -> adapter.lookUp(request(provider, name), key, sent))
+                        .isInstanceOf(UnsupportedOperationException.class);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aCorruptDownloadIsNotAClip(String provider) {
+        emulator.faults().queue(provider, Fault.of(Fault.Kind.CORRUPT), 1);
+        HostedGenerator adapter = adapter(provider);
+        TaskStatus done = until(adapter, adapter.submit(request(provider, "corrupt"), key(provider, "corrupt")));
+        Path clip = dir.resolve("corrupt.mp4");
+        adapter.download(done, clip);
+        assertThatThrownBy(() -> probe.probe(clip)).isInstanceOf(CorruptMediaException.class);
+    }
+
+    private static TaskStatus until(HostedGenerator adapter, String handle) {
+        for (int i = 0; i < 50; i++) {
+            TaskStatus status = adapter.status(handle);
+            if (status.phase() != TaskStatus.Phase.WORKING) {
+                return status;
+            }
+        }
+        throw new AssertionError("still working after 50 polls");
+    }
+
+    private static ClipRequest request(String provider, String name) {
+        return new ClipRequest("a " + name + " cat on a " + provider + " roof", 5, 720, 1280, 30, 42);
+    }
+
+    private static String key(String provider, String name) {
+        return provider + "-" + name + "-" + System.nanoTime();
+    }
+
+    private static long billed(String provider) {
+        var account = emulator.billing().accounts().get(provider);
+        return account == null ? 0 : account.billable();
+    }
+}
