@@ -34,6 +34,13 @@ import io.cutline.distribution.OutboxPublisher;
 import io.cutline.distribution.PublicationDesk;
 import io.cutline.generation.ClipCollector;
 import io.cutline.generation.GenerationDesk;
+import io.cutline.generation.GenerationPoller;
+import io.cutline.generation.hosted.FalGenerator;
+import io.cutline.generation.hosted.HostedGenerator;
+import io.cutline.generation.hosted.KlingGenerator;
+import io.cutline.generation.hosted.LumaGenerator;
+import io.cutline.generation.hosted.RunwayGenerator;
+import io.cutline.generation.hosted.VeoGenerator;
 import io.cutline.generation.LocalClipRenderer;
 import io.cutline.intelligence.Researcher;
 import io.cutline.intelligence.SignalLibrary;
@@ -91,7 +98,7 @@ public class CutlineConfiguration implements CamelConfiguration {
         StepLog stepLog = new StepLog(jdbc, clock);
         StoryLedger stories = new StoryLedger(jdbc, database.transactions(), json, clock);
         VoiceLedger voices = new VoiceLedger(jdbc, clock, json);
-        GenerationLedger generations = new GenerationLedger(jdbc, clock);
+        GenerationLedger generations = new GenerationLedger(jdbc, clock, node, settings.millis("cutline.generation.claim-ms"));
         RenderLedger renders = new RenderLedger(jdbc, clock);
         PublicationLedger publications = new PublicationLedger(jdbc, clock);
         QualityLedger quality = new QualityLedger(jdbc, clock);
@@ -135,12 +142,23 @@ public class CutlineConfiguration implements CamelConfiguration {
         TimingPlanner planner = new TimingPlanner(settings.decimal("cutline.timing.lead-seconds"),
                 settings.decimal("cutline.timing.tail-seconds"), settings.decimal("cutline.timing.max-slowdown"),
                 settings.decimal("cutline.timing.max-hold-seconds"));
-        registry.bind("generationDesk", new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
-                Map.of(local.provider(), local), planner, probe, media, json,
-                settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps")));
+        Map<String, HostedGenerator> hosted = hostedGenerators(settings, http, json);
+        GenerationDesk desk = new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
+                Map.of(local.provider(), local), hosted, planner, probe, media, json,
+                settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps"),
+                settings.integer("cutline.generation.max-attempts"), settings.millis("cutline.generation.poll-interval-ms"));
+        registry.bind("generationDesk", desk);
+        Map<String, GenerationPoller.UnknownOutcome> policies = new java.util.HashMap<>();
+        hosted.keySet().forEach(name -> policies.put(name, GenerationPoller.UnknownOutcome.valueOf(
+                settings.text("cutline.generation." + name + ".unknown-outcome").toUpperCase(java.util.Locale.ROOT))));
+        registry.bind("generationPoller", new GenerationPoller(desk, generations, stories, jobs, hosted, policies, media, json,
+                settings.integer("cutline.generation.poll-batch")));
         int generationThreads = settings.integer("cutline.generation.concurrency");
         context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")
                 .poolSize(generationThreads).maxPoolSize(generationThreads).build());
+        context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("pollPool")
+                .poolSize(settings.integer("cutline.generation.poll-threads")).maxPoolSize(settings.integer("cutline.generation.poll-threads"))
+                .build());
         registry.bind("clipCollector", new ClipCollector());
         registry.bind("clipAggregationRepository", clipAggregationRepository(database));
 
@@ -180,6 +198,33 @@ public class CutlineConfiguration implements CamelConfiguration {
                 new JdbcAggregationRepository(database.transactionManager(), "clip_aggregation", database.dataSource());
         repository.setUseRecovery(false);
         return repository;
+    }
+
+    /** The hosted video generators, each from its {@code cutline.generation.<name>.*} properties. */
+    private static Map<String, HostedGenerator> hostedGenerators(Settings settings, HttpGateway http, ObjectMapper json) {
+        Map<String, HostedGenerator> hosted = new java.util.LinkedHashMap<>();
+        hosted.put("runway", new RunwayGenerator(http, provider(settings, "runway", "cutline.generation.runway"),
+                durations(settings, "runway"), price(settings, "runway"), json));
+        hosted.put("luma", new LumaGenerator(http, provider(settings, "luma", "cutline.generation.luma"), durations(settings, "luma"),
+                price(settings, "luma"), settings.text("cutline.generation.luma.callback-url"), json));
+        hosted.put("veo", new VeoGenerator(http, provider(settings, "veo", "cutline.generation.veo"), durations(settings, "veo"),
+                price(settings, "veo"), json));
+        hosted.put("kling", new KlingGenerator(http, new ProviderSettings("kling", settings.text("cutline.generation.kling.base-url"),
+                settings.text("cutline.generation.kling.secret-key-env"), settings.text("cutline.generation.kling.model"),
+                "cutline.generation.kling"), durations(settings, "kling"), price(settings, "kling"),
+                settings.text("cutline.generation.kling.access-key-env"), settings.text("cutline.generation.kling.secret-key-env"), json));
+        hosted.put("fal", new FalGenerator(http, provider(settings, "fal", "cutline.generation.fal"), durations(settings, "fal"),
+                price(settings, "fal"), settings.text("cutline.generation.fal.platform-url"),
+                settings.text("cutline.generation.fal.duration-format"), json));
+        return hosted;
+    }
+
+    private static DurationRule durations(Settings settings, String provider) {
+        return DurationRule.parse(settings.text("cutline.generation." + provider + ".durations"));
+    }
+
+    private static double price(Settings settings, String provider) {
+        return settings.decimal("cutline.generation." + provider + ".price-per-second");
     }
 
     /** A provider's base URL, key variable and model, from {@code <prefix>.base-url}, {@code .api-key-env}, {@code .model}. */

@@ -2,6 +2,7 @@ package io.cutline.generation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
+import io.cutline.generation.hosted.HostedGenerator;
+import io.cutline.provider.ProviderUnavailableException;
+import io.cutline.provider.RateLimitedException;
 import io.cutline.story.Scene;
 import io.cutline.timing.TimingPlan;
 import io.cutline.timing.TimingPlanner;
@@ -41,16 +45,20 @@ public class GenerationDesk {
     private final StepLog stepLog;
     private final ChannelRegistry channels;
     private final Map<String, ClipGenerator> generators;
+    private final Map<String, HostedGenerator> hosted;
     private final TimingPlanner planner;
     private final MediaProbe probe;
     private final MediaStore media;
     private final ObjectMapper json;
     private final int shortSide;
     private final int fps;
+    private final int maxAttempts;
+    private final Duration pollInterval;
 
     public GenerationDesk(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                          StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators, TimingPlanner planner,
-                          MediaProbe probe, MediaStore media, ObjectMapper json, int shortSide, int fps) {
+                          StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators,
+                          Map<String, HostedGenerator> hosted, TimingPlanner planner, MediaProbe probe, MediaStore media,
+                          ObjectMapper json, int shortSide, int fps, int maxAttempts, Duration pollInterval) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -58,12 +66,15 @@ public class GenerationDesk {
         this.stepLog = stepLog;
         this.channels = channels;
         this.generators = Map.copyOf(generators);
+        this.hosted = Map.copyOf(hosted);
         this.planner = planner;
         this.probe = probe;
         this.media = media;
         this.json = json;
         this.shortSide = shortSide;
         this.fps = fps;
+        this.maxAttempts = maxAttempts;
+        this.pollInterval = pollInterval;
     }
 
     /** The provider that should generate this scene (the routes' content-based router switches on it). */
@@ -82,9 +93,89 @@ public class GenerationDesk {
         }
         VoiceTrack narration = voices.find(jobId, sceneIndex).orElseThrow(() ->
                 new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration"));
-        TimingPlan plan = planner.plan(provider, narration.durationSeconds(), scene.visualPrompt(), generator(provider).durations());
+        TimingPlan plan = planner.plan(provider, narration.durationSeconds(), scene.visualPrompt(), durations(provider));
         stories.savePlan(jobId, sceneIndex, plan);
         return plan;
+    }
+
+    /** Whether a hosted (asynchronous, paid) provider makes this scene's clips. */
+    public boolean hosted(String provider) {
+        return hosted.containsKey(provider);
+    }
+
+    /**
+     * For a hosted provider: makes sure each planned clip of the scene is made, on its way, or
+     * submitted now. Each submission is committed to the ledger as an intent before it is sent, and
+     * its handle recorded when the reply comes; a reply that does not come leaves an unknown outcome
+     * for the poller to settle with the provider. Nothing here waits for a clip.
+     */
+    public void submit(String jobId, int sceneIndex, String provider) {
+        HostedGenerator generator = hosted.get(provider);
+        Scene scene = stories.scene(jobId, sceneIndex);
+        for (TimingPlan.Clip clip : scene.plan().clips()) {
+            ClipRequest request = request(jobId, clip);
+            String key = ContentKey.of(generator.provider(), generator.model(), request, json);
+            stories.attachClip(jobId, sceneIndex, clip.part(), key);
+            Optional<GenerationTask> task = generations.find(key);
+            if (task.isEmpty()) {
+                send(jobId, sceneIndex, generator, request, key, null, false);
+            } else if (task.get().state() == GenerationTask.State.DEFERRED) {
+                send(jobId, sceneIndex, generator, request, key, GenerationTask.State.DEFERRED, false);
+            } else if (task.get().state() == GenerationTask.State.FAILED) {
+                if (task.get().attempts() >= maxAttempts) {
+                    throw new PermanentFailure("clip " + key.substring(0, 12) + " failed at " + provider + " " + task.get().attempts()
+                            + " times: " + task.get().error());
+                }
+                send(jobId, sceneIndex, generator, request, key, GenerationTask.State.FAILED, true);
+            }
+        }
+    }
+
+    /**
+     * Sends one paid submission from a state in which it is known not to be paid for. A 429 or a
+     * refused connection leaves it DEFERRED (and is thrown, so the route tries again later); no reply
+     * leaves it UNKNOWN; a refusal fails it.
+     */
+    void send(String jobId, int sceneIndex, HostedGenerator generator, ClipRequest request, String key, GenerationTask.State from,
+              boolean countAttempt) {
+        if (!generations.claimToSend(key, generator.provider(), generator.model(), write(request), jobId, request.seconds(),
+                generator.pricePerSecond(), from, countAttempt)) {
+            return;
+        }
+        stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
+        int attempt = generations.find(key).map(GenerationTask::attempts).orElse(1);
+        try {
+            generations.submitted(key, generator.submit(request, marker(key, attempt)), pollInterval);
+            stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " accepted " + key.substring(0, 12));
+        } catch (RateLimitedException e) {
+            generations.deferred(key, e.getMessage());
+            stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
+            throw e;
+        } catch (ProviderUnavailableException e) {
+            if (e.requestSent()) {
+                generations.unknown(key, e.getMessage(), Duration.ZERO);
+                stepLog.succeed(jobId, Step.GENERATION, sceneIndex, "no reply from " + generator.provider() + ": outcome unknown, to be checked");
+            } else {
+                generations.deferred(key, e.getMessage());
+                stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
+                throw e;
+            }
+        } catch (PermanentFailure e) {
+            generations.fail(key, e.getMessage());
+            stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            generations.unknown(key, e.getMessage(), Duration.ZERO);
+            stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
+        }
+    }
+
+    /**
+     * The mark a submission carries for the provider to find it by: the content key, with the
+     * attempt number after the first (a provider may refuse a key it has seen, even on a failed task).
+     */
+    static String marker(String key, int attempt) {
+        return attempt <= 1 ? key : key + "-a" + attempt;
     }
 
     /** Whether every clip of the scene's plan is made and its file still there. */
@@ -135,6 +226,15 @@ public class GenerationDesk {
         }
     }
 
+    /** The next check of a submitted clip, after this long. */
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
+    int maxAttempts() {
+        return maxAttempts;
+    }
+
     ClipRequest request(String jobId, TimingPlan.Clip clip) {
         Channel channel = channel(jobId);
         boolean vertical = channel.format().height() > channel.format().width();
@@ -145,23 +245,29 @@ public class GenerationDesk {
         return new ClipRequest(clip.prompt(), clip.seconds(), width, height, fps, Integer.toUnsignedLong(clip.prompt().hashCode()));
     }
 
+    /** The clip lengths the provider offers the timing planner. */
+    private io.cutline.timing.DurationRule durations(String provider) {
+        HostedGenerator remote = hosted.get(provider);
+        return remote != null ? remote.durations() : generator(provider).durations();
+    }
+
     private ClipGenerator generator(String provider) {
         ClipGenerator generator = generators.get(provider);
         if (generator == null) {
             throw new PermanentFailure("no generation adapter for provider '" + provider + "' (known: "
-                    + String.join(", ", generators.keySet()) + ")");
+                    + String.join(", ", generators.keySet()) + ", " + String.join(", ", hosted.keySet()) + ")");
         }
         return generator;
     }
 
-    private Optional<GenerationTask> finished(String key) {
+    Optional<GenerationTask> finished(String key) {
         return generations.find(key)
                 .filter(GenerationTask::succeeded)
                 .filter(task -> task.clipPath() != null && Files.isRegularFile(Path.of(task.clipPath())));
     }
 
-    /** A download or render that is not the clip asked for is an error, never a clip. */
-    private MediaInfo verify(Path clip, ClipRequest request) {
+    /** A download or render that is not the clip asked for (too short, another shape, not video) is an error, never a clip. */
+    MediaInfo verify(Path clip, ClipRequest request) {
         MediaInfo info = probe.probe(clip);
         MediaInfo.Stream video = info.video().orElseThrow(() -> new CorruptMediaException(clip, "no video stream"));
         double frame = 1.0 / request.fps();
@@ -169,9 +275,11 @@ public class GenerationDesk {
             throw new CorruptMediaException(clip, String.format("%.3f s long, %.3f s were asked for",
                     info.durationSeconds(), request.seconds()));
         }
-        if (video.width() != request.width() || video.height() != request.height()) {
+        double shape = (double) video.width() / video.height();
+        double asked = (double) request.width() / request.height();
+        if (Math.abs(shape - asked) > asked * 0.02) {
             throw new CorruptMediaException(clip, video.width() + "x" + video.height() + ", "
-                    + request.width() + "x" + request.height() + " were asked for");
+                    + request.width() + "x" + request.height() + " (or that shape) was asked for");
         }
         return info;
     }
@@ -180,7 +288,7 @@ public class GenerationDesk {
         return channels.require(jobs.require(jobId).channelId());
     }
 
-    private String write(ClipRequest request) {
+    String write(ClipRequest request) {
         try {
             return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {

@@ -1,36 +1,42 @@
 package io.cutline.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
-/** The generation_tasks table: what was asked of which provider, and what came back. */
+/**
+ * The generation_tasks table. For paid providers every change is a conditional update on the row's
+ * state and claim, so exactly one node sends a submission, and a submission is only ever sent from
+ * a state where it is known not to have been paid for (new, DEFERRED, FAILED) or after the provider
+ * said it never arrived.
+ */
 public class GenerationLedger {
-
-    private static final RowMapper<GenerationTask> TASK = (row, i) -> {
-        double duration = row.getDouble("duration_seconds");
-        Double durationSeconds = row.wasNull() ? null : duration;
-        return new GenerationTask(row.getString("content_key"), row.getString("provider"), row.getString("model"),
-                row.getString("request"), GenerationTask.State.valueOf(row.getString("state")),
-                row.getString("provider_task_id"), row.getString("clip_path"), durationSeconds,
-                row.getInt("attempts"), row.getString("error"));
-    };
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final String node;
+    private final Duration claim;
 
-    public GenerationLedger(JdbcTemplate jdbc, Clock clock) {
+    public GenerationLedger(JdbcTemplate jdbc, Clock clock, String node, Duration claim) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.node = node;
+        this.claim = claim;
     }
 
     public Optional<GenerationTask> find(String contentKey) {
-        return jdbc.query("SELECT * FROM generation_tasks WHERE content_key = ?", TASK, contentKey).stream().findFirst();
+        return jdbc.query("SELECT * FROM generation_tasks WHERE content_key = ?", GenerationLedger::task, contentKey).stream().findFirst();
     }
 
-    /** Records an attempt at a generation (the first, or one more after a failure). */
+    /** Records an attempt at a local generation (the first, or one more after a failure). */
     public void begin(String contentKey, String provider, String model, String request) {
         var now = LedgerTime.now(clock);
         Upsert.run(jdbc,
@@ -41,13 +47,132 @@ public class GenerationLedger {
                 new Object[] {contentKey, provider, model, request, GenerationTask.State.RUNNING.name(), now, now});
     }
 
+    /**
+     * Commits the intent to send a paid submission, claimed by this node: a new row, or one that is
+     * DEFERRED, FAILED ({@code countAttempt}: one more attempt) or UNKNOWN-and-not-found. False when
+     * another node holds it or its state forbids sending.
+     */
+    public boolean claimToSend(String contentKey, String provider, String model, String request, String jobId, double seconds,
+                               double pricePerSecond, GenerationTask.State from, boolean countAttempt) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        if (from == null) {
+            try {
+                return jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, job_id, seconds, "
+                                + "price_per_second, sent_at, claim_owner, claim_until, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        contentKey, provider, model, request, GenerationTask.State.SENDING.name(), jobId, seconds, pricePerSecond, now, node,
+                        now.plus(claim), now, now) == 1;
+            } catch (DuplicateKeyException raced) {
+                return false;
+            }
+        }
+        return jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, claim_owner = ?, "
+                        + "claim_until = ?, updated_at = ? WHERE content_key = ? AND state = ? "
+                        + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
+                GenerationTask.State.SENDING.name(), countAttempt ? 1 : 0, now, node, now.plus(claim), now, contentKey, from.name(), now,
+                node) == 1;
+    }
+
+    /** The provider answered the submission: its handle, from now on polled. */
+    public void submitted(String contentKey, String handle, Duration firstCheck) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        jdbc.update("UPDATE generation_tasks SET state = ?, handle = ?, paid_submissions = paid_submissions + 1, next_check_at = ?, "
+                        + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?",
+                GenerationTask.State.SUBMITTED.name(), handle, now.plus(firstCheck), now, contentKey);
+    }
+
+    /** No reply: the submission may have landed; the provider is asked before anything is sent again. */
+    public void unknown(String contentKey, String error, Duration check) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, next_check_at = ?, claim_owner = NULL, claim_until = NULL, "
+                        + "updated_at = ? WHERE content_key = ?",
+                GenerationTask.State.UNKNOWN.name(), JobLedger.truncate(error), now.plus(check), now, contentKey);
+    }
+
+    /** Refused before being taken (429, no connection): nothing was paid; it may be sent again. */
+    public void deferred(String contentKey, String error) {
+        jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, next_check_at = NULL, claim_owner = NULL, claim_until = NULL, "
+                + "updated_at = ? "
+                + "WHERE content_key = ?", GenerationTask.State.DEFERRED.name(), JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
+    }
+
+    /** Refused before being taken, during a resubmission by the poller: the poller sends it again after {@code wait}. */
+    public void deferUntil(String contentKey, Duration wait) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        jdbc.update("UPDATE generation_tasks SET next_check_at = ?, claim_owner = NULL, claim_until = NULL, updated_at = ? "
+                + "WHERE content_key = ? AND state = ?", now.plus(wait), now, contentKey, GenerationTask.State.DEFERRED.name());
+    }
+
+    /** Still working (or not reachable right now): look again later. */
+    public void checkLater(String contentKey, Duration wait, String note) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        jdbc.update("UPDATE generation_tasks SET checks = checks + 1, next_check_at = ?, error = COALESCE(?, error), claim_owner = NULL, "
+                + "claim_until = NULL, updated_at = ? WHERE content_key = ?", now.plus(wait), note, now, contentKey);
+    }
+
+    /** A lost submission found at the provider: adopted, no second payment. */
+    public void adopted(String contentKey, String handle) {
+        submitted(contentKey, handle, Duration.ZERO);
+    }
+
+    public void possibleDuplicate(String contentKey) {
+        jdbc.update("UPDATE generation_tasks SET possible_duplicates = possible_duplicates + 1 WHERE content_key = ?", contentKey);
+    }
+
     public void succeed(String contentKey, String clipPath, double durationSeconds) {
-        jdbc.update("UPDATE generation_tasks SET state = ?, clip_path = ?, duration_seconds = ?, updated_at = ? WHERE content_key = ?",
+        jdbc.update("UPDATE generation_tasks SET state = ?, clip_path = ?, duration_seconds = ?, claim_owner = NULL, claim_until = NULL, "
+                        + "updated_at = ? WHERE content_key = ?",
                 GenerationTask.State.SUCCEEDED.name(), clipPath, durationSeconds, LedgerTime.now(clock), contentKey);
     }
 
     public void fail(String contentKey, String error) {
-        jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, updated_at = ? WHERE content_key = ?",
-                GenerationTask.State.FAILED.name(), JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
+        jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, claim_owner = NULL, claim_until = NULL, updated_at = ? "
+                + "WHERE content_key = ?", GenerationTask.State.FAILED.name(), JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
+    }
+
+    /**
+     * Claims up to {@code limit} tasks due for a look: submitted ones whose check time has come,
+     * unknown outcomes, resubmissions deferred by the poller, and SENDING rows whose sender's claim
+     * lapsed (it stopped mid-request: unknown).
+     */
+    public List<String> claimDue(int limit) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        jdbc.update("UPDATE generation_tasks SET state = ?, next_check_at = ?, error = ? WHERE state = ? AND claim_until < ?",
+                GenerationTask.State.UNKNOWN.name(), now, "the sender stopped before the reply: outcome unknown",
+                GenerationTask.State.SENDING.name(), now);
+        List<String> due = jdbc.queryForList("SELECT content_key FROM generation_tasks WHERE state IN (?, ?, ?) AND next_check_at <= ? "
+                        + "AND (claim_owner IS NULL OR claim_until < ?) ORDER BY next_check_at FETCH FIRST " + limit + " ROWS ONLY",
+                String.class, GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(),
+                GenerationTask.State.DEFERRED.name(), now, now);
+        List<String> claimed = new ArrayList<>();
+        for (String key : due) {
+            if (jdbc.update("UPDATE generation_tasks SET claim_owner = ?, claim_until = ? WHERE content_key = ? AND state IN (?, ?, ?) "
+                            + "AND (claim_owner IS NULL OR claim_until < ?)", node, now.plus(claim), key,
+                    GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(), GenerationTask.State.DEFERRED.name(),
+                    now) == 1) {
+                claimed.add(key);
+            }
+        }
+        return claimed;
+    }
+
+    /** Jobs and scenes whose plan uses this clip. */
+    public List<String[]> scenesUsing(String contentKey) {
+        return jdbc.query("SELECT job_id, scene_index FROM scene_clips WHERE clip_key = ? ORDER BY job_id, scene_index",
+                (row, i) -> new String[] {row.getString("job_id"), String.valueOf(row.getInt("scene_index"))}, contentKey);
+    }
+
+    private static GenerationTask task(ResultSet row, int index) throws SQLException {
+        double duration = row.getDouble("duration_seconds");
+        Double durationSeconds = row.wasNull() ? null : duration;
+        double seconds = row.getDouble("seconds");
+        Double requested = row.wasNull() ? null : seconds;
+        double price = row.getDouble("price_per_second");
+        Double pricePerSecond = row.wasNull() ? null : price;
+        return new GenerationTask(row.getString("content_key"), row.getString("provider"), row.getString("model"),
+                row.getString("request"), GenerationTask.State.valueOf(row.getString("state")), row.getString("handle"),
+                row.getString("clip_path"), durationSeconds, row.getInt("attempts"), row.getString("error"), row.getString("job_id"),
+                requested, pricePerSecond, LedgerTime.read(row, "sent_at"), row.getInt("possible_duplicates"),
+                row.getInt("paid_submissions"));
     }
 }

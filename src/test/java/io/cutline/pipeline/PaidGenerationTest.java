@@ -1,0 +1,97 @@
+package io.cutline.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.cutline.api.JobView;
+import io.cutline.api.JobViews;
+import io.cutline.emulator.Fault;
+import io.cutline.emulator.ProviderEmulator;
+import io.cutline.ledger.Job;
+import io.cutline.ledger.JobState;
+import io.cutline.support.HostedSettings;
+import io.cutline.support.TestService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paid generation through the pipeline: a rate limit, a 503, a task the provider fails, a timeout
+ * and a lost reply, and the job still finishes with every clip paid for once. Where the provider
+ * cannot be asked about a lost reply (Runway), the job parks and says so, or (by policy) resubmits
+ * and counts the possible duplicate exactly as the provider billed it.
+ */
+class PaidGenerationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kling", "luma", "fal"})
+    void faultsIncludingLostRepliesCostNothingTwice(String provider) throws Exception {
+        Path root = TestService.newRoot("paid-" + provider);
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            emulator.timing(provider, Duration.ofMillis(300), 2);
+            emulator.faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 0.3, 0), 1);
+            emulator.faults().queue(provider, Fault.of(Fault.Kind.LOST_REPLY), 1);
+            emulator.faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
+            emulator.faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
+            emulator.faults().queue(provider, new Fault(Fault.Kind.TIMEOUT, 0, 0, 3000), 1);
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, provider).toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            try (TestService service = new TestService(root, settings).start()) {
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+                JobView view = service.bean("jobViews", JobViews.class).describe(id);
+                assertThat(job.state()).as("%s: %s", provider, job.failureReason()).isEqualTo(JobState.DONE);
+                assertThat(view.scenes()).allSatisfy(scene -> assertThat(scene.clips()).allSatisfy(clip -> {
+                    assertThat(clip.provider()).isEqualTo(provider);
+                    assertThat(clip.state()).isEqualTo("SUCCEEDED");
+                }));
+                var account = emulator.billing().accounts().get(provider);
+                assertThat(account.duplicates()).as("paid duplicates at %s", provider).isZero();
+                int clips = view.scenes().stream().mapToInt(scene -> scene.clips().size()).sum();
+                assertThat(account.billable()).as("one payment per clip").isEqualTo(clips);
+                assertThat(view.gates()).allSatisfy(gate -> assertThat(gate.passed()).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void aLostReplyFromRunwayParksTheJobUnderTheParkPolicy() throws Exception {
+        Path root = TestService.newRoot("paid-runway-park");
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            emulator.faults().queue("runway", Fault.of(Fault.Kind.LOST_REPLY), 1);
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, "runway").toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            try (TestService service = new TestService(root, settings).start()) {
+                Job job = service.awaitEnd(service.submit("quick"), Duration.ofMinutes(3));
+                assertThat(job.state()).isEqualTo(JobState.PARKED);
+                assertThat(job.failureReason()).contains("unknown outcome").contains("runway cannot be asked");
+                assertThat(emulator.billing().accounts().get("runway").duplicates()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void underTheResubmitPolicyEveryPossibleDuplicateIsReportedAsTheProviderBilledIt() throws Exception {
+        Path root = TestService.newRoot("paid-runway-resubmit");
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            emulator.faults().queue("runway", Fault.of(Fault.Kind.LOST_REPLY), 2);
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, "runway").toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.put("cutline.generation.runway.unknown-outcome", "resubmit");
+            try (TestService service = new TestService(root, settings).start()) {
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+                assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+                int reported = service.jdbc().queryForObject("SELECT SUM(possible_duplicates) FROM generation_tasks", Integer.class);
+                assertThat(reported).isEqualTo(2);
+                assertThat(emulator.billing().accounts().get("runway").duplicates()).isEqualTo(reported);
+            }
+        }
+    }
+}
