@@ -47,6 +47,7 @@ import io.cutline.intelligence.SignalLibrary;
 import io.cutline.job.JobIntake;
 import io.cutline.job.JobSteps;
 import io.cutline.job.LeaseRelease;
+import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LedgerDatabase;
@@ -104,7 +105,7 @@ public class CutlineConfiguration implements CamelConfiguration {
         QualityLedger quality = new QualityLedger(jdbc, clock);
         registry.bind("jobLedger", jobs);
         registry.bind("storyLedger", stories);
-        context.getManagementStrategy().addEventNotifier(new LeaseRelease(jobs));
+        context.getManagementStrategy().addEventNotifier(new LeaseRelease(jobs, generations));
 
         ChannelRegistry channels = new ChannelRegistry(settings.path("cutline.channels.dir"), settings.path("cutline.signals.dir"), json);
         channels.reload();
@@ -175,9 +176,10 @@ public class CutlineConfiguration implements CamelConfiguration {
 
         registry.bind("jobIntakeRepository", idempotentRepository(database, "job-intake"));
         registry.bind("publicationRepository", idempotentRepository(database, "publication"));
-        JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications, quality);
+        CostLedger costs = new CostLedger(jdbc);
+        JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications, quality, costs);
         registry.bind("jobViews", views);
-        registry.bind("jobApi", new JobApi(jobs, views, channels, json));
+        registry.bind("jobApi", new JobApi(jobs, views, channels, costs, json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
     }
 

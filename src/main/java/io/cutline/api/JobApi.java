@@ -1,5 +1,7 @@
 package io.cutline.api;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +15,7 @@ import io.cutline.document.DocumentProblem;
 import io.cutline.document.SchemaCheck;
 import io.cutline.job.JobRequest;
 import io.cutline.job.Receipt;
+import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobNotFoundException;
@@ -32,13 +35,15 @@ public class JobApi {
     private final JobLedger jobs;
     private final JobViews views;
     private final ChannelRegistry channels;
+    private final CostLedger costs;
     private final ObjectMapper json;
     private final SchemaCheck requestSchema = SchemaCheck.load("job-request.schema.json");
 
-    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, ObjectMapper json) {
+    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json) {
         this.jobs = jobs;
         this.views = views;
         this.channels = channels;
+        this.costs = costs;
         this.json = json;
     }
 
@@ -117,6 +122,35 @@ public class JobApi {
         Job resumed = jobs.require(id);
         return write(Map.of("id", id, "state", resumed.state().name(), "step", resumed.step().name(),
                 "attempt", resumed.attempt(), "links", Map.of("self", "/api/jobs/" + id)));
+    }
+
+    /** {@code GET /api/costs?channel=&since=}: generation cost per provider. */
+    public String costs(String channel, String since) {
+        OffsetDateTime from = null;
+        if (since != null && !since.isBlank()) {
+            try {
+                from = OffsetDateTime.parse(since.trim());
+            } catch (DateTimeParseException e) {
+                try {
+                    from = java.time.LocalDate.parse(since.trim()).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+                } catch (DateTimeParseException again) {
+                    throw new ApiProblem(400, "since: must be a date (2026-11-25) or a date-time (2026-11-25T09:00:00Z), got '" + since + "'");
+                }
+            }
+        }
+        String channelId = channel == null || channel.isBlank() ? null : channel.trim();
+        if (channelId != null && channels.find(channelId).isEmpty()) {
+            throw new ApiProblem(400, "channel: no channel '" + channelId + "'");
+        }
+        var byProvider = costs.byProvider(channelId, from);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("channel", channelId);
+        answer.put("since", from);
+        answer.put("providers", byProvider);
+        answer.put("totalUsd", Math.round(byProvider.stream().mapToDouble(CostLedger.Cost::usd).sum() * 10_000) / 10_000.0);
+        answer.put("possibleDuplicateUsd",
+                Math.round(byProvider.stream().mapToDouble(CostLedger.Cost::possibleDuplicateUsd).sum() * 10_000) / 10_000.0);
+        return write(answer);
     }
 
     public String channels() {

@@ -3,6 +3,7 @@ package io.cutline.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.cutline.ledger.CostLedger;
 import io.cutline.timing.TimingPlan;
 
 /** A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors. */
@@ -23,7 +24,8 @@ public record JobView(
         List<SceneView> scenes,
         List<RenderView> renders,
         List<GateView> gates,
-        List<PublicationView> publications) {
+        List<PublicationView> publications,
+        CostLedger.Cost cost) {
 
     public record Failure(String step, Integer scene, String reason) {
     }
@@ -43,7 +45,7 @@ public record JobView(
     }
 
     public record ClipView(String key, String provider, String model, String state, String path, Double seconds,
-                           int attempts, String error) {
+                           int attempts, String error, int paidSubmissions, int possibleDuplicates) {
     }
 
     public record RenderView(String rendition, String path, int width, int height, double seconds, String thumbnail) {

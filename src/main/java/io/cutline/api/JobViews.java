@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
@@ -37,9 +38,10 @@ public class JobViews {
     private final RenderLedger renders;
     private final PublicationLedger publications;
     private final QualityLedger quality;
+    private final CostLedger costs;
 
     public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                    RenderLedger renders, PublicationLedger publications, QualityLedger quality) {
+                    RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs) {
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.stories = stories;
@@ -48,6 +50,7 @@ public class JobViews {
         this.renders = renders;
         this.publications = publications;
         this.quality = quality;
+        this.costs = costs;
     }
 
     public JobView describe(String jobId) {
@@ -60,7 +63,8 @@ public class JobViews {
             VoiceTrack track = tracks.get(scene.index());
             List<JobView.ClipView> clips = scene.clipKeys().stream()
                     .map(key -> generations.find(key).map(task -> new JobView.ClipView(task.contentKey(), task.provider(), task.model(),
-                            task.state().name(), task.clipPath(), task.durationSeconds(), task.attempts(), task.error())).orElse(null))
+                            task.state().name(), task.clipPath(), task.durationSeconds(), task.attempts(), task.error(),
+                            task.paidSubmissions(), task.possibleDuplicates())).orElse(null))
                     .filter(Objects::nonNull)
                     .toList();
             String error = log.stream()
@@ -85,7 +89,8 @@ public class JobViews {
                 quality.forJob(jobId).stream().map(gate -> new JobView.GateView(gate.rendition(), gate.gate(), gate.passed(),
                         gate.measured(), gate.expected())).toList(),
                 publications.forJob(jobId).stream().map(publication -> new JobView.PublicationView(publication.platform(),
-                        publication.state().name(), publication.location(), publication.error())).toList());
+                        publication.state().name(), publication.location(), publication.error())).toList(),
+                costs.forJob(jobId));
     }
 
     public JobView.Summary summary(Job job) {

@@ -131,17 +131,18 @@ public class GenerationPoller {
                 generations.succeed(key, target.toString(), clip.durationSeconds());
                 return ready(key);
             } catch (RuntimeException e) {
+                generations.fail(key, "the finished clip is unusable: " + e.getMessage());
                 return retryOrFail(task, generator, request, "the finished clip is unusable: " + e.getMessage());
             } finally {
                 MediaStore.deleteQuietly(candidate);
             }
         }
+        generations.failedAtProvider(key, status.failure());
         return retryOrFail(task, generator, request, status.failure());
     }
 
     /** A task the provider reported failed (or delivered unusable) may be sent again while attempts remain. */
     private List<SceneEvent> retryOrFail(GenerationTask task, HostedGenerator generator, ClipRequest request, String failure) {
-        generations.fail(task.contentKey(), failure);
         if (task.attempts() < desk.maxAttempts()) {
             return resend(generations.find(task.contentKey()).orElseThrow(), generator, request, GenerationTask.State.FAILED, true);
         }

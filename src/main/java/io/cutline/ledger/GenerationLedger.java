@@ -125,6 +125,13 @@ public class GenerationLedger {
                 GenerationTask.State.SUCCEEDED.name(), clipPath, durationSeconds, LedgerTime.now(clock), contentKey);
     }
 
+    /** The provider reported the task failed: failed generations are not charged, so its submission is not counted as paid. */
+    public void failedAtProvider(String contentKey, String error) {
+        jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, paid_submissions = GREATEST(paid_submissions - 1, 0), "
+                + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?", GenerationTask.State.FAILED.name(),
+                JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
+    }
+
     public void fail(String contentKey, String error) {
         jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, claim_owner = NULL, claim_until = NULL, updated_at = ? "
                 + "WHERE content_key = ?", GenerationTask.State.FAILED.name(), JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
@@ -154,6 +161,18 @@ public class GenerationLedger {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Gives up this node's claims (on shutdown). A submission it was sending is an unknown outcome:
+     * the request may have reached the provider.
+     */
+    public int releaseClaims() {
+        OffsetDateTime now = LedgerTime.now(clock);
+        int sending = jdbc.update("UPDATE generation_tasks SET state = ?, next_check_at = ?, error = ?, claim_owner = NULL, "
+                        + "claim_until = NULL WHERE claim_owner = ? AND state = ?", GenerationTask.State.UNKNOWN.name(), now,
+                "the service stopped while sending: outcome unknown", node, GenerationTask.State.SENDING.name());
+        return sending + jdbc.update("UPDATE generation_tasks SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = ?", node);
     }
 
     /** Jobs and scenes whose plan uses this clip. */

@@ -51,6 +51,6 @@ class JobApiTest {
         ObjectMapper json = new ObjectMapper();
         ChannelRegistry channels = new ChannelRegistry(Path.of("config/channels"), Path.of("config/signals"), json);
         channels.reload();
-        return new JobApi(null, null, channels, json);
+        return new JobApi(null, null, channels, null, json);
     }
 }

@@ -54,6 +54,15 @@ class PaidGenerationTest {
                 int clips = view.scenes().stream().mapToInt(scene -> scene.clips().size()).sum();
                 assertThat(account.billable()).as("one payment per clip").isEqualTo(clips);
                 assertThat(view.gates()).allSatisfy(gate -> assertThat(gate.passed()).isTrue());
+                double seconds = view.scenes().stream().flatMap(scene -> scene.plan().clips().stream())
+                        .mapToDouble(clip -> clip.seconds()).sum();
+                assertThat(view.cost().billedSeconds()).isEqualTo(seconds);
+                double price = provider.equals("luma") ? 0.10 : 0.28;
+                assertThat(view.cost().usd()).isCloseTo(seconds * price, org.assertj.core.data.Offset.offset(0.001));
+                var costs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        service.bean("jobApi", io.cutline.api.JobApi.class).costs("quick", "2020-01-01"));
+                assertThat(costs.path("providers").get(0).path("provider").asText()).isEqualTo(provider);
+                assertThat(costs.path("totalUsd").asDouble()).isCloseTo(view.cost().usd(), org.assertj.core.data.Offset.offset(0.001));
             }
         }
     }

@@ -1,0 +1,68 @@
+package io.cutline.ledger;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What generation cost, from the generation_tasks ledger: each confirmed paid submission is billed
+ * seconds × the provider's configured price; a possible duplicate (a lost reply resubmitted where
+ * the provider cannot be asked) is counted apart. A clip is charged to the job that first paid for it.
+ */
+public class CostLedger {
+
+    /** Totals for one provider (or for a job, with provider null). */
+    public record Cost(String provider, int clips, int paidSubmissions, double billedSeconds, double usd, int possibleDuplicates,
+                       double possibleDuplicateUsd) {
+    }
+
+    private static final String TOTALS = "COUNT(*) AS clips, COALESCE(SUM(g.paid_submissions), 0) AS paid, "
+            + "COALESCE(SUM(g.paid_submissions * g.seconds), 0) AS seconds, "
+            + "COALESCE(SUM(g.paid_submissions * g.seconds * g.price_per_second), 0) AS usd, "
+            + "COALESCE(SUM(g.possible_duplicates), 0) AS duplicates, "
+            + "COALESCE(SUM(g.possible_duplicates * g.seconds * g.price_per_second), 0) AS duplicate_usd";
+
+    private final JdbcTemplate jdbc;
+
+    public CostLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Cost forJob(String jobId) {
+        return jdbc.queryForObject("SELECT " + TOTALS + " FROM generation_tasks g WHERE g.job_id = ? AND g.price_per_second IS NOT NULL",
+                (row, i) -> cost(null, row), jobId);
+    }
+
+    /** Per provider, for a channel (or all) since a time (or ever). */
+    public List<Cost> byProvider(String channelId, OffsetDateTime since) {
+        StringBuilder sql = new StringBuilder("SELECT g.provider, " + TOTALS + " FROM generation_tasks g JOIN jobs j ON j.id = g.job_id "
+                + "WHERE g.price_per_second IS NOT NULL");
+        List<Object> args = new ArrayList<>();
+        if (channelId != null) {
+            sql.append(" AND j.channel_id = ?");
+            args.add(channelId);
+        }
+        if (since != null) {
+            sql.append(" AND g.created_at >= ?");
+            args.add(since);
+        }
+        sql.append(" GROUP BY g.provider ORDER BY g.provider");
+        return jdbc.query(sql.toString(), (row, i) -> cost(row.getString("provider"), row), args.toArray());
+    }
+
+    /** Dollars a channel has committed to since a time (paid and possibly paid twice). */
+    public double spentBy(String channelId, OffsetDateTime since) {
+        return byProvider(channelId, since).stream().mapToDouble(cost -> cost.usd() + cost.possibleDuplicateUsd()).sum();
+    }
+
+    private static Cost cost(String provider, java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Cost(provider, row.getInt("clips"), row.getInt("paid"), row.getDouble("seconds"), round(row.getDouble("usd")),
+                row.getInt("duplicates"), round(row.getDouble("duplicate_usd")));
+    }
+
+    private static double round(double usd) {
+        return Math.round(usd * 10_000) / 10_000.0;
+    }
+}
