@@ -35,12 +35,15 @@ import io.cutline.distribution.PublicationDesk;
 import io.cutline.generation.ClipCollector;
 import io.cutline.generation.GenerationDesk;
 import io.cutline.generation.GenerationPoller;
+import io.cutline.generation.ProviderHealth;
+import io.cutline.generation.ProviderLimits;
 import io.cutline.generation.hosted.FalGenerator;
 import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.generation.hosted.KlingGenerator;
 import io.cutline.generation.hosted.LumaGenerator;
 import io.cutline.generation.hosted.RunwayGenerator;
 import io.cutline.generation.hosted.VeoGenerator;
+import io.cutline.generation.FootageLibrary;
 import io.cutline.generation.LocalClipRenderer;
 import io.cutline.intelligence.Researcher;
 import io.cutline.intelligence.SignalLibrary;
@@ -140,19 +143,31 @@ public class CutlineConfiguration implements CamelConfiguration {
 
         LocalClipRenderer local = new LocalClipRenderer(tools, settings.text("cutline.generation.local.model"),
                 DurationRule.parse(settings.text("cutline.generation.local.durations")));
+        FootageLibrary footage = new FootageLibrary(tools, probe, settings.path("cutline.generation.footage.folder"),
+                settings.text("cutline.generation.footage.model"),
+                DurationRule.parse(settings.text("cutline.generation.footage.durations")));
         TimingPlanner planner = new TimingPlanner(settings.decimal("cutline.timing.lead-seconds"),
                 settings.decimal("cutline.timing.tail-seconds"), settings.decimal("cutline.timing.max-slowdown"),
                 settings.decimal("cutline.timing.max-hold-seconds"));
         Map<String, HostedGenerator> hosted = hostedGenerators(settings, http, json);
+        ProviderHealth health = new ProviderHealth(settings.integer("cutline.generation.breaker.minimum-calls"),
+                (float) settings.decimal("cutline.generation.breaker.failure-rate-percent"),
+                settings.millis("cutline.generation.breaker.open-ms"));
+        Map<String, ProviderLimits.Limit> limitTable = new java.util.HashMap<>();
+        hosted.keySet().forEach(name -> limitTable.put(name, new ProviderLimits.Limit(
+                settings.integer("cutline.generation." + name + ".max-in-flight"),
+                settings.integer("cutline.generation." + name + ".submissions-per-minute"))));
+        ProviderLimits limits = new ProviderLimits(limitTable, generations::inFlight);
+        CostLedger costs = new CostLedger(jdbc);
         GenerationDesk desk = new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
-                Map.of(local.provider(), local), hosted, planner, probe, media, json,
+                Map.of(local.provider(), local, footage.provider(), footage), hosted, planner, health, limits, costs, probe, media, json,
                 settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps"),
                 settings.integer("cutline.generation.max-attempts"), settings.millis("cutline.generation.poll-interval-ms"));
         registry.bind("generationDesk", desk);
         Map<String, GenerationPoller.UnknownOutcome> policies = new java.util.HashMap<>();
         hosted.keySet().forEach(name -> policies.put(name, GenerationPoller.UnknownOutcome.valueOf(
                 settings.text("cutline.generation." + name + ".unknown-outcome").toUpperCase(java.util.Locale.ROOT))));
-        registry.bind("generationPoller", new GenerationPoller(desk, generations, stories, jobs, hosted, policies, media, json,
+        registry.bind("generationPoller", new GenerationPoller(desk, health, generations, stories, jobs, hosted, policies, media, json,
                 settings.integer("cutline.generation.poll-batch")));
         int generationThreads = settings.integer("cutline.generation.concurrency");
         context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")
@@ -176,7 +191,6 @@ public class CutlineConfiguration implements CamelConfiguration {
 
         registry.bind("jobIntakeRepository", idempotentRepository(database, "job-intake"));
         registry.bind("publicationRepository", idempotentRepository(database, "publication"));
-        CostLedger costs = new CostLedger(jdbc);
         JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications, quality, costs);
         registry.bind("jobViews", views);
         registry.bind("jobApi", new JobApi(jobs, views, channels, costs, json));

@@ -54,12 +54,21 @@ public record Channel(
     public record Budget(BigDecimal perVideoUsd, BigDecimal perDayUsd) {
     }
 
-    public record Generation(String provider) {
+    public record Generation(String provider, List<String> fallback) {
     }
 
     /** The generation provider asked for by the channel, {@code local} unless it names another. */
     public String generationProvider() {
         return generation == null || generation.provider() == null ? "local" : generation.provider();
+    }
+
+    /** The preferred provider, then its fallbacks in order. */
+    public List<String> generationChain() {
+        List<String> chain = new java.util.ArrayList<>(List.of(generationProvider()));
+        if (generation != null && generation.fallback() != null) {
+            generation.fallback().stream().filter(provider -> !chain.contains(provider)).forEach(chain::add);
+        }
+        return List.copyOf(chain);
     }
 
     /** Renditions wanted besides those the platforms need (e.g. {@code square}). */

@@ -15,6 +15,7 @@ public class FaultPlan {
 
     private final Map<String, Deque<Fault>> queued = new HashMap<>();
     private final Map<String, Map<Fault, Double>> random = new HashMap<>();
+    private final Map<String, Integer> injected = new java.util.TreeMap<>();
     private final Random dice;
 
     public FaultPlan(long seed) {
@@ -39,8 +40,19 @@ public class FaultPlan {
         random.clear();
     }
 
+    /** How many faults were handed out so far, by provider and kind (e.g. {@code kling LOST_REPLY}). */
+    public synchronized Map<String, Integer> injected() {
+        return Map.copyOf(injected);
+    }
+
     /** The fault for this request to {@code provider}, if any. */
     public synchronized Optional<Fault> next(String provider) {
+        Optional<Fault> fault = draw(provider);
+        fault.ifPresent(chosen -> injected.merge(provider + " " + chosen.kind(), 1, Integer::sum));
+        return fault;
+    }
+
+    private Optional<Fault> draw(String provider) {
         Deque<Fault> faults = queued.get(provider);
         if (faults != null && !faults.isEmpty()) {
             return Optional.of(faults.poll());

@@ -74,6 +74,11 @@ public final class ProviderEmulator implements AutoCloseable {
         context.tasks().timing(provider, new VideoTasks.Timing(latency, pollsBeforeDone));
     }
 
+    /** The most video tasks each provider had unfinished at once. */
+    public Map<String, Integer> peakInFlight() {
+        return context.tasks().peaks();
+    }
+
     /** Video tasks not finished yet, across providers. */
     public int inFlight() {
         return context.tasks().inFlight();
@@ -134,7 +139,8 @@ public final class ProviderEmulator implements AutoCloseable {
         router.get("/emulator/stats").handler(call -> {
             try {
                 call.response().putHeader("Content-Type", "application/json")
-                        .end(context.json().writeValueAsString(Map.of("providers", context.billing().accounts())));
+                        .end(context.json().writeValueAsString(Map.of("providers", context.billing().accounts(),
+                                "peakInFlight", context.tasks().peaks())));
             } catch (Exception e) {
                 call.fail(e);
             }

@@ -23,6 +23,7 @@ final class VideoTasks {
 
     private final Map<String, VideoTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, Timing> timings = new ConcurrentHashMap<>();
+    private final Map<String, Integer> peaks = new ConcurrentHashMap<>();
     private final Billing billing;
     private final VideoFactory videos = new VideoFactory();
 
@@ -42,6 +43,7 @@ final class VideoTasks {
                 Fault.is(fault, Fault.Kind.FAILED), Fault.is(fault, Fault.Kind.CORRUPT), timing.latency(), timing.pollsBeforeDone());
         billing.bill(provider, input);
         tasks.put(id, task);
+        peaks.merge(provider, inFlight(provider), Math::max);
         return task;
     }
 
@@ -75,7 +77,19 @@ final class VideoTasks {
     }
 
     int inFlight() {
+        return inFlight(null);
+    }
+
+    /** The provider's (or with null, every provider's) tasks not finished yet. */
+    int inFlight(String provider) {
         Instant now = Instant.now();
-        return (int) tasks.values().stream().filter(task -> task.peek(now).ordinal() < VideoTask.State.SUCCEEDED.ordinal()).count();
+        return (int) tasks.values().stream()
+                .filter(task -> provider == null || task.provider.equals(provider))
+                .filter(task -> task.peek(now).ordinal() < VideoTask.State.SUCCEEDED.ordinal()).count();
+    }
+
+    /** The most tasks the provider had unfinished at once. */
+    Map<String, Integer> peaks() {
+        return Map.copyOf(peaks);
     }
 }

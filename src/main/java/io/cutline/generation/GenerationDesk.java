@@ -3,6 +3,12 @@ package io.cutline.generation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.job.PermanentFailure;
+import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
 import io.cutline.ledger.JobLedger;
@@ -47,6 +54,9 @@ public class GenerationDesk {
     private final Map<String, ClipGenerator> generators;
     private final Map<String, HostedGenerator> hosted;
     private final TimingPlanner planner;
+    private final ProviderHealth health;
+    private final ProviderLimits limits;
+    private final CostLedger costs;
     private final MediaProbe probe;
     private final MediaStore media;
     private final ObjectMapper json;
@@ -57,8 +67,9 @@ public class GenerationDesk {
 
     public GenerationDesk(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                           StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators,
-                          Map<String, HostedGenerator> hosted, TimingPlanner planner, MediaProbe probe, MediaStore media,
-                          ObjectMapper json, int shortSide, int fps, int maxAttempts, Duration pollInterval) {
+                          Map<String, HostedGenerator> hosted, TimingPlanner planner, ProviderHealth health, ProviderLimits limits, CostLedger costs,
+                          MediaProbe probe, MediaStore media, ObjectMapper json, int shortSide, int fps, int maxAttempts,
+                          Duration pollInterval) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -68,6 +79,9 @@ public class GenerationDesk {
         this.generators = Map.copyOf(generators);
         this.hosted = Map.copyOf(hosted);
         this.planner = planner;
+        this.health = health;
+        this.limits = limits;
+        this.costs = costs;
         this.probe = probe;
         this.media = media;
         this.json = json;
@@ -77,9 +91,58 @@ public class GenerationDesk {
         this.pollInterval = pollInterval;
     }
 
-    /** The provider that should generate this scene (the routes' content-based router switches on it). */
+    /**
+     * The provider that should generate this scene (the routes' content-based router switches on
+     * it): a scene already being generated stays with its provider; otherwise the first of the
+     * channel's chain (preferred provider, then fallbacks) whose circuit is closed and whose price for
+     * this scene keeps the job within the channel's per-video budget and the channel within its
+     * per-day budget. None left: the job parks, saying why each was passed over.
+     */
     public String providerFor(String jobId, int sceneIndex) {
-        return channel(jobId).generationProvider();
+        Channel channel = channel(jobId);
+        Scene scene = stories.scene(jobId, sceneIndex);
+        if (scene.plan() != null && scene.clipKeys().stream().anyMatch(key -> generations.find(key)
+                .map(task -> task.inFlight() || task.succeeded()).orElse(false))) {
+            return scene.plan().provider();
+        }
+        double narration = voices.find(jobId, sceneIndex).orElseThrow(() ->
+                new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration")).durationSeconds();
+        List<String> passedOver = new ArrayList<>();
+        for (String candidate : channel.generationChain()) {
+            HostedGenerator remote = hosted.get(candidate);
+            if (remote == null) {
+                if (generators.containsKey(candidate)) {
+                    return candidate;
+                }
+                passedOver.add(candidate + ": no such provider");
+                continue;
+            }
+            if (!health.healthy(candidate)) {
+                passedOver.add(candidate + ": failing (circuit open)");
+                continue;
+            }
+            double estimate = planner.plan(candidate, narration, scene.visualPrompt(), remote.durations()).generatedSeconds()
+                    * remote.pricePerSecond();
+            double job = costs.committedBy(jobId);
+            double day = costs.committedByChannel(channel.id(), startOfDay(channel));
+            if (job + estimate > channel.budget().perVideoUsd().doubleValue()) {
+                passedOver.add(String.format(Locale.ROOT, "%s: $%.2f more would pass the per-video budget of $%.2f ($%.2f committed)",
+                        candidate, estimate, channel.budget().perVideoUsd(), job));
+                continue;
+            }
+            if (day + estimate > channel.budget().perDayUsd().doubleValue()) {
+                passedOver.add(String.format(Locale.ROOT, "%s: $%.2f more would pass the per-day budget of $%.2f ($%.2f committed today)",
+                        candidate, estimate, channel.budget().perDayUsd(), day));
+                continue;
+            }
+            return candidate;
+        }
+        throw new PermanentFailure("no provider can generate scene " + sceneIndex + ": " + String.join("; ", passedOver));
+    }
+
+    private static OffsetDateTime startOfDay(Channel channel) {
+        ZoneId zone = ZoneId.of(channel.schedule().timeZone());
+        return LocalDate.now(zone).atStartOfDay(zone).toOffsetDateTime();
     }
 
     /**
@@ -96,6 +159,11 @@ public class GenerationDesk {
         TimingPlan plan = planner.plan(provider, narration.durationSeconds(), scene.visualPrompt(), durations(provider));
         stories.savePlan(jobId, sceneIndex, plan);
         return plan;
+    }
+
+    /** Whether a synchronous provider (the local renderer, the footage library) makes this scene's clips. */
+    public boolean synchronous(String provider) {
+        return generators.containsKey(provider);
     }
 
     /** Whether a hosted (asynchronous, paid) provider makes this scene's clips. */
@@ -132,26 +200,37 @@ public class GenerationDesk {
     }
 
     /**
-     * Sends one paid submission from a state in which it is known not to be paid for. A 429 or a
-     * refused connection leaves it DEFERRED (and is thrown, so the route tries again later); no reply
-     * leaves it UNKNOWN; a refusal fails it.
+     * Sends one paid submission from a state in which it is known not to be paid for, if the
+     * provider's limits leave room (if not, it waits DEFERRED for the poller). A 429 or a refused
+     * connection leaves it DEFERRED (and is thrown, so the route tries again later); no reply leaves
+     * it UNKNOWN; a refusal fails it.
      */
     void send(String jobId, int sceneIndex, HostedGenerator generator, ClipRequest request, String key, GenerationTask.State from,
               boolean countAttempt) {
-        if (!generations.claimToSend(key, generator.provider(), generator.model(), write(request), jobId, request.seconds(),
-                generator.pricePerSecond(), from, countAttempt)) {
+        ProviderLimits.Admission admission = limits.admit(generator.provider(), () -> generations.claimToSend(key,
+                generator.provider(), generator.model(), write(request), jobId, request.seconds(), generator.pricePerSecond(), from,
+                countAttempt));
+        if (admission.mustWait()) {
+            generations.waitForRoom(key, generator.provider(), generator.model(), write(request), jobId, request.seconds(),
+                    generator.pricePerSecond(), from, countAttempt, pollInterval, "waiting: " + admission.waitReason());
+            return;
+        }
+        if (!admission.claimed()) {
             return;
         }
         stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
         int attempt = generations.find(key).map(GenerationTask::attempts).orElse(1);
         try {
             generations.submitted(key, generator.submit(request, marker(key, attempt)), pollInterval);
+            health.succeeded(generator.provider());
             stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " accepted " + key.substring(0, 12));
         } catch (RateLimitedException e) {
+            health.failed(generator.provider(), e);
             generations.deferred(key, e.getMessage());
             stepLog.fail(jobId, Step.GENERATION, sceneIndex, e.getMessage());
             throw e;
         } catch (ProviderUnavailableException e) {
+            health.failed(generator.provider(), e);
             if (e.requestSent()) {
                 generations.unknown(key, e.getMessage(), Duration.ZERO);
                 stepLog.succeed(jobId, Step.GENERATION, sceneIndex, "no reply from " + generator.provider() + ": outcome unknown, to be checked");

@@ -40,6 +40,7 @@ public class GenerationPoller {
     public enum UnknownOutcome { PARK, RESUBMIT }
 
     private final GenerationDesk desk;
+    private final ProviderHealth health;
     private final GenerationLedger generations;
     private final StoryLedger stories;
     private final JobLedger jobs;
@@ -49,10 +50,11 @@ public class GenerationPoller {
     private final ObjectMapper json;
     private final int batch;
 
-    public GenerationPoller(GenerationDesk desk, GenerationLedger generations, StoryLedger stories, JobLedger jobs,
+    public GenerationPoller(GenerationDesk desk, ProviderHealth health, GenerationLedger generations, StoryLedger stories, JobLedger jobs,
                             Map<String, HostedGenerator> hosted, Map<String, UnknownOutcome> policies, MediaStore media,
                             ObjectMapper json, int batch) {
         this.desk = desk;
+        this.health = health;
         this.generations = generations;
         this.stories = stories;
         this.jobs = jobs;
@@ -76,12 +78,14 @@ public class GenerationPoller {
             return switch (task.state()) {
                 case UNKNOWN -> settle(task, generator, request);
                 case SUBMITTED -> poll(task, generator, request);
-                case DEFERRED -> resend(task, generator, request, GenerationTask.State.DEFERRED, false);
+                case DEFERRED -> wanted(key) ? resend(task, generator, request, GenerationTask.State.DEFERRED, false) : sleep(key);
                 default -> List.of();
             };
         } catch (RateLimitedException e) {
+            health.failed(task.provider(), e);
             generations.checkLater(key, e.retryAfter() == null ? desk.pollInterval().multipliedBy(2) : e.retryAfter(), null);
         } catch (ProviderException e) {
+            health.failed(task.provider(), e);
             generations.checkLater(key, desk.pollInterval().multipliedBy(2), null);
             LOG.warn("checking {} at {}: {}", key.substring(0, 12), task.provider(), e.getMessage());
         }
@@ -169,6 +173,16 @@ public class GenerationPoller {
     private void retryDeferredLater(String key, Duration wait) {
         generations.find(key).filter(row -> row.state() == GenerationTask.State.DEFERRED).ifPresent(row ->
                 generations.deferUntil(key, wait == null ? desk.pollInterval().multipliedBy(2) : wait));
+    }
+
+    /** Whether a job still generating plans this clip (a parked or re-planned job's waiting clip is not sent). */
+    private boolean wanted(String key) {
+        return generations.scenesUsing(key).stream().anyMatch(use -> jobs.isAt(use[0], Step.GENERATION));
+    }
+
+    private List<SceneEvent> sleep(String key) {
+        generations.dormant(key);
+        return List.of();
     }
 
     /** Scenes using this clip whose clips are now all made, and whose job is still generating. */

@@ -24,6 +24,10 @@ public class CostLedger {
             + "COALESCE(SUM(g.possible_duplicates), 0) AS duplicates, "
             + "COALESCE(SUM(g.possible_duplicates * g.seconds * g.price_per_second), 0) AS duplicate_usd";
 
+    /** Payments counted against a budget: confirmed, possible duplicates, and one for a submission under way. */
+    private static final String COMMITTED = "g.paid_submissions + g.possible_duplicates "
+            + "+ CASE WHEN g.state IN ('SENDING', 'UNKNOWN') THEN 1 ELSE 0 END";
+
     private final JdbcTemplate jdbc;
 
     public CostLedger(JdbcTemplate jdbc) {
@@ -52,9 +56,17 @@ public class CostLedger {
         return jdbc.query(sql.toString(), (row, i) -> cost(row.getString("provider"), row), args.toArray());
     }
 
-    /** Dollars a channel has committed to since a time (paid and possibly paid twice). */
-    public double spentBy(String channelId, OffsetDateTime since) {
-        return byProvider(channelId, since).stream().mapToDouble(cost -> cost.usd() + cost.possibleDuplicateUsd()).sum();
+    /** What the job has paid or is paying for: confirmed and possible duplicate payments, and submissions under way. */
+    public double committedBy(String jobId) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM((" + COMMITTED + ") * g.seconds * g.price_per_second), 0) FROM generation_tasks g "
+                + "WHERE g.job_id = ? AND g.price_per_second IS NOT NULL", Double.class, jobId);
+    }
+
+    /** The same for all of a channel's jobs since a time. */
+    public double committedByChannel(String channelId, OffsetDateTime since) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM((" + COMMITTED + ") * g.seconds * g.price_per_second), 0) FROM generation_tasks g "
+                + "JOIN jobs j ON j.id = g.job_id WHERE j.channel_id = ? AND g.created_at >= ? AND g.price_per_second IS NOT NULL",
+                Double.class, channelId, since);
     }
 
     private static Cost cost(String provider, java.sql.ResultSet row) throws java.sql.SQLException {

@@ -73,6 +73,44 @@ public class GenerationLedger {
                 node) == 1;
     }
 
+    /**
+     * A submission held back by the provider's limits (no paid call made): DEFERRED, for the poller
+     * to send after {@code wait}. A resubmission of a FAILED task ({@code countAttempt}) counts its
+     * attempt now.
+     */
+    public void waitForRoom(String contentKey, String provider, String model, String request, String jobId, double seconds,
+                            double pricePerSecond, GenerationTask.State from, boolean countAttempt, Duration wait, String reason) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        if (from == null) {
+            try {
+                jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, job_id, seconds, "
+                                + "price_per_second, error, next_check_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+                        contentKey, provider, model, request, GenerationTask.State.DEFERRED.name(), jobId, seconds, pricePerSecond,
+                        JobLedger.truncate(reason), now.plus(wait), now, now);
+            } catch (DuplicateKeyException raced) {
+                // another sender has it
+            }
+            return;
+        }
+        jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = ?, next_check_at = ?, claim_owner = NULL, "
+                        + "claim_until = NULL, updated_at = ? WHERE content_key = ? AND state = ? "
+                        + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
+                GenerationTask.State.DEFERRED.name(), countAttempt ? 1 : 0, JobLedger.truncate(reason), now.plus(wait), now, contentKey,
+                from.name(), now, node);
+    }
+
+    /** Clips sent to {@code provider} and not finished: what its concurrency limit counts. */
+    public int inFlight(String provider) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE provider = ? AND state IN (?, ?, ?)", Integer.class,
+                provider, GenerationTask.State.SENDING.name(), GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name());
+    }
+
+    /** A deferred clip no running job wants any more (re-planned, or its job parked): kept, but not sent until a job asks again. */
+    public void dormant(String contentKey) {
+        jdbc.update("UPDATE generation_tasks SET next_check_at = NULL, claim_owner = NULL, claim_until = NULL, updated_at = ? "
+                + "WHERE content_key = ? AND state = ?", LedgerTime.now(clock), contentKey, GenerationTask.State.DEFERRED.name());
+    }
+
     /** The provider answered the submission: its handle, from now on polled. */
     public void submitted(String contentKey, String handle, Duration firstCheck) {
         OffsetDateTime now = LedgerTime.now(clock);

@@ -48,11 +48,8 @@ public final class AssemblyBenchmark {
             if (job.state() != JobState.DONE) {
                 throw new IllegalStateException("the benchmark job did not finish: " + job.failureReason());
             }
-            assemblySeconds = ledger.queryForObject("SELECT MAX(finished_at) FROM step_log WHERE job_id = ? AND step = 'ASSEMBLY' "
-                            + "AND scene_index IS NULL AND outcome = 'OK'", java.time.OffsetDateTime.class, id).toInstant().toEpochMilli()
-                    - ledger.queryForObject("SELECT MAX(started_at) FROM step_log WHERE job_id = ? AND step = 'ASSEMBLY' AND scene_index IS NULL",
-                    java.time.OffsetDateTime.class, id).toInstant().toEpochMilli();
-            assemblySeconds /= 1000.0;
+            StepTimes times = new StepTimes(ledger, id);
+            assemblySeconds = StepTimes.seconds(times.assemblyStart(), times.assemblyEnd());
             ledger.queryForList("SELECT g.clip_path FROM scene_clips c JOIN generation_tasks g ON g.content_key = c.clip_key "
                     + "WHERE c.job_id = ? ORDER BY c.scene_index, c.part", String.class, id).forEach(path -> clips.add(Path.of(path)));
             ledger.queryForList("SELECT audio_path FROM voice_tracks WHERE job_id = ? ORDER BY scene_index", String.class, id)

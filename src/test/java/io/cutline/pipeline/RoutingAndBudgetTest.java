@@ -1,0 +1,59 @@
+package io.cutline.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.cutline.api.JobView;
+import io.cutline.api.JobViews;
+import io.cutline.emulator.ProviderEmulator;
+import io.cutline.ledger.Job;
+import io.cutline.ledger.JobState;
+import io.cutline.support.HostedSettings;
+import io.cutline.support.TestService;
+import org.junit.jupiter.api.Test;
+
+/** The router keeps a video within its channel's budget by falling back down the chain, and parks when nothing fits. */
+class RoutingAndBudgetTest {
+
+    @Test
+    void scenesThatWouldPassThePerVideoBudgetGoToTheCheaperFallback() throws Exception {
+        Path root = TestService.newRoot("budget");
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannel(root,
+                    "generation:\n  provider: kling\n  fallback: [local]\n", 3.0, 100).toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.put("cutline.generation.concurrency", "1");
+            try (TestService service = new TestService(root, settings).start()) {
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+                JobView view = service.bean("jobViews", JobViews.class).describe(id);
+                assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+                assertThat(view.scenes()).extracting(scene -> scene.plan().provider()).contains("kling", "local");
+                assertThat(view.cost().usd()).as("within the per-video budget").isLessThanOrEqualTo(3.0).isGreaterThan(0);
+                assertThat(emulator.billing().accounts().get("kling").billable())
+                        .isEqualTo(view.scenes().stream().filter(scene -> scene.plan().provider().equals("kling")).count());
+            }
+        }
+    }
+
+    @Test
+    void aJobThatNoProviderCanAffordParksWithTheReason() throws Exception {
+        Path root = TestService.newRoot("budget-park");
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannel(root, "generation:\n  provider: kling\n", 0.5, 100).toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            try (TestService service = new TestService(root, settings).start()) {
+                Job job = service.awaitEnd(service.submit("quick"), Duration.ofMinutes(2));
+                assertThat(job.state()).isEqualTo(JobState.PARKED);
+                assertThat(job.failureReason()).contains("no provider can generate scene")
+                        .contains("kling: $1.40 more would pass the per-video budget of $0.50");
+                assertThat(emulator.billing().accounts()).doesNotContainKey("kling");
+            }
+        }
+    }
+}

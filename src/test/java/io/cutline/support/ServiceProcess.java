@@ -1,0 +1,71 @@
+package io.cutline.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cutline serve} in a JVM of its own (the test's class path, the project's config and
+ * routes, these settings as system properties), so a test can kill it with SIGKILL mid-flight and
+ * start another on the same ledger.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Http api;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.api = new Http(port);
+    }
+
+    /** Starts the service and waits until its REST API answers. */
+    public static ServiceProcess start(Map<String, String> settings, int port, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cutline.Cutline", "serve"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ServiceProcess service = new ServiceProcess(process, port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (service.api.get("/api/jobs").status() == 200) {
+                    return service;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        service.kill();
+        throw new IllegalStateException("the service did not answer within 90 s; see " + log);
+    }
+
+    public Http api() {
+        return api;
+    }
+
+    /** SIGKILL: no shutdown hook, no lease or claim released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
