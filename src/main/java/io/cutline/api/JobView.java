@@ -34,7 +34,7 @@ public record JobView(
                         String detail) {
     }
 
-    public record SceneView(int index, String narration, String visualPrompt, VoiceView voice, TimingPlan plan, List<ClipView> clips,
+    public record SceneView(int index, String narration, String visualPrompt, String style, VoiceView voice, TimingPlan plan, List<ClipView> clips,
                             String error) {
     }
 

@@ -73,7 +73,7 @@ public class JobViews {
                     .filter(entry -> entry.outcome() == StepRecord.Outcome.FAILED)
                     .map(entry -> entry.step() + ": " + entry.detail())
                     .orElse(null);
-            scenes.add(new JobView.SceneView(scene.index(), scene.narration(), scene.visualPrompt(),
+            scenes.add(new JobView.SceneView(scene.index(), scene.narration(), scene.visualPrompt(), scene.style(),
                     track == null ? null : new JobView.VoiceView(track.provider(), track.audioPath(), track.durationSeconds(),
                             track.words().size()),
                     scene.plan(), clips, error));

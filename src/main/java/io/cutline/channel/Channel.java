@@ -54,7 +54,8 @@ public record Channel(
     public record Budget(BigDecimal perVideoUsd, BigDecimal perDayUsd) {
     }
 
-    public record Generation(String provider, List<String> fallback) {
+    /** {@code styles}: a chain of providers per scene style, tried before the channel's provider and fallbacks. */
+    public record Generation(String provider, List<String> fallback, java.util.Map<String, List<String>> styles) {
     }
 
     /** The generation provider asked for by the channel, {@code local} unless it names another. */
@@ -62,9 +63,15 @@ public record Channel(
         return generation == null || generation.provider() == null ? "local" : generation.provider();
     }
 
-    /** The preferred provider, then its fallbacks in order. */
-    public List<String> generationChain() {
-        List<String> chain = new java.util.ArrayList<>(List.of(generationProvider()));
+    /** For a scene of {@code style}: the providers its style asks for, then the preferred provider, then its fallbacks. */
+    public List<String> generationChain(String style) {
+        List<String> chain = new java.util.ArrayList<>();
+        if (generation != null && generation.styles() != null && style != null) {
+            chain.addAll(generation.styles().getOrDefault(style, List.of()));
+        }
+        if (!chain.contains(generationProvider())) {
+            chain.add(generationProvider());
+        }
         if (generation != null && generation.fallback() != null) {
             generation.fallback().stream().filter(provider -> !chain.contains(provider)).forEach(chain::add);
         }

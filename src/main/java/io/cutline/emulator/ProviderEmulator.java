@@ -119,8 +119,15 @@ public final class ProviderEmulator implements AutoCloseable {
                 call.response().setStatusCode(404).end();
                 return;
             }
-            call.response().putHeader("Content-Type", "video/mp4")
-                    .end(io.vertx.core.buffer.Buffer.buffer(context.tasks().video(task.get())));
+            java.util.Optional<Fault> fault = context.begin(task.get().provider + "-download");
+            if (context.refused(call, fault, true, (status, message) -> "{\"error\":\"" + message + "\"}")) {
+                return;
+            }
+            // rendering a new size or length runs ffmpeg: off the event loop
+            call.vertx().executeBlocking(() -> context.tasks().video(task.get()), false)
+                    .onSuccess(bytes -> context.finish(call, fault, () -> call.response().putHeader("Content-Type", "video/mp4")
+                            .end(io.vertx.core.buffer.Buffer.buffer(bytes))))
+                    .onFailure(call::fail);
         });
         router.post("/emulator/timing").handler(call -> {
             try {

@@ -94,7 +94,8 @@ public class GenerationDesk {
     /**
      * The provider that should generate this scene (the routes' content-based router switches on
      * it): a scene already being generated stays with its provider; otherwise the first of the
-     * channel's chain (preferred provider, then fallbacks) whose circuit is closed and whose price for
+     * channel's chain for the scene's style (the style's providers, the preferred provider, then the
+     * fallbacks) whose circuit is closed and whose price for
      * this scene keeps the job within the channel's per-video budget and the channel within its
      * per-day budget. None left: the job parks, saying why each was passed over.
      */
@@ -108,7 +109,7 @@ public class GenerationDesk {
         double narration = voices.find(jobId, sceneIndex).orElseThrow(() ->
                 new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration")).durationSeconds();
         List<String> passedOver = new ArrayList<>();
-        for (String candidate : channel.generationChain()) {
+        for (String candidate : channel.generationChain(scene.style())) {
             HostedGenerator remote = hosted.get(candidate);
             if (remote == null) {
                 if (generators.containsKey(candidate)) {

@@ -134,6 +134,10 @@ public class GenerationPoller {
                 MediaStore.moveIntoPlace(candidate, target);
                 generations.succeed(key, target.toString(), clip.durationSeconds());
                 return ready(key);
+            } catch (ProviderException e) {
+                // made and paid for, only the download failed: fetched again later, never ordered again
+                generations.checkLater(key, desk.pollInterval().multipliedBy(2), "download failed, to be tried again: " + e.getMessage());
+                return List.of();
             } catch (RuntimeException e) {
                 generations.fail(key, "the finished clip is unusable: " + e.getMessage());
                 return retryOrFail(task, generator, request, "the finished clip is unusable: " + e.getMessage());

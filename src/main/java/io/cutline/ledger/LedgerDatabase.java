@@ -28,7 +28,7 @@ public class LedgerDatabase extends ServiceSupport {
     public LedgerDatabase(String url, String user, String password, int poolSize) {
         this.vendor = vendorOf(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -63,6 +63,16 @@ public class LedgerDatabase extends ServiceSupport {
 
     public TransactionTemplate transactions() {
         return new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * An H2 file database writes commits out lazily (WRITE_DELAY, 500 ms by default), so a killed
+     * process loses its last commits, among them the intent rows recorded before paid submissions.
+     * Unless the URL sets it, commits are written at once (the OS keeps them when the process dies).
+     */
+    static String durable(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:/");
+        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url + ";WRITE_DELAY=0" : url;
     }
 
     /** {@code h2} or {@code postgresql}: picks vendor-specific migrations and Camel repositories. */

@@ -54,8 +54,8 @@ public class StoryLedger {
                     jobId, storyboard.title(), writer, write(storyboard), LedgerTime.now(clock));
             int index = 0;
             for (Storyboard.SceneDraft scene : storyboard.scenes()) {
-                jdbc.update("INSERT INTO scenes (job_id, scene_index, narration, visual_prompt) VALUES (?, ?, ?, ?)",
-                        jobId, index++, scene.narration(), scene.visualPrompt());
+                jdbc.update("INSERT INTO scenes (job_id, scene_index, narration, visual_prompt, style) VALUES (?, ?, ?, ?, ?)",
+                        jobId, index++, scene.narration(), scene.visualPrompt(), scene.style() == null ? Scene.BROLL : scene.style());
             }
         });
     }
@@ -70,8 +70,9 @@ public class StoryLedger {
         jdbc.query("SELECT scene_index, part, clip_key FROM scene_clips WHERE job_id = ? ORDER BY scene_index, part",
                 (RowCallbackHandler) row -> clips.computeIfAbsent(row.getInt("scene_index"), index -> new ArrayList<>())
                         .add(row.getString("clip_key")), jobId);
-        return jdbc.query("SELECT scene_index, narration, visual_prompt, plan FROM scenes WHERE job_id = ? ORDER BY scene_index",
+        return jdbc.query("SELECT scene_index, narration, visual_prompt, style, plan FROM scenes WHERE job_id = ? ORDER BY scene_index",
                 (row, i) -> new Scene(jobId, row.getInt("scene_index"), row.getString("narration"), row.getString("visual_prompt"),
+                        row.getString("style"),
                         row.getString("plan") == null ? null : read(row.getString("plan"), TimingPlan.class),
                         List.copyOf(clips.getOrDefault(row.getInt("scene_index"), List.of()))), jobId);
     }

@@ -90,7 +90,7 @@ public class TemplateWriter implements StoryWriter {
         for (int i = 0; i < lines.size(); i++) {
             String subject = String.join(", ", subjectWords(lines.get(i), brief.keywords()));
             String prompt = channel.style().visual() + "; " + subject + "; scene " + (i + 1) + " of " + lines.size();
-            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt));
+            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL));
         }
         List<String> hashtags = hashtags(channel, brief);
         String description = brief.beats().get(0) + " " + brief.callToAction() + "\n\n" + String.join(" ", hashtags);

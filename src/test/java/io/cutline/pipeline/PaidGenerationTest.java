@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Paid generation through the pipeline: a rate limit, a 503, a task the provider fails, a timeout
- * and a lost reply, and the job still finishes with every clip paid for once. Where the provider
+ * Paid generation through the pipeline: a rate limit, a 503, a task the provider fails, a timeout,
+ * a lost reply and failed downloads, and the job still finishes with every clip paid for once. Where the provider
  * cannot be asked about a lost reply (Runway), the job parks and says so, or (by policy) resubmits
  * and counts the possible duplicate exactly as the provider billed it.
  */
@@ -37,6 +37,8 @@ class PaidGenerationTest {
             emulator.faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
             emulator.faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
             emulator.faults().queue(provider, new Fault(Fault.Kind.TIMEOUT, 0, 0, 3000), 1);
+            emulator.faults().queue(provider + "-download", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
+            emulator.faults().queue(provider + "-download", Fault.of(Fault.Kind.LOST_REPLY), 1);
             Map<String, String> settings = HostedSettings.emulated(emulator);
             settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, provider).toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");

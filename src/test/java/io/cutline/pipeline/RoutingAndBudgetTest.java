@@ -12,10 +12,14 @@ import io.cutline.emulator.ProviderEmulator;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobState;
 import io.cutline.support.HostedSettings;
+import io.cutline.support.Probe;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
 
-/** The router keeps a video within its channel's budget by falling back down the chain, and parks when nothing fits. */
+/**
+ * The router sends each scene by its style down the channel's chain, keeps a video within its
+ * channel's budget by falling back down the chain, and parks when nothing fits.
+ */
 class RoutingAndBudgetTest {
 
     @Test
@@ -36,6 +40,32 @@ class RoutingAndBudgetTest {
                 assertThat(view.cost().usd()).as("within the per-video budget").isLessThanOrEqualTo(3.0).isGreaterThan(0);
                 assertThat(emulator.billing().accounts().get("kling").billable())
                         .isEqualTo(view.scenes().stream().filter(scene -> scene.plan().provider().equals("kling")).count());
+            }
+        }
+    }
+
+    @Test
+    void heroScenesGoToTheChannelsGeneratorAndBrollScenesToItsFootageLibrary() throws Exception {
+        Path root = TestService.newRoot("styles");
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannel(root,
+                    "generation:\n  provider: kling\n  styles:\n    broll: [footage]\n", 100, 1000).toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            try (TestService service = new TestService(root, settings).start()) {
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+                assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+                JobView view = service.bean("jobViews", JobViews.class).describe(id);
+                assertThat(view.scenes().get(0).style()).isEqualTo("hero");
+                assertThat(view.scenes().get(0).plan().provider()).isEqualTo("kling");
+                assertThat(view.scenes().subList(1, view.scenes().size())).allSatisfy(scene -> {
+                    assertThat(scene.style()).isEqualTo("broll");
+                    assertThat(scene.clips()).allSatisfy(clip -> assertThat(clip.provider()).isEqualTo("footage"));
+                });
+                assertThat(emulator.billing().accounts().get("kling").billable()).isEqualTo(view.scenes().get(0).clips().size());
+                Path render = Path.of(view.renders().get(0).path());
+                assertThat(Probe.stream(Probe.ffprobe(render), "video").path("height").asInt()).isEqualTo(1920);
             }
         }
     }

@@ -49,7 +49,15 @@ public class KlingGenerator extends HostedProvider {
         body.put("duration", String.valueOf(Math.round(request.seconds())));
         body.put("mode", "std");
         body.put("external_task_id", key);
-        return text(accepted(call("POST", settings.url("/v1/videos/text2video"), headers(), body)).path("data"), "task_id");
+        try {
+            return text(accepted(call("POST", settings.url("/v1/videos/text2video"), headers(), body)).path("data"), "task_id");
+        } catch (ProviderRejectedException refused) {
+            // Kling refuses an external_task_id it already has: that submission landed (and was paid), so it is adopted.
+            if (refused.getMessage().contains("HTTP 400")) {
+                return lookUp(request, key, Instant.EPOCH).orElseThrow(() -> refused);
+            }
+            throw refused;
+        }
     }
 
     @Override

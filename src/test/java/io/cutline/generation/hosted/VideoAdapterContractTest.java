@@ -169,6 +169,16 @@ class VideoAdapterContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void klingRefusingAKeyItAlreadyHasMeansThatSubmissionLandedAndItIsAdoptedNotPaidAgain() {
+        HostedGenerator adapter = adapter("kling");
+        String key = key("kling", "twice");
+        long before = billed("kling");
+        String first = adapter.submit(request("kling", "twice"), key);
+        assertThat(adapter.submit(request("kling", "twice"), key)).isEqualTo(first);
+        assertThat(billed("kling")).isEqualTo(before + 1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aCorruptDownloadIsNotAClip(String provider) {

@@ -1,2 +1,4 @@
 -- A provider's concurrency limit counts its clips in flight before every paid submission.
 CREATE INDEX generation_tasks_by_provider ON generation_tasks (provider, state);
+-- A scene's style (hero or broll) picks its chain of generation providers.
+ALTER TABLE scenes ADD COLUMN style VARCHAR(16) DEFAULT 'broll' NOT NULL;
