@@ -34,6 +34,7 @@ import io.cutline.distribution.OutboxPublisher;
 import io.cutline.distribution.PublicationDesk;
 import io.cutline.generation.ClipCollector;
 import io.cutline.generation.GenerationDesk;
+import io.cutline.generation.GenerationMetrics;
 import io.cutline.generation.GenerationPoller;
 import io.cutline.generation.ProviderHealth;
 import io.cutline.generation.ProviderLimits;
@@ -72,6 +73,7 @@ import io.cutline.voice.Narrator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
@@ -167,8 +169,10 @@ public class CutlineConfiguration implements CamelConfiguration {
         Map<String, GenerationPoller.UnknownOutcome> policies = new java.util.HashMap<>();
         hosted.keySet().forEach(name -> policies.put(name, GenerationPoller.UnknownOutcome.valueOf(
                 settings.text("cutline.generation." + name + ".unknown-outcome").toUpperCase(java.util.Locale.ROOT))));
+        GenerationMetrics metrics = new GenerationMetrics(() -> registry.lookupByNameAndType(
+                MicrometerConstants.METRICS_REGISTRY_NAME, io.micrometer.core.instrument.MeterRegistry.class));
         registry.bind("generationPoller", new GenerationPoller(desk, health, generations, stories, jobs, hosted, policies, media, json,
-                settings.integer("cutline.generation.poll-batch")));
+                metrics, settings.integer("cutline.generation.poll-batch")));
         int generationThreads = settings.integer("cutline.generation.concurrency");
         context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")
                 .poolSize(generationThreads).maxPoolSize(generationThreads).build());

@@ -48,11 +48,12 @@ public class GenerationPoller {
     private final Map<String, UnknownOutcome> policies;
     private final MediaStore media;
     private final ObjectMapper json;
+    private final GenerationMetrics metrics;
     private final int batch;
 
     public GenerationPoller(GenerationDesk desk, ProviderHealth health, GenerationLedger generations, StoryLedger stories, JobLedger jobs,
                             Map<String, HostedGenerator> hosted, Map<String, UnknownOutcome> policies, MediaStore media,
-                            ObjectMapper json, int batch) {
+                            ObjectMapper json, GenerationMetrics metrics, int batch) {
         this.desk = desk;
         this.health = health;
         this.generations = generations;
@@ -62,6 +63,7 @@ public class GenerationPoller {
         this.policies = Map.copyOf(policies);
         this.media = media;
         this.json = json;
+        this.metrics = metrics;
         this.batch = batch;
     }
 
@@ -100,6 +102,7 @@ public class GenerationPoller {
             if (found.isPresent()) {
                 LOG.info("lost submission {} found at {}: adopted, not paid again", key.substring(0, 12), task.provider());
                 generations.adopted(key, found.get());
+                metrics.lostReplyAdopted(task.provider());
                 return List.of();
             }
             LOG.info("lost submission {} never reached {}: sending it again", key.substring(0, 12), task.provider());
@@ -109,6 +112,7 @@ public class GenerationPoller {
             LOG.warn("lost submission {} at {}, which cannot be asked: resubmitting, possible duplicate", key.substring(0, 12),
                     task.provider());
             generations.possibleDuplicate(key);
+            metrics.possibleDuplicate(task.provider());
             return resend(task, generator, request, GenerationTask.State.UNKNOWN, false);
         }
         String reason = "unknown outcome: the submission of clip " + key.substring(0, 12) + " to " + task.provider() + " at " + sent

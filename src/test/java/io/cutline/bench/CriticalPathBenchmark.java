@@ -53,7 +53,7 @@ public final class CriticalPathBenchmark {
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, "bench-key", 1)) {
             emulator.timing("kling", Duration.ofMillis(Math.round(latency * 1000)), 1);
             Map<String, String> settings = HostedSettings.emulated(emulator);
-            settings.put("cutline.generation.kling.api-key-env", "CUTLINE_BENCH_KEY");
+            settings.put("cutline.generation.kling.secret-key-env", "CUTLINE_BENCH_KEY");
             Path channels = Files.createDirectories(root.resolve("channels"));
             Files.writeString(channels.resolve("bench.yaml"), Files.readString(Path.of("bench/channels/bench.yaml"))
                     .replace("perVideoUsd: 0", "perVideoUsd: 100").replace("perDayUsd: 0", "perDayUsd: 1000")

@@ -90,6 +90,7 @@ class GenerationSoakTest {
                 int lost = PROVIDERS.stream().mapToInt(provider -> faults.getOrDefault(provider + " LOST_REPLY", 0)).sum();
                 assertThat(lost).as("replies were lost").isPositive();
                 System.out.println(report);
+                Files.writeString(Path.of("target", "soak.txt"), report + System.lineSeparator());
             }
         }
     }

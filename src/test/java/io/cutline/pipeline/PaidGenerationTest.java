@@ -102,6 +102,10 @@ class PaidGenerationTest {
                 int reported = service.jdbc().queryForObject("SELECT SUM(possible_duplicates) FROM generation_tasks", Integer.class);
                 assertThat(reported).isEqualTo(2);
                 assertThat(emulator.billing().accounts().get("runway").duplicates()).isEqualTo(reported);
+                var meters = service.context().getRegistry().lookupByNameAndType("metricsRegistry",
+                        io.micrometer.core.instrument.MeterRegistry.class);
+                assertThat(meters.counter("cutline.generation.possible.duplicates", "provider", "runway").count())
+                        .as("the metric shows it").isEqualTo(2.0);
             }
         }
     }

@@ -15,7 +15,11 @@ public final class HostedSettings {
     }
 
     public static Map<String, String> emulated(ProviderEmulator emulator) {
-        String base = emulator.baseUrl();
+        return emulated(emulator.baseUrl());
+    }
+
+    /** Settings for an emulator at {@code base} (e.g. one running in another process). */
+    public static Map<String, String> emulated(String base) {
         Map<String, String> settings = new HashMap<>();
         settings.put("cutline.generation.runway.base-url", base);
         settings.put("cutline.generation.luma.base-url", base + "/dream-machine/v1");

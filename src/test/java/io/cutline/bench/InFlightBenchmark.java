@@ -1,0 +1,175 @@
+package io.cutline.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.Step;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.VoiceTrack;
+import io.cutline.story.Scene;
+import io.cutline.story.Storyboard;
+import io.cutline.support.HostedSettings;
+import io.cutline.support.TestService;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * In-flight scale (bench/in-flight.sh [clips]): 10,000 clips submitted to an emulated provider (in its
+ * own process) whose tasks take an hour, so all stay in flight while the poller keeps checking them.
+ * The jobs enter at layer 3 (their storyboards and measured narration written straight to the
+ * ledger, as layers 1 and 2 would leave them), then the real routes plan, route, submit and poll.
+ * Reports this JVM's heap and live threads against the targets (512 MB, 200 threads) and the
+ * coordinator's CPU per scene submitted and per poll.
+ */
+public final class InFlightBenchmark {
+
+    private static final int SCENES_PER_JOB = 10;
+    private static final String KEY = "bench-key";
+
+    private InFlightBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clips = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int steadySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path root = TestService.newRoot("bench-in-flight");
+        Process emulator = startEmulator(root);
+        try {
+            String base = baseUrl(emulator);
+            post(base + "/emulator/timing", "{\"provider\":\"kling\",\"latencyMillis\":3600000,\"pollsBeforeDone\":1}");
+            Map<String, String> settings = HostedSettings.emulated(base);
+            settings.put("cutline.generation.kling.secret-key-env", "CUTLINE_BENCH_KEY");
+            settings.put("cutline.channels.dir", HostedSettings.quickChannel(root, "generation:\n  provider: kling\n", 100, 1e9).toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.put("cutline.generation.kling.max-in-flight", "0");
+            settings.put("cutline.generation.kling.submissions-per-minute", "0");
+            settings.put("cutline.generation.concurrency", "4");
+            settings.put("cutline.generation.poll-interval-ms", "1000");
+            settings.put("cutline.generation.poll-batch", "500");
+            settings.put("cutline.db.pool-size", "16");
+            try (TestService service = new TestService(root, settings).start()) {
+                report(service, base, clips, steadySeconds);
+            }
+        } finally {
+            emulator.destroy();
+        }
+    }
+
+    private static void report(TestService service, String base, int clips, int steadySeconds) throws Exception {
+        JdbcTemplate ledger = service.jdbc();
+        List<String> ids = seedJobs(service, clips / SCENES_PER_JOB);
+        ProducerTemplate producer = service.context().createProducerTemplate();
+        long cpuBefore = cpuNanos();
+        long started = System.nanoTime();
+        for (String id : ids) {
+            producer.sendBodyAndHeader("direct:generate-clips", null, "jobId", id);
+        }
+        int inFlight = 0;
+        while (inFlight < ids.size() * SCENES_PER_JOB) {
+            Thread.sleep(200);
+            inFlight = ledger.queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE state = 'SUBMITTED'", Integer.class);
+        }
+        double submitSeconds = (System.nanoTime() - started) / 1e9;
+        double submitCpuMs = (cpuNanos() - cpuBefore) / 1e6;
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        threads.resetPeakThreadCount();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long checksBefore = ledger.queryForObject("SELECT SUM(checks) FROM generation_tasks", Long.class);
+        long steadyCpuBefore = cpuNanos();
+        Thread.sleep(steadySeconds * 1000L);
+        long polls = ledger.queryForObject("SELECT SUM(checks) FROM generation_tasks", Long.class) - checksBefore;
+        double steadyCpuMs = (cpuNanos() - steadyCpuBefore) / 1e6;
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        int stillInFlight = ledger.queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE state = 'SUBMITTED'", Integer.class);
+        System.gc();
+        long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String report = String.format(Locale.ROOT, """
+                In-flight benchmark: %d clips (%d jobs x %d scenes) in flight at an emulated provider (tasks take 1 h), one run
+                  submission: %.1f s wall, coordinator CPU %.2f ms per scene
+                  steady state (%d s): %d polls (%.0f/s), coordinator CPU %.3f ms per poll, %d clips still in flight
+                  heap: peak used %d MB, live after GC %d MB (target < 512 MB; max heap %d MB)
+                  live threads: %d now, peak %d (target < 200)
+                """, ids.size() * SCENES_PER_JOB, ids.size(), SCENES_PER_JOB, submitSeconds, submitCpuMs / (ids.size() * SCENES_PER_JOB),
+                steadySeconds, polls, polls / (double) steadySeconds, polls == 0 ? 0 : steadyCpuMs / polls, stillInFlight,
+                peakHeap >> 20, liveHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, threads.getThreadCount(),
+                threads.getPeakThreadCount());
+        System.out.print(report);
+        Files.writeString(Path.of("target", "bench-in-flight.txt"), report);
+    }
+
+    /** Jobs at layer 3: storyboard and measured narration in the ledger, as layers 1 and 2 leave them. */
+    private static List<String> seedJobs(TestService service, int count) {
+        JobLedger jobs = service.bean("jobLedger", JobLedger.class);
+        StoryLedger stories = service.bean("storyLedger", StoryLedger.class);
+        VoiceLedger voices = new VoiceLedger(service.jdbc(), java.time.Clock.systemUTC(), new com.fasterxml.jackson.databind.ObjectMapper());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = jobs.create("quick", "in-flight bench " + i, "in-flight-" + i, "bench").job().id();
+            List<Storyboard.SceneDraft> scenes = new ArrayList<>();
+            for (int s = 0; s < SCENES_PER_JOB; s++) {
+                scenes.add(new Storyboard.SceneDraft("Line " + s + " of bench job " + i + ".",
+                        "clean abstract motion; bench job " + i + " scene " + s, Scene.BROLL));
+            }
+            stories.saveStoryboard(id, new Storyboard("Bench " + i, "In-flight benchmark job", List.of("#bench"), scenes), "bench");
+            for (int s = 0; s < SCENES_PER_JOB; s++) {
+                voices.save(new VoiceTrack(id, s, "bench", "/dev/null", 3.0, List.of()));
+            }
+            jobs.advance(id, Step.RESEARCH);
+            jobs.advance(id, Step.STORYBOARD);
+            jobs.advance(id, Step.VOICE);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static Process startEmulator(Path root) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-cp", System.getProperty("java.class.path"), "io.cutline.Cutline", "emulator", "--key", KEY);
+        return new ProcessBuilder(command).redirectError(root.resolve("emulator.log").toFile()).start();
+    }
+
+    private static String baseUrl(Process emulator) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream()));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("provider emulator at ")) {
+                String base = line.substring("provider emulator at ".length()).split(" ")[0];
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return base;
+            }
+        }
+        throw new IllegalStateException("the emulator did not start");
+    }
+
+    private static void post(String url, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+}
