@@ -56,6 +56,7 @@ public class GenerationDesk {
     private final TimingPlanner planner;
     private final ProviderHealth health;
     private final ProviderLimits limits;
+    private final Map<String, Object> budgetLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final CostLedger costs;
     private final MediaProbe probe;
     private final MediaStore media;
@@ -124,21 +125,29 @@ public class GenerationDesk {
             }
             double estimate = planner.plan(candidate, narration, scene.visualPrompt(), remote.durations()).generatedSeconds()
                     * remote.pricePerSecond();
-            double job = costs.committedBy(jobId);
-            double day = costs.committedByChannel(channel.id(), startOfDay(channel));
-            if (job + estimate > channel.budget().perVideoUsd().doubleValue()) {
-                passedOver.add(String.format(Locale.ROOT, "%s: $%.2f more would pass the per-video budget of $%.2f ($%.2f committed)",
-                        candidate, estimate, channel.budget().perVideoUsd(), job));
-                continue;
-            }
-            if (day + estimate > channel.budget().perDayUsd().doubleValue()) {
-                passedOver.add(String.format(Locale.ROOT, "%s: $%.2f more would pass the per-day budget of $%.2f ($%.2f committed today)",
-                        candidate, estimate, channel.budget().perDayUsd(), day));
+            Optional<String> over = overBudget(jobId, channel, estimate, null);
+            if (over.isPresent()) {
+                passedOver.add(candidate + ": " + over.get());
                 continue;
             }
             return candidate;
         }
         throw new PermanentFailure("no provider can generate scene " + sceneIndex + ": " + String.join("; ", passedOver));
+    }
+
+    /** Why spending {@code usd} more on the job would break one of its channel's budgets, if it would. */
+    private Optional<String> overBudget(String jobId, Channel channel, double usd, String excluding) {
+        double job = costs.committedBy(jobId, excluding);
+        if (job + usd > channel.budget().perVideoUsd().doubleValue()) {
+            return Optional.of(String.format(Locale.ROOT, "$%.2f more would pass the per-video budget of $%.2f ($%.2f committed)",
+                    usd, channel.budget().perVideoUsd(), job));
+        }
+        double day = costs.committedByChannel(channel.id(), startOfDay(channel), excluding);
+        if (day + usd > channel.budget().perDayUsd().doubleValue()) {
+            return Optional.of(String.format(Locale.ROOT, "$%.2f more would pass the per-day budget of $%.2f ($%.2f committed today)",
+                    usd, channel.budget().perDayUsd(), day));
+        }
+        return Optional.empty();
     }
 
     private static OffsetDateTime startOfDay(Channel channel) {
@@ -208,9 +217,18 @@ public class GenerationDesk {
      */
     void send(String jobId, int sceneIndex, HostedGenerator generator, ClipRequest request, String key, GenerationTask.State from,
               boolean countAttempt) {
-        ProviderLimits.Admission admission = limits.admit(generator.provider(), () -> generations.claimToSend(key,
-                generator.provider(), generator.model(), write(request), jobId, request.seconds(), generator.pricePerSecond(), from,
-                countAttempt));
+        Channel channel = channel(jobId);
+        ProviderLimits.Admission admission;
+        // The router checked the budget when it chose the provider; scenes routed at the same time are
+        // checked again here, with the claim, so together they cannot pass the channel's budgets.
+        synchronized (budgetLocks.computeIfAbsent(channel.id(), id -> new Object())) {
+            Optional<String> over = overBudget(jobId, channel, request.seconds() * generator.pricePerSecond(), key);
+            if (over.isPresent()) {
+                throw new OverBudgetException("clip " + key.substring(0, 12) + " at " + generator.provider() + " not sent: " + over.get());
+            }
+            admission = limits.admit(generator.provider(), () -> generations.claimToSend(key, generator.provider(), generator.model(),
+                    write(request), jobId, request.seconds(), generator.pricePerSecond(), from, countAttempt));
+        }
         if (admission.mustWait()) {
             generations.waitForRoom(key, generator.provider(), generator.model(), write(request), jobId, request.seconds(),
                     generator.pricePerSecond(), from, countAttempt, pollInterval, "waiting: " + admission.waitReason());

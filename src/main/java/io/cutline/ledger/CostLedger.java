@@ -24,9 +24,12 @@ public class CostLedger {
             + "COALESCE(SUM(g.possible_duplicates), 0) AS duplicates, "
             + "COALESCE(SUM(g.possible_duplicates * g.seconds * g.price_per_second), 0) AS duplicate_usd";
 
-    /** Payments counted against a budget: confirmed, possible duplicates, and one for a submission under way. */
+    /**
+     * Payments counted against a budget: confirmed, possible duplicates, and one for a submission
+     * under way or waiting for room at its provider.
+     */
     private static final String COMMITTED = "g.paid_submissions + g.possible_duplicates "
-            + "+ CASE WHEN g.state IN ('SENDING', 'UNKNOWN') THEN 1 ELSE 0 END";
+            + "+ CASE WHEN g.state IN ('SENDING', 'UNKNOWN') OR (g.state = 'DEFERRED' AND g.next_check_at IS NOT NULL) THEN 1 ELSE 0 END";
 
     private final JdbcTemplate jdbc;
 
@@ -56,17 +59,21 @@ public class CostLedger {
         return jdbc.query(sql.toString(), (row, i) -> cost(row.getString("provider"), row), args.toArray());
     }
 
-    /** What the job has paid or is paying for: confirmed and possible duplicate payments, and submissions under way. */
-    public double committedBy(String jobId) {
+    /**
+     * What the job has paid or is paying for (confirmed and possible duplicate payments, submissions
+     * under way or waiting), leaving out the clip {@code excluding} (the one about to be sent; may be null).
+     */
+    public double committedBy(String jobId, String excluding) {
         return jdbc.queryForObject("SELECT COALESCE(SUM((" + COMMITTED + ") * g.seconds * g.price_per_second), 0) FROM generation_tasks g "
-                + "WHERE g.job_id = ? AND g.price_per_second IS NOT NULL", Double.class, jobId);
+                + "WHERE g.job_id = ? AND g.price_per_second IS NOT NULL AND g.content_key <> ?", Double.class, jobId,
+                excluding == null ? "" : excluding);
     }
 
     /** The same for all of a channel's jobs since a time. */
-    public double committedByChannel(String channelId, OffsetDateTime since) {
+    public double committedByChannel(String channelId, OffsetDateTime since, String excluding) {
         return jdbc.queryForObject("SELECT COALESCE(SUM((" + COMMITTED + ") * g.seconds * g.price_per_second), 0) FROM generation_tasks g "
-                + "JOIN jobs j ON j.id = g.job_id WHERE j.channel_id = ? AND g.created_at >= ? AND g.price_per_second IS NOT NULL",
-                Double.class, channelId, since);
+                + "JOIN jobs j ON j.id = g.job_id WHERE j.channel_id = ? AND g.created_at >= ? AND g.price_per_second IS NOT NULL "
+                + "AND g.content_key <> ?", Double.class, channelId, since, excluding == null ? "" : excluding);
     }
 
     private static Cost cost(String provider, java.sql.ResultSet row) throws java.sql.SQLException {

@@ -30,7 +30,7 @@ class RoutingAndBudgetTest {
             settings.put("cutline.channels.dir", HostedSettings.quickChannel(root,
                     "generation:\n  provider: kling\n  fallback: [local]\n", 3.0, 100).toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");
-            settings.put("cutline.generation.concurrency", "1");
+            settings.put("cutline.generation.concurrency", "4");
             try (TestService service = new TestService(root, settings).start()) {
                 String id = service.submit("quick");
                 Job job = service.awaitEnd(id, Duration.ofMinutes(3));
