@@ -36,6 +36,7 @@ import io.cutline.generation.ClipCollector;
 import io.cutline.generation.GenerationDesk;
 import io.cutline.generation.GenerationMetrics;
 import io.cutline.generation.GenerationPoller;
+import io.cutline.generation.PollSchedule;
 import io.cutline.generation.ProviderHealth;
 import io.cutline.generation.ProviderLimits;
 import io.cutline.generation.hosted.FalGenerator;
@@ -164,7 +165,7 @@ public class CutlineConfiguration implements CamelConfiguration {
         GenerationDesk desk = new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
                 Map.of(local.provider(), local, footage.provider(), footage), hosted, planner, health, limits, costs, probe, media, json,
                 settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps"),
-                settings.integer("cutline.generation.max-attempts"), settings.millis("cutline.generation.poll-interval-ms"));
+                settings.integer("cutline.generation.max-attempts"), pollSchedule(settings, hosted.keySet()));
         registry.bind("generationDesk", desk);
         Map<String, GenerationPoller.UnknownOutcome> policies = new java.util.HashMap<>();
         hosted.keySet().forEach(name -> policies.put(name, GenerationPoller.UnknownOutcome.valueOf(
@@ -237,6 +238,14 @@ public class CutlineConfiguration implements CamelConfiguration {
                 price(settings, "fal"), settings.text("cutline.generation.fal.platform-url"),
                 settings.text("cutline.generation.fal.duration-format"), json));
         return hosted;
+    }
+
+    /** Each hosted provider's {@code poll-interval-ms}, with the shared back-off. */
+    private static PollSchedule pollSchedule(Settings settings, java.util.Set<String> providers) {
+        Map<String, java.time.Duration> intervals = new java.util.HashMap<>();
+        providers.forEach(name -> intervals.put(name, settings.millis("cutline.generation." + name + ".poll-interval-ms")));
+        return new PollSchedule(intervals, settings.millis("cutline.generation.poll-tick-ms"),
+                settings.integer("cutline.generation.poll-backoff-after"), settings.millis("cutline.generation.poll-max-interval-ms"));
     }
 
     private static DurationRule durations(Settings settings, String provider) {

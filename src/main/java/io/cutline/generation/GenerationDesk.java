@@ -64,13 +64,13 @@ public class GenerationDesk {
     private final int shortSide;
     private final int fps;
     private final int maxAttempts;
-    private final Duration pollInterval;
+    private final PollSchedule polls;
 
     public GenerationDesk(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                           StepLog stepLog, ChannelRegistry channels, Map<String, ClipGenerator> generators,
                           Map<String, HostedGenerator> hosted, TimingPlanner planner, ProviderHealth health, ProviderLimits limits, CostLedger costs,
                           MediaProbe probe, MediaStore media, ObjectMapper json, int shortSide, int fps, int maxAttempts,
-                          Duration pollInterval) {
+                          PollSchedule polls) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -89,7 +89,7 @@ public class GenerationDesk {
         this.shortSide = shortSide;
         this.fps = fps;
         this.maxAttempts = maxAttempts;
-        this.pollInterval = pollInterval;
+        this.polls = polls;
     }
 
     /**
@@ -231,7 +231,7 @@ public class GenerationDesk {
         }
         if (admission.mustWait()) {
             generations.waitForRoom(key, generator.provider(), generator.model(), write(request), jobId, request.seconds(),
-                    generator.pricePerSecond(), from, countAttempt, pollInterval, "waiting: " + admission.waitReason());
+                    generator.pricePerSecond(), from, countAttempt, polls.interval(generator.provider()), "waiting: " + admission.waitReason());
             return;
         }
         if (!admission.claimed()) {
@@ -240,7 +240,7 @@ public class GenerationDesk {
         stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
         int attempt = generations.find(key).map(GenerationTask::attempts).orElse(1);
         try {
-            generations.submitted(key, generator.submit(request, marker(key, attempt)), pollInterval);
+            generations.submitted(key, generator.submit(request, marker(key, attempt)), polls.interval(generator.provider()));
             health.succeeded(generator.provider());
             stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " accepted " + key.substring(0, 12));
         } catch (RateLimitedException e) {
@@ -324,9 +324,9 @@ public class GenerationDesk {
         }
     }
 
-    /** The next check of a submitted clip, after this long. */
-    Duration pollInterval() {
-        return pollInterval;
+    /** When submitted clips are looked at. */
+    PollSchedule polls() {
+        return polls;
     }
 
     int maxAttempts() {

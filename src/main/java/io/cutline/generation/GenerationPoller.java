@@ -85,10 +85,10 @@ public class GenerationPoller {
             };
         } catch (RateLimitedException e) {
             health.failed(task.provider(), e);
-            generations.checkLater(key, e.retryAfter() == null ? desk.pollInterval().multipliedBy(2) : e.retryAfter(), null);
+            generations.checkLater(key, e.retryAfter() == null ? desk.polls().interval(task.provider()).multipliedBy(2) : e.retryAfter(), null);
         } catch (ProviderException e) {
             health.failed(task.provider(), e);
-            generations.checkLater(key, desk.pollInterval().multipliedBy(2), null);
+            generations.checkLater(key, desk.polls().interval(task.provider()).multipliedBy(2), null);
             LOG.warn("checking {} at {}: {}", key.substring(0, 12), task.provider(), e.getMessage());
         }
         return List.of();
@@ -126,7 +126,7 @@ public class GenerationPoller {
         String key = task.contentKey();
         TaskStatus status = generator.status(task.handle());
         if (status.phase() == TaskStatus.Phase.WORKING) {
-            generations.checkLater(key, status.retryAfter() != null ? status.retryAfter() : desk.pollInterval(), null);
+            generations.checkLater(key, status.retryAfter() != null ? status.retryAfter() : desk.polls().next(task.provider(), task.checks()), null);
             return List.of();
         }
         if (status.phase() == TaskStatus.Phase.SUCCEEDED) {
@@ -140,7 +140,8 @@ public class GenerationPoller {
                 return ready(key);
             } catch (ProviderException e) {
                 // made and paid for, only the download failed: fetched again later, never ordered again
-                generations.checkLater(key, desk.pollInterval().multipliedBy(2), "download failed, to be tried again: " + e.getMessage());
+                generations.checkLater(key, desk.polls().interval(task.provider()).multipliedBy(2),
+                        "download failed, to be tried again: " + e.getMessage());
                 return List.of();
             } catch (RuntimeException e) {
                 generations.fail(key, "the finished clip is unusable: " + e.getMessage());
@@ -180,7 +181,7 @@ public class GenerationPoller {
     /** A resubmission refused before it was taken (429, no connection) goes back on the poller's list, known unpaid. */
     private void retryDeferredLater(String key, Duration wait) {
         generations.find(key).filter(row -> row.state() == GenerationTask.State.DEFERRED).ifPresent(row ->
-                generations.deferUntil(key, wait == null ? desk.pollInterval().multipliedBy(2) : wait));
+                generations.deferUntil(key, wait == null ? desk.polls().interval(row.provider()).multipliedBy(2) : wait));
     }
 
     /** Whether a job still generating plans this clip (a parked or re-planned job's waiting clip is not sent). */

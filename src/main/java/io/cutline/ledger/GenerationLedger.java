@@ -230,6 +230,6 @@ public class GenerationLedger {
                 row.getString("request"), GenerationTask.State.valueOf(row.getString("state")), row.getString("handle"),
                 row.getString("clip_path"), durationSeconds, row.getInt("attempts"), row.getString("error"), row.getString("job_id"),
                 requested, pricePerSecond, LedgerTime.read(row, "sent_at"), row.getInt("possible_duplicates"),
-                row.getInt("paid_submissions"));
+                row.getInt("paid_submissions"), row.getInt("checks"));
     }
 }

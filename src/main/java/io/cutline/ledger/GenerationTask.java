@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  */
 public record GenerationTask(String contentKey, String provider, String model, String request, State state, String handle,
                              String clipPath, Double durationSeconds, int attempts, String error, String jobId, Double seconds,
-                             Double pricePerSecond, OffsetDateTime sentAt, int possibleDuplicates, int paidSubmissions) {
+                             Double pricePerSecond, OffsetDateTime sentAt, int possibleDuplicates, int paidSubmissions, int checks) {
 
     public enum State { RUNNING, SENDING, SUBMITTED, UNKNOWN, DEFERRED, SUCCEEDED, FAILED }
 

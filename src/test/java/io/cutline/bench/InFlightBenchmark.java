@@ -60,7 +60,8 @@ public final class InFlightBenchmark {
             settings.put("cutline.generation.kling.max-in-flight", "0");
             settings.put("cutline.generation.kling.submissions-per-minute", "0");
             settings.put("cutline.generation.concurrency", "4");
-            settings.put("cutline.generation.poll-interval-ms", "1000");
+            settings.put("cutline.generation.poll-tick-ms", "1000");
+            settings.put("cutline.generation.kling.poll-interval-ms", "1000");
             settings.put("cutline.generation.poll-batch", "500");
             settings.put("cutline.db.pool-size", "16");
             try (TestService service = new TestService(root, settings).start()) {

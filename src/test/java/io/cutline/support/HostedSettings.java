@@ -32,7 +32,10 @@ public final class HostedSettings {
         }
         settings.put("cutline.generation.kling.access-key-env", "PATH");
         settings.put("cutline.generation.kling.secret-key-env", "CUTLINE_TEST_API_KEY");
-        settings.put("cutline.generation.poll-interval-ms", "200");
+        settings.put("cutline.generation.poll-tick-ms", "100");
+        for (String provider : new String[] {"runway", "luma", "veo", "kling", "fal"}) {
+            settings.put("cutline.generation." + provider + ".poll-interval-ms", "200");
+        }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         return settings;
     }
