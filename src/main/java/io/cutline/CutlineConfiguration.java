@@ -28,6 +28,7 @@ import io.cutline.voice.VoiceProvider;
 import io.cutline.api.ApiHeaderFilter;
 import io.cutline.api.JobApi;
 import io.cutline.api.JobViews;
+import io.cutline.api.ProviderHooks;
 import io.cutline.assembly.Assembler;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.distribution.OutboxPublisher;
@@ -200,6 +201,7 @@ public class CutlineConfiguration implements CamelConfiguration {
         registry.bind("jobViews", views);
         registry.bind("jobApi", new JobApi(jobs, views, channels, costs, json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
+        registry.bind("providerHooks", new ProviderHooks(generations));
     }
 
     /** Idempotent consumer keys live in the ledger's database, so they survive restarts and are shared by nodes. */
@@ -245,7 +247,8 @@ public class CutlineConfiguration implements CamelConfiguration {
         Map<String, java.time.Duration> intervals = new java.util.HashMap<>();
         providers.forEach(name -> intervals.put(name, settings.millis("cutline.generation." + name + ".poll-interval-ms")));
         return new PollSchedule(intervals, settings.millis("cutline.generation.poll-tick-ms"),
-                settings.integer("cutline.generation.poll-backoff-after"), settings.millis("cutline.generation.poll-max-interval-ms"));
+                settings.integer("cutline.generation.poll-backoff-after"), settings.millis("cutline.generation.poll-max-interval-ms"),
+                settings.millis("cutline.generation.download-retry-ms"));
     }
 
     private static DurationRule durations(Settings settings, String provider) {

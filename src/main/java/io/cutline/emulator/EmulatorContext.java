@@ -16,6 +16,7 @@ final class EmulatorContext {
     private final ObjectMapper json;
     private final VideoTasks tasks;
     private volatile String baseUrl;
+    private io.vertx.core.http.HttpClient webhooks;
 
     EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json) {
         this.vertx = vertx;
@@ -33,6 +34,26 @@ final class EmulatorContext {
     /** Answers with JSON text and a status. */
     static void json(RoutingContext call, int status, String body) {
         call.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+
+    /**
+     * Like a provider's webhook: once the task's latency has passed, POSTs {@code body} (made then)
+     * to {@code url}; an unreachable receiver is ignored, as providers give up on theirs.
+     */
+    void callWhenReady(VideoTask task, String url, java.util.function.Supplier<String> body) {
+        if (url == null || !url.startsWith("http")) {
+            return;
+        }
+        long delay = Math.max(1, java.time.Duration.between(java.time.Instant.now(), task.readyAt()).toMillis());
+        vertx.setTimer(delay, timer -> {
+            if (webhooks == null) {
+                webhooks = vertx.createHttpClient();
+            }
+            webhooks.request(new io.vertx.core.http.RequestOptions().setAbsoluteURI(url).setMethod(io.vertx.core.http.HttpMethod.POST)
+                            .putHeader("Content-Type", "application/json"))
+                    .compose(request -> request.send(body.get()))
+                    .onFailure(ignored -> { });
+        });
     }
 
     /** The common failures of a request, in the provider's error format; true when one was answered. */

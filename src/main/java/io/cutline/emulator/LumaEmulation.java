@@ -50,6 +50,7 @@ final class LumaEmulation implements ProviderEmulator.Emulation {
                 Double.parseDouble(duration.replace("s", "")), fault);
         String answer = Fault.is(fault, Fault.Kind.MALFORMED) ? "{\"id\":" : generation(context, task, VideoTask.State.QUEUED).toString();
         context.finish(call, fault, () -> EmulatorContext.json(call, 201, answer));
+        context.callWhenReady(task, task.marker, () -> generation(context, task, task.peek(java.time.Instant.now())).toString());
     }
 
     private void poll(RoutingContext call, EmulatorContext context) {

@@ -43,6 +43,11 @@ final class VideoTask {
         this.pollsBeforeDone = pollsBeforeDone;
     }
 
+    /** When its latency has passed. */
+    Instant readyAt() {
+        return created.plus(latency);
+    }
+
     /** The state a poll sees now (each call counts as a poll). */
     State poll(Instant now) {
         int seen = polls.incrementAndGet();

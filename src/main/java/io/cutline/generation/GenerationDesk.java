@@ -276,6 +276,11 @@ public class GenerationDesk {
         return attempt <= 1 ? key : key + "-a" + attempt;
     }
 
+    /** The content key a {@link #marker(String, int) marker} was made from. */
+    public static String keyOf(String marker) {
+        return marker.replaceFirst("-a\\d+$", "");
+    }
+
     /** Whether every clip of the scene's plan is made and its file still there. */
     public boolean hasClip(String jobId, int sceneIndex) {
         Scene scene = stories.scene(jobId, sceneIndex);

@@ -140,8 +140,9 @@ public class GenerationPoller {
                 return ready(key);
             } catch (ProviderException e) {
                 // made and paid for, only the download failed: fetched again later, never ordered again
-                generations.checkLater(key, desk.polls().interval(task.provider()).multipliedBy(2),
-                        "download failed, to be tried again: " + e.getMessage());
+                LOG.warn("downloading finished clip {} from {} failed, trying again in {}: {}", key.substring(0, 12), task.provider(),
+                        desk.polls().downloadRetry(), e.getMessage());
+                generations.checkLater(key, desk.polls().downloadRetry(), "download failed, to be tried again: " + e.getMessage());
                 return List.of();
             } catch (RuntimeException e) {
                 generations.fail(key, "the finished clip is unusable: " + e.getMessage());

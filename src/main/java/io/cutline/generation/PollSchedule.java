@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * When to look at a submitted clip again: each provider's own interval (from configuration), doubled
  * after every {@code backoffAfter} looks at the same clip, up to {@code longest}; a provider's
- * {@code Retry-After} overrides it.
+ * {@code Retry-After} overrides it. A finished clip whose download failed is fetched again after
+ * {@code downloadRetry}: it is ready, so there is no reason to wait a poll interval.
  */
 public class PollSchedule {
 
@@ -14,12 +15,18 @@ public class PollSchedule {
     private final Duration fallback;
     private final int backoffAfter;
     private final Duration longest;
+    private final Duration downloadRetry;
 
-    public PollSchedule(Map<String, Duration> intervals, Duration fallback, int backoffAfter, Duration longest) {
+    public PollSchedule(Map<String, Duration> intervals, Duration fallback, int backoffAfter, Duration longest, Duration downloadRetry) {
         this.intervals = Map.copyOf(intervals);
         this.fallback = fallback;
         this.backoffAfter = Math.max(1, backoffAfter);
         this.longest = longest;
+        this.downloadRetry = downloadRetry;
+    }
+
+    public Duration downloadRetry() {
+        return downloadRetry;
     }
 
     /** The provider's interval: the first look after a submission, and the pause after a refusal or a wait for room. */

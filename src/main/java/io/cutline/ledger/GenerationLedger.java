@@ -148,6 +148,12 @@ public class GenerationLedger {
                 + "claim_until = NULL, updated_at = ? WHERE content_key = ?", now.plus(wait), note, now, contentKey);
     }
 
+    /** A clip in flight at {@code provider} is looked at by the poller's next round; false if there is none with that key. */
+    public boolean checkNow(String contentKey, String provider) {
+        return jdbc.update("UPDATE generation_tasks SET next_check_at = ? WHERE content_key = ? AND provider = ? AND state IN (?, ?)",
+                LedgerTime.now(clock), contentKey, provider, GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name()) == 1;
+    }
+
     /** A lost submission found at the provider: adopted, no second payment. */
     public void adopted(String contentKey, String handle) {
         submitted(contentKey, handle, Duration.ZERO);
