@@ -34,7 +34,8 @@ public record Channel(
         }
     }
 
-    public record Style(String visual, Captions captions) {
+    /** {@code openingImage}: the image a hero scene's first clip starts from, where the provider takes one. */
+    public record Style(String visual, Captions captions, String openingImage) {
     }
 
     public record Captions(String font, Integer size, String color, String outlineColor, Integer wordsPerCaption,

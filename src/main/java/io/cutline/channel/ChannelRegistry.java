@@ -127,6 +127,10 @@ public class ChannelRegistry {
             found.add(new DocumentProblem(source, document.lineOf("/music/folder"), "music.folder",
                     "no audio files in " + channel.music().folder()));
         }
+        if (channel.style().openingImage() != null && !Files.isRegularFile(Path.of(channel.style().openingImage()))) {
+            found.add(new DocumentProblem(source, document.lineOf("/style/openingImage"), "style.openingImage",
+                    "no image file " + channel.style().openingImage()));
+        }
         if (!Files.isRegularFile(signalsDirectory.resolve(channel.signalsFile()))) {
             found.add(new DocumentProblem(source, document.lineOf("/signals"), "signals",
                     "no signals file " + signalsDirectory.resolve(channel.signalsFile())));

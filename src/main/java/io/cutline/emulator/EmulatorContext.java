@@ -56,6 +56,18 @@ final class EmulatorContext {
         });
     }
 
+    /** Whether {@code base64} decodes to a PNG, JPEG or WebP image (by its magic bytes). */
+    static boolean isImage(String base64) {
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String head = new String(bytes, 0, Math.min(bytes.length, 12), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return head.startsWith("\u0089PNG") || head.startsWith("\u00FF\u00D8\u00FF") || head.startsWith("RIFF") && head.endsWith("WEBP");
+    }
+
     /** The common failures of a request, in the provider's error format; true when one was answered. */
     boolean refused(RoutingContext call, Optional<Fault> fault, boolean authorized, java.util.function.BiFunction<Integer, String, String> error) {
         if (!authorized || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {

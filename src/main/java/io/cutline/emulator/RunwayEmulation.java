@@ -18,11 +18,12 @@ final class RunwayEmulation implements ProviderEmulator.Emulation {
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.post("/v1/text_to_video").handler(call -> submit(call, context));
+        router.post("/v1/text_to_video").handler(call -> submit(call, context, false));
+        router.post("/v1/image_to_video").handler(call -> submit(call, context, true));
         router.get("/v1/tasks/:id").handler(call -> poll(call, context));
     }
 
-    private void submit(RoutingContext call, EmulatorContext context) {
+    private void submit(RoutingContext call, EmulatorContext context, boolean fromImage) {
         Optional<Fault> fault = context.begin(PROVIDER);
         boolean authorized = ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
         if (context.refused(call, fault, authorized, RunwayEmulation::error)) {
@@ -42,6 +43,14 @@ final class RunwayEmulation implements ProviderEmulator.Emulation {
         String ratio = request.path("ratio").asText("");
         if (request.path("promptText").asText("").isBlank() || !ratio.matches("\\d+:\\d+") || !request.path("duration").isInt()) {
             EmulatorContext.json(call, 400, error(400, "promptText, ratio (W:H) and an integer duration are required"));
+            return;
+        }
+        String image = request.path("promptImage").asText("");
+        boolean imageOk = image.startsWith("https://")
+                || image.matches("data:image/(png|jpeg|webp);base64,.*") && EmulatorContext.isImage(image.substring(image.indexOf(',') + 1));
+        if (fromImage != !image.isEmpty() || fromImage && !imageOk) {
+            EmulatorContext.json(call, 400, error(400, fromImage ? "promptImage must be an HTTPS URL or a data:image/...;base64 URI of an image"
+                    : "promptImage is not a text_to_video parameter"));
             return;
         }
         String[] size = ratio.split(":");

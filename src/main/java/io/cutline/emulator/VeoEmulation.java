@@ -45,6 +45,12 @@ final class VeoEmulation implements ProviderEmulator.Emulation {
             EmulatorContext.json(call, 400, error(400, "instances[0].prompt and parameters.durationSeconds are required"));
             return;
         }
+        JsonNode image = request.path("instances").path(0).path("image");
+        if (!image.isMissingNode() && (!image.path("mimeType").asText("").startsWith("image/")
+                || !EmulatorContext.isImage(image.path("bytesBase64Encoded").asText("")))) {
+            EmulatorContext.json(call, 400, error(400, "instances[0].image needs bytesBase64Encoded (an image) and mimeType"));
+            return;
+        }
         if (parameters.has("seed")) {
             EmulatorContext.json(call, 400, error(400, "seed parameter is not supported in Gemini API."));
             return;

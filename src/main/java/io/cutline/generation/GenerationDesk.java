@@ -191,7 +191,7 @@ public class GenerationDesk {
         HostedGenerator generator = hosted.get(provider);
         Scene scene = stories.scene(jobId, sceneIndex);
         for (TimingPlan.Clip clip : scene.plan().clips()) {
-            ClipRequest request = request(jobId, clip);
+            ClipRequest request = request(jobId, scene, clip, generator.takesFirstFrame());
             String key = ContentKey.of(generator.provider(), generator.model(), request, json);
             stories.attachClip(jobId, sceneIndex, clip.part(), key);
             Optional<GenerationTask> task = generations.find(key);
@@ -295,7 +295,7 @@ public class GenerationDesk {
             throw new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no plan for " + provider);
         }
         for (TimingPlan.Clip clip : scene.plan().clips()) {
-            ClipRequest request = request(jobId, clip);
+            ClipRequest request = request(jobId, scene, clip, false);
             String key = ContentKey.of(generator.provider(), generator.model(), request, json);
             if (finished(key).isEmpty()) {
                 generate(jobId, sceneIndex, generator, request, key);
@@ -338,14 +338,22 @@ public class GenerationDesk {
         return maxAttempts;
     }
 
-    ClipRequest request(String jobId, TimingPlan.Clip clip) {
+    /**
+     * The request for one planned clip: the channel's frame at the configured short side; a hero
+     * scene's first clip starts from the channel's opening image where the provider takes one.
+     */
+    ClipRequest request(String jobId, Scene scene, TimingPlan.Clip clip, boolean takesFirstFrame) {
         Channel channel = channel(jobId);
         boolean vertical = channel.format().height() > channel.format().width();
         int longSide = Math.round(shortSide * (float) Math.max(channel.format().width(), channel.format().height())
                 / Math.min(channel.format().width(), channel.format().height()));
         int width = vertical ? shortSide : longSide;
         int height = vertical ? longSide : shortSide;
-        return new ClipRequest(clip.prompt(), clip.seconds(), width, height, fps, Integer.toUnsignedLong(clip.prompt().hashCode()));
+        String opening = channel.style().openingImage();
+        FirstFrame firstFrame = opening != null && takesFirstFrame && Scene.HERO.equals(scene.style()) && clip.part() == 0
+                ? FirstFrame.of(Path.of(opening)) : null;
+        return new ClipRequest(clip.prompt(), clip.seconds(), width, height, fps, Integer.toUnsignedLong(clip.prompt().hashCode()),
+                firstFrame);
     }
 
     /** The clip lengths the provider offers the timing planner. */

@@ -71,6 +71,32 @@ class RoutingAndBudgetTest {
     }
 
     @Test
+    void theHeroScenesFirstClipStartsFromTheChannelsOpeningImage() throws Exception {
+        Path root = TestService.newRoot("opening-image");
+        Path image = root.resolve("opening.png");
+        Probe.run(java.util.List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=teal:s=96x96",
+                "-frames:v", "1", image.toString()));
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            Path channels = HostedSettings.quickChannelOn(root, "veo");
+            Path channel = channels.resolve("quick.yaml");
+            java.nio.file.Files.writeString(channel, java.nio.file.Files.readString(channel)
+                    .replace("  visual: clean bright abstract motion", "  visual: clean bright abstract motion\n  openingImage: " + image));
+            settings.put("cutline.channels.dir", channels.toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            try (TestService service = new TestService(root, settings).start()) {
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+                assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+                var requests = service.jdbc().queryForList("SELECT g.request FROM scene_clips c JOIN generation_tasks g "
+                        + "ON g.content_key = c.clip_key WHERE c.job_id = ? ORDER BY c.scene_index, c.part", String.class, id);
+                assertThat(requests.get(0)).as("the hero scene's first clip").contains("\"firstFrame\"").contains(image.toString());
+                assertThat(requests.subList(1, requests.size())).allSatisfy(request -> assertThat(request).doesNotContain("firstFrame"));
+            }
+        }
+    }
+
+    @Test
     void aJobThatNoProviderCanAffordParksWithTheReason() throws Exception {
         Path root = TestService.newRoot("budget-park");
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {

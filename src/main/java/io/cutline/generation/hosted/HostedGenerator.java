@@ -26,6 +26,11 @@ public interface HostedGenerator {
     /** Whether a submission can be found again by our key after its reply was lost. */
     boolean canLookUp();
 
+    /** Whether a clip can be asked to start from an image (image-to-video). */
+    default boolean takesFirstFrame() {
+        return false;
+    }
+
     /**
      * Sends the paid request, marked with our {@code key} where the protocol allows; returns the
      * provider's handle for the task. A lost reply throws {@link io.cutline.provider.ProviderUnavailableException}

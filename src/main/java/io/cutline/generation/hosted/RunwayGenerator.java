@@ -37,7 +37,16 @@ public class RunwayGenerator extends HostedProvider {
         body.put("ratio", request.width() + ":" + request.height());
         body.put("duration", (int) Math.round(request.seconds()));
         body.put("seed", request.seed() % 4_294_967_295L);
+        if (request.firstFrame() != null) {
+            body.put("promptImage", request.firstFrame().dataUri());
+            return text(call("POST", settings.url("/v1/image_to_video"), headers(), body), "id");
+        }
         return text(call("POST", settings.url("/v1/text_to_video"), headers(), body), "id");
+    }
+
+    @Override
+    public boolean takesFirstFrame() {
+        return true;
     }
 
     @Override

@@ -31,11 +31,19 @@ public class VeoGenerator extends HostedProvider {
 
     @Override
     public String submit(ClipRequest request, String key) {
+        Map<String, Object> instance = request.firstFrame() == null ? Map.of("prompt", request.prompt())
+                : Map.of("prompt", request.prompt(), "image", Map.of("bytesBase64Encoded", request.firstFrame().base64(),
+                        "mimeType", request.firstFrame().mimeType()));
         Map<String, Object> body = Map.of(
-                "instances", List.of(Map.of("prompt", request.prompt())),
+                "instances", List.of(instance),
                 "parameters", Map.of("aspectRatio", request.aspectRatio(), "durationSeconds", (int) Math.round(request.seconds()),
                         "resolution", Math.min(request.width(), request.height()) + "p", "sampleCount", 1));
         return text(call("POST", settings.url("/models/" + model() + ":predictLongRunning"), headers(), body), "name");
+    }
+
+    @Override
+    public boolean takesFirstFrame() {
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +96,7 @@ class VideoAdapterContractTest {
     void aClipIsMadePolledAndDownloaded(String provider) {
         HostedGenerator adapter = adapter(provider);
         ClipRequest request = request(provider, "success");
+        long before = billed(provider);
         String handle = adapter.submit(request, key(provider, "success"));
         assertThat(adapter.status(handle).phase()).isEqualTo(TaskStatus.Phase.WORKING);
         TaskStatus done = until(adapter, handle);
@@ -107,7 +109,7 @@ class VideoAdapterContractTest {
             assertThat(video.width()).isEqualTo(720);
             assertThat(video.height()).isEqualTo(1280);
         });
-        assertThat(billed(provider)).isEqualTo(1);
+        assertThat(billed(provider)).isEqualTo(before + 1);
     }
 
     @ParameterizedTest
@@ -167,6 +169,30 @@ class VideoAdapterContractTest {
                         .isInstanceOf(UnsupportedOperationException.class);
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void aClipStartsFromAnImageWhereTheProviderTakesOneAndABrokenImageIsRefused(String provider) throws Exception {
+        HostedGenerator adapter = adapter(provider);
+        assertThat(adapter.takesFirstFrame()).isEqualTo(provider.equals("runway") || provider.equals("veo"));
+        if (!adapter.takesFirstFrame()) {
+            return;
+        }
+        Path image = dir.resolve("opening.png");
+        io.cutline.support.Probe.run(java.util.List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                "color=c=orange:s=64x64", "-frames:v", "1", image.toString()));
+        ClipRequest base = request(provider, "from-image");
+        ClipRequest fromImage = new ClipRequest(base.prompt(), base.seconds(), base.width(), base.height(), base.fps(), base.seed(),
+                io.cutline.generation.FirstFrame.of(image));
+        TaskStatus done = until(adapter, adapter.submit(fromImage, key(provider, "from-image")));
+        assertThat(done.phase()).isEqualTo(TaskStatus.Phase.SUCCEEDED);
+
+        Path notAnImage = Files.writeString(dir.resolve("broken.png"), "this is text, not a picture");
+        ClipRequest broken = new ClipRequest(base.prompt(), base.seconds(), base.width(), base.height(), base.fps(), base.seed(),
+                io.cutline.generation.FirstFrame.of(notAnImage));
+        assertThatThrownBy(() -> adapter.submit(broken, key(provider, "broken-image")))
+                .isInstanceOf(io.cutline.provider.ProviderRejectedException.class).hasMessageContaining("HTTP 400");
     }
 
     @org.junit.jupiter.api.Test
