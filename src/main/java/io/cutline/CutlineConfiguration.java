@@ -157,20 +157,17 @@ public class CutlineConfiguration implements CamelConfiguration {
         ProviderHealth health = new ProviderHealth(settings.integer("cutline.generation.breaker.minimum-calls"),
                 (float) settings.decimal("cutline.generation.breaker.failure-rate-percent"),
                 settings.millis("cutline.generation.breaker.open-ms"));
-        Map<String, ProviderLimits.Limit> limitTable = new java.util.HashMap<>();
-        hosted.keySet().forEach(name -> limitTable.put(name, new ProviderLimits.Limit(
+        ProviderLimits limits = new ProviderLimits(perProvider(hosted.keySet(), name -> new ProviderLimits.Limit(
                 settings.integer("cutline.generation." + name + ".max-in-flight"),
-                settings.integer("cutline.generation." + name + ".submissions-per-minute"))));
-        ProviderLimits limits = new ProviderLimits(limitTable, generations::inFlight);
+                settings.integer("cutline.generation." + name + ".submissions-per-minute"))), generations::inFlight);
         CostLedger costs = new CostLedger(jdbc);
         GenerationDesk desk = new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
                 Map.of(local.provider(), local, footage.provider(), footage), hosted, planner, health, limits, costs, probe, media, json,
                 settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps"),
                 settings.integer("cutline.generation.max-attempts"), pollSchedule(settings, hosted.keySet()));
         registry.bind("generationDesk", desk);
-        Map<String, GenerationPoller.UnknownOutcome> policies = new java.util.HashMap<>();
-        hosted.keySet().forEach(name -> policies.put(name, GenerationPoller.UnknownOutcome.valueOf(
-                settings.text("cutline.generation." + name + ".unknown-outcome").toUpperCase(java.util.Locale.ROOT))));
+        Map<String, GenerationPoller.UnknownOutcome> policies = perProvider(hosted.keySet(), name -> GenerationPoller.UnknownOutcome.valueOf(
+                settings.text("cutline.generation." + name + ".unknown-outcome").toUpperCase(java.util.Locale.ROOT)));
         GenerationMetrics metrics = new GenerationMetrics(() -> registry.lookupByNameAndType(
                 MicrometerConstants.METRICS_REGISTRY_NAME, io.micrometer.core.instrument.MeterRegistry.class));
         registry.bind("generationPoller", new GenerationPoller(desk, health, generations, stories, jobs, hosted, policies, media, json,
@@ -244,11 +241,15 @@ public class CutlineConfiguration implements CamelConfiguration {
 
     /** Each hosted provider's {@code poll-interval-ms}, with the shared back-off. */
     private static PollSchedule pollSchedule(Settings settings, java.util.Set<String> providers) {
-        Map<String, java.time.Duration> intervals = new java.util.HashMap<>();
-        providers.forEach(name -> intervals.put(name, settings.millis("cutline.generation." + name + ".poll-interval-ms")));
-        return new PollSchedule(intervals, settings.millis("cutline.generation.poll-tick-ms"),
+        return new PollSchedule(perProvider(providers, name -> settings.millis("cutline.generation." + name + ".poll-interval-ms")),
+                settings.millis("cutline.generation.poll-tick-ms"),
                 settings.integer("cutline.generation.poll-backoff-after"), settings.millis("cutline.generation.poll-max-interval-ms"),
                 settings.millis("cutline.generation.download-retry-ms"));
+    }
+
+    /** One setting per hosted provider, e.g. its {@code cutline.generation.<name>.poll-interval-ms}. */
+    private static <T> Map<String, T> perProvider(java.util.Set<String> providers, Function<String, T> setting) {
+        return providers.stream().collect(Collectors.toMap(Function.identity(), setting));
     }
 
     private static DurationRule durations(Settings settings, String provider) {

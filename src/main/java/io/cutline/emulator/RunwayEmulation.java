@@ -48,9 +48,12 @@ final class RunwayEmulation implements ProviderEmulator.Emulation {
         String image = request.path("promptImage").asText("");
         boolean imageOk = image.startsWith("https://")
                 || image.matches("data:image/(png|jpeg|webp);base64,.*") && EmulatorContext.isImage(image.substring(image.indexOf(',') + 1));
-        if (fromImage != !image.isEmpty() || fromImage && !imageOk) {
-            EmulatorContext.json(call, 400, error(400, fromImage ? "promptImage must be an HTTPS URL or a data:image/...;base64 URI of an image"
-                    : "promptImage is not a text_to_video parameter"));
+        if (!fromImage && !image.isEmpty()) {
+            EmulatorContext.json(call, 400, error(400, "promptImage is not a text_to_video parameter"));
+            return;
+        }
+        if (fromImage && !imageOk) {
+            EmulatorContext.json(call, 400, error(400, "promptImage must be an HTTPS URL or a data:image/...;base64 URI of an image"));
             return;
         }
         String[] size = ratio.split(":");

@@ -64,16 +64,19 @@ public class CostLedger {
      * under way or waiting), leaving out the clip {@code excluding} (the one about to be sent; may be null).
      */
     public double committedBy(String jobId, String excluding) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM((" + COMMITTED + ") * g.seconds * g.price_per_second), 0) FROM generation_tasks g "
-                + "WHERE g.job_id = ? AND g.price_per_second IS NOT NULL AND g.content_key <> ?", Double.class, jobId,
-                excluding == null ? "" : excluding);
+        return committed("WHERE g.job_id = ?", excluding, jobId);
     }
 
     /** The same for all of a channel's jobs since a time. */
     public double committedByChannel(String channelId, OffsetDateTime since, String excluding) {
+        return committed("JOIN jobs j ON j.id = g.job_id WHERE j.channel_id = ? AND g.created_at >= ?", excluding, channelId, since);
+    }
+
+    private double committed(String rows, String excluding, Object... args) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = excluding == null ? "" : excluding;
         return jdbc.queryForObject("SELECT COALESCE(SUM((" + COMMITTED + ") * g.seconds * g.price_per_second), 0) FROM generation_tasks g "
-                + "JOIN jobs j ON j.id = g.job_id WHERE j.channel_id = ? AND g.created_at >= ? AND g.price_per_second IS NOT NULL "
-                + "AND g.content_key <> ?", Double.class, channelId, since, excluding == null ? "" : excluding);
+                + rows + " AND g.price_per_second IS NOT NULL AND g.content_key <> ?", Double.class, all);
     }
 
     private static Cost cost(String provider, java.sql.ResultSet row) throws java.sql.SQLException {
