@@ -7,4 +7,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bin/cutline validate >/dev/null
 mvn -B -q -Dstyle.color=never -DskipTests test-compile package
 exec java -Dcutline.console.level=WARN -Dcutline.tools.log.level=DEBUG -Dcutline.log.file=target/bench-logs/cutline.log \
-  -cp "target/test-classes:target/classes:target/lib/*" io.cutline.bench.AssemblyBenchmark
+  -cp "target/test-classes:target/classes:target/test-lib/*" io.cutline.bench.AssemblyBenchmark

@@ -8,4 +8,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bin/cutline validate >/dev/null
 mvn -B -q -Dstyle.color=never -DskipTests test-compile package
 CUTLINE_BENCH_KEY=bench-key exec java -Xmx512m -Dcutline.console.level=WARN -Dcutline.log.file=target/bench-logs/cutline.log \
-  -cp "target/test-classes:target/classes:target/lib/*" io.cutline.bench.InFlightBenchmark "$@"
+  -cp "target/test-classes:target/classes:target/test-lib/*" io.cutline.bench.InFlightBenchmark "$@"

@@ -23,9 +23,9 @@ import io.cutline.ledger.StepRecord;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
-import io.cutline.story.Brief;
-import io.cutline.story.Scene;
-import io.cutline.story.Storyboard;
+import io.cutline.model.Brief;
+import io.cutline.model.Scene;
+import io.cutline.model.Storyboard;
 
 /** Reads everything the ledger knows about a job into one {@link JobView}. */
 public class JobViews {

@@ -1,5 +1,9 @@
 package io.cutline.assembly;
 
+import io.cutline.channel.MusicLibrary;
+
+import io.cutline.model.Rendition;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +21,7 @@ import io.cutline.ledger.GenerationTask;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.QualityGate;
 import io.cutline.ledger.QualityLedger;
-import io.cutline.ledger.Render;
+import io.cutline.model.Render;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -29,8 +33,8 @@ import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
-import io.cutline.story.Scene;
-import io.cutline.story.Storyboard;
+import io.cutline.model.Scene;
+import io.cutline.model.Storyboard;
 
 /**
  * Layer 4. The sound (narration, ducked music bed) is measured for loudness; then one FFmpeg run

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.cutline.channel.Channel;
-import io.cutline.voice.WordTiming;
+import io.cutline.model.WordTiming;
 
 /**
  * Captions as an ASS subtitle file: each scene's narration in chunks of a few words (a chunk also

@@ -1,6 +1,6 @@
 package io.cutline.assembly;
 
-import io.cutline.job.PermanentFailure;
+import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.QualityGate;
 
 /** A rendition failed a quality gate: the job is parked and nothing is published. */

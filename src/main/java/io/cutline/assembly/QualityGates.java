@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.cutline.distribution.PlatformRules;
+import io.cutline.model.PlatformRules;
 import io.cutline.ledger.QualityGate;
 import io.cutline.media.AudioAnalysis;
 import io.cutline.media.MediaInfo;

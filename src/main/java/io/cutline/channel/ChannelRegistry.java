@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.assembly.MusicLibrary;
+import io.cutline.channel.MusicLibrary;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.SchemaCheck;

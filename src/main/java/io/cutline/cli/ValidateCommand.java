@@ -11,8 +11,8 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.RouteCheck;
-import io.cutline.intelligence.SignalLibrary;
-import io.cutline.story.TemplateWriter;
+import io.cutline.research.SignalLibrary;
+import io.cutline.writer.TemplateWriter;
 import org.apache.camel.impl.DefaultCamelContext;
 import picocli.CommandLine.Command;
 

@@ -1,15 +1,20 @@
 package io.cutline.distribution;
 
-import io.cutline.assembly.Rendition;
+import io.cutline.distribution.platform.PostMetadata;
+import io.cutline.model.PlatformRules;
+
+import io.cutline.distribution.platform.Publisher;
+
+import io.cutline.model.Rendition;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.Publication;
 import io.cutline.ledger.PublicationLedger;
-import io.cutline.ledger.Render;
+import io.cutline.model.Render;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
-import io.cutline.story.Storyboard;
+import io.cutline.model.Storyboard;
 
 /**
  * Layer 5, per platform: formats the metadata for the platform and publishes once. The route's

@@ -1,5 +1,7 @@
 package io.cutline.generation;
 
+import io.cutline.generation.clip.ClipRequest;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,10 @@
 package io.cutline.generation;
 
+import io.cutline.generation.clip.FirstFrame;
+
+import io.cutline.generation.clip.ClipGenerator;
+import io.cutline.generation.clip.ClipRequest;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
-import io.cutline.job.PermanentFailure;
+import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
@@ -33,7 +38,7 @@ import io.cutline.media.MediaStore;
 import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
-import io.cutline.story.Scene;
+import io.cutline.model.Scene;
 import io.cutline.timing.TimingPlan;
 import io.cutline.timing.TimingPlanner;
 

@@ -1,5 +1,7 @@
 package io.cutline.generation;
 
+import io.cutline.generation.clip.ClipRequest;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.generation.hosted.TaskStatus;
-import io.cutline.job.PermanentFailure;
+import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
 import io.cutline.ledger.JobLedger;
@@ -20,7 +22,7 @@ import io.cutline.ledger.StoryLedger;
 import io.cutline.media.MediaStore;
 import io.cutline.provider.ProviderException;
 import io.cutline.provider.RateLimitedException;
-import io.cutline.story.Scene;
+import io.cutline.model.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

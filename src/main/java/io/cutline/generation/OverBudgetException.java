@@ -1,6 +1,6 @@
 package io.cutline.generation;
 
-import io.cutline.job.PermanentFailure;
+import io.cutline.model.PermanentFailure;
 
 /**
  * A paid clip that, checked again just before it is sent, would break its channel's budget: another

@@ -1,5 +1,7 @@
 package io.cutline.ledger;
 
+import io.cutline.model.Render;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.story.Brief;
-import io.cutline.story.Scene;
-import io.cutline.story.Storyboard;
+import io.cutline.model.Brief;
+import io.cutline.model.Scene;
+import io.cutline.model.Storyboard;
 import io.cutline.timing.TimingPlan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

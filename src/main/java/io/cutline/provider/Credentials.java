@@ -1,6 +1,6 @@
 package io.cutline.provider;
 
-import io.cutline.job.PermanentFailure;
+import io.cutline.model.PermanentFailure;
 
 /** API keys are read from the environment variable that configuration names, at the moment of use. */
 public final class Credentials {

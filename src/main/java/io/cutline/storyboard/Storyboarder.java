@@ -6,9 +6,9 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.document.SchemaCheck;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.StoryLedger;
-import io.cutline.story.Brief;
-import io.cutline.story.StoryWriter;
-import io.cutline.story.Storyboard;
+import io.cutline.model.Brief;
+import io.cutline.writer.StoryWriter;
+import io.cutline.model.Storyboard;
 
 /** Layer 2: has the writer split the brief into scenes (one visual prompt, one narration line each), validated. */
 public class Storyboarder {

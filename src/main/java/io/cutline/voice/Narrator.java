@@ -1,5 +1,10 @@
 package io.cutline.voice;
 
+import io.cutline.model.WordTiming;
+import io.cutline.voice.speech.WordTimings;
+
+import io.cutline.voice.speech.VoiceProvider;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +12,7 @@ import java.util.Map;
 
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
-import io.cutline.job.PermanentFailure;
+import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
@@ -20,7 +25,7 @@ import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
-import io.cutline.story.Scene;
+import io.cutline.model.Scene;
 
 /**
  * The voice layer, per scene: synthesizes the narration with the channel's voice provider and

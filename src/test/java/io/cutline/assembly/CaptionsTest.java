@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import io.cutline.channel.Channel;
-import io.cutline.voice.WordTiming;
+import io.cutline.model.WordTiming;
 import org.junit.jupiter.api.Test;
 
 class CaptionsTest {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.cutline.generation.ClipRequest;
+import io.cutline.generation.clip.ClipRequest;
 import io.cutline.timing.DurationRule;
 
 /**

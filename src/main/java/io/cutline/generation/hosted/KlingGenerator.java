@@ -10,7 +10,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.generation.ClipRequest;
+import io.cutline.generation.clip.ClipRequest;
 import io.cutline.provider.Credentials;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderRejectedException;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.generation.ClipRequest;
+import io.cutline.generation.clip.ClipRequest;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderSettings;
 import io.cutline.timing.DurationRule;

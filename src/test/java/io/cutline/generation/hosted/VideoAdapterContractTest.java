@@ -15,7 +15,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
-import io.cutline.generation.ClipRequest;
+import io.cutline.generation.clip.ClipRequest;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
@@ -184,13 +184,13 @@ class VideoAdapterContractTest {
                 "color=c=orange:s=64x64", "-frames:v", "1", image.toString()));
         ClipRequest base = request(provider, "from-image");
         ClipRequest fromImage = new ClipRequest(base.prompt(), base.seconds(), base.width(), base.height(), base.fps(), base.seed(),
-                io.cutline.generation.FirstFrame.of(image));
+                io.cutline.generation.clip.FirstFrame.of(image));
         TaskStatus done = until(adapter, adapter.submit(fromImage, key(provider, "from-image")));
         assertThat(done.phase()).isEqualTo(TaskStatus.Phase.SUCCEEDED);
 
         Path notAnImage = Files.writeString(dir.resolve("broken.png"), "this is text, not a picture");
         ClipRequest broken = new ClipRequest(base.prompt(), base.seconds(), base.width(), base.height(), base.fps(), base.seed(),
-                io.cutline.generation.FirstFrame.of(notAnImage));
+                io.cutline.generation.clip.FirstFrame.of(notAnImage));
         assertThatThrownBy(() -> adapter.submit(broken, key(provider, "broken-image")))
                 .isInstanceOf(io.cutline.provider.ProviderRejectedException.class).hasMessageContaining("HTTP 400");
     }

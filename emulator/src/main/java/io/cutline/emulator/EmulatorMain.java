@@ -1,0 +1,38 @@
+package io.cutline.emulator;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/cutline emulator}: the provider emulator on loopback, until the process is stopped. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = "Runs the provider emulator on loopback and prints its base URL.")
+public final class EmulatorMain implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "0", description = "Port (default: any free port)")
+    int port;
+
+    @Option(names = "--key", defaultValue = "emulator-key", description = "The API key every emulated provider accepts")
+    String key;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random faults")
+    long seed;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmulatorMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", port, key, seed);
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        System.out.println("provider emulator at " + emulator.baseUrl() + " (API key: " + key + ")");
+        System.out.println("faults: POST " + emulator.baseUrl() + "/emulator/faults {\"provider\",\"kind\",\"count\"|\"probability\",...}; "
+                + "stats: GET " + emulator.baseUrl() + "/emulator/stats");
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

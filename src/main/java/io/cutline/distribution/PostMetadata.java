@@ -1,9 +1,0 @@
-package io.cutline.distribution;
-
-import java.util.List;
-
-/** The text that goes with a video on a platform, already cut to the platform's limits. */
-public record PostMetadata(String jobId, String channel, String platform, String language, String title,
-                           String description, List<String> hashtags, double durationSeconds, int width, int height,
-                           boolean syntheticMedia) {
-}

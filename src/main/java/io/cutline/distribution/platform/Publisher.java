@@ -1,0 +1,15 @@
+package io.cutline.distribution.platform;
+
+import io.cutline.model.Render;
+
+/**
+ * Puts a rendition and its metadata on one platform and says where it went. Must be safe to call
+ * again for the same (job, platform): a repeat finds or completes the first attempt's result.
+ */
+public interface Publisher {
+
+    String name();
+
+    /** Publishes and returns the location (a URL, a platform id, or the outbox path). */
+    String publish(String platform, Render render, PostMetadata metadata);
+}

@@ -1,0 +1,15 @@
+package io.cutline.model;
+
+import java.util.List;
+
+/**
+ * Layer 2's output (schema: {@code schemas/storyboard.schema.json}): the platform metadata and one
+ * visual prompt plus one narration line per scene, with the scene's style (the router may send hero
+ * and B-roll scenes to different providers).
+ */
+public record Storyboard(String title, String description, List<String> hashtags, List<SceneDraft> scenes) {
+
+    /** {@code style}: {@value Scene#HERO} or {@value Scene#BROLL}; none means B-roll. */
+    public record SceneDraft(String narration, String visualPrompt, String style) {
+    }
+}

@@ -1,5 +1,0 @@
-package io.cutline.voice;
-
-/** When one word of a narration is spoken, in seconds from the start of its audio. */
-public record WordTiming(String text, double start, double end) {
-}

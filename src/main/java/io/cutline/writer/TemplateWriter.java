@@ -1,0 +1,144 @@
+package io.cutline.writer;
+
+import io.cutline.model.Scene;
+
+import io.cutline.model.Brief;
+import io.cutline.model.Storyboard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.channel.Channel;
+import io.cutline.channel.Format;
+import io.cutline.document.DocumentProblem;
+import io.cutline.document.InvalidDocumentException;
+import io.cutline.document.YamlDocument;
+import io.cutline.model.Topic;
+
+/**
+ * The offline writer: turns a topic's facts into a brief (hook, beats that fit the target length,
+ * call to action) and the brief into one scene per line, each with a visual prompt built from the
+ * channel's style and the line's own subject words. Its phrasing lives in
+ * {@code config/prompts/template-writer.yaml}.
+ */
+public class TemplateWriter implements StoryWriter {
+
+    private static final Set<String> STOP_WORDS = Set.of("about", "after", "again", "also", "because", "been", "before",
+            "being", "every", "from", "have", "into", "just", "more", "most", "much", "never", "only", "other", "over",
+            "same", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+            "under", "until", "very", "what", "when", "where", "which", "while", "with", "would", "your", "year", "years",
+            "something", "people", "notice", "thing", "things", "really");
+
+    /** Phrases the writer fills in; {topic} is replaced by the topic's title. */
+    public record Phrases(List<String> hooks, List<String> callsToAction) {
+    }
+
+    private final Phrases phrases;
+
+    public TemplateWriter(Phrases phrases) {
+        this.phrases = phrases;
+    }
+
+    public static Phrases readPhrases(Path file, ObjectMapper json) {
+        YamlDocument document = YamlDocument.read(file, file.toString());
+        try {
+            Phrases phrases = json.treeToValue(document.root(), Phrases.class);
+            if (phrases.hooks() == null || phrases.hooks().isEmpty() || phrases.callsToAction() == null
+                    || phrases.callsToAction().isEmpty()) {
+                throw new InvalidDocumentException(List.of(new DocumentProblem(file.toString(), 1, "",
+                        "needs at least one entry in 'hooks' and in 'callsToAction'")));
+            }
+            return phrases;
+        } catch (JsonProcessingException e) {
+            throw new InvalidDocumentException(List.of(new DocumentProblem(file.toString(), 0, "", e.getOriginalMessage())));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "template";
+    }
+
+    @Override
+    public Brief brief(Channel channel, Topic topic) {
+        String hook = choose(phrases.hooks(), topic.title()).replace("{topic}", topic.title());
+        String callToAction = choose(phrases.callsToAction(), topic.title() + "cta").replace("{topic}", topic.title());
+        double wordsPerSecond = channel.voice().wordsPerMinuteOrDefault() / 60.0;
+        int budget = (int) Math.round(channel.targetSeconds() * wordsPerSecond) - words(hook) - words(callToAction);
+        List<String> beats = new ArrayList<>();
+        for (String fact : topic.facts()) {
+            if (beats.size() >= 2 && words(fact) > budget) {
+                break;
+            }
+            beats.add(fact);
+            budget -= words(fact);
+        }
+        return new Brief(topic.title(), channel.niche(), hook, List.copyOf(beats), callToAction, topic.keywords(),
+                topic.sources(), channel.targetSeconds());
+    }
+
+    @Override
+    public Storyboard storyboard(Channel channel, Brief brief) {
+        List<String> lines = new ArrayList<>();
+        lines.add(brief.hook());
+        lines.addAll(brief.beats());
+        if (!brief.callToAction().isBlank()) {
+            lines.add(brief.callToAction());
+        }
+        List<Storyboard.SceneDraft> scenes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String subject = String.join(", ", subjectWords(lines.get(i), brief.keywords()));
+            String prompt = channel.style().visual() + "; " + subject + "; scene " + (i + 1) + " of " + lines.size();
+            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL));
+        }
+        List<String> hashtags = hashtags(channel, brief);
+        String description = brief.beats().get(0) + " " + brief.callToAction() + "\n\n" + String.join(" ", hashtags);
+        return new Storyboard(brief.topic(), description.strip(), hashtags, scenes);
+    }
+
+    private static List<String> hashtags(Channel channel, Brief brief) {
+        Set<String> tags = new LinkedHashSet<>();
+        brief.keywords().forEach(keyword -> tags.add(tag(keyword)));
+        tags.add(tag(channel.niche()));
+        if (channel.format() == Format.VERTICAL_SHORT) {
+            tags.add("#shorts");
+        }
+        tags.remove("#");
+        return tags.stream().limit(10).toList();
+    }
+
+    private static String tag(String text) {
+        return "#" + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** Up to four words that carry the line's subject: the topic's keywords first, then long content words. */
+    static List<String> subjectWords(String line, List<String> keywords) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        Set<String> words = new LinkedHashSet<>();
+        keywords.stream().filter(keyword -> lower.contains(keyword.toLowerCase(Locale.ROOT))).forEach(words::add);
+        for (String word : lower.split("[^\\p{L}]+")) {
+            if (word.length() >= 5 && !STOP_WORDS.contains(word)) {
+                words.add(word);
+            }
+        }
+        if (words.isEmpty()) {
+            words.addAll(keywords);
+        }
+        return words.stream().limit(4).toList();
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+    }
+
+    /** A stable choice: the same topic always gets the same phrase. */
+    private static String choose(List<String> options, String seed) {
+        return options.get(Math.floorMod(seed.hashCode(), options.size()));
+    }
+}

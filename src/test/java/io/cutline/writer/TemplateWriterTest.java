@@ -1,0 +1,66 @@
+package io.cutline.writer;
+
+import io.cutline.model.Brief;
+import io.cutline.model.Storyboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.channel.Channel;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.document.SchemaCheck;
+import io.cutline.research.SignalLibrary;
+import io.cutline.model.Topic;
+import org.junit.jupiter.api.Test;
+
+class TemplateWriterTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final TemplateWriter writer = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), json));
+    private final Channel demo = demo();
+    private final Topic moon = new SignalLibrary(Path.of("config/signals"), json).topics(demo).get(0);
+
+    @Test
+    void theBriefFitsTheTargetLengthAndTheSchema() {
+        Brief brief = writer.brief(demo, moon);
+        int words = words(brief.hook()) + words(brief.callToAction()) + brief.beats().stream().mapToInt(TemplateWriterTest::words).sum();
+        double seconds = words * 60.0 / demo.voice().wordsPerMinuteOrDefault();
+        assertThat(seconds).isBetween(demo.targetSeconds() * 0.6, demo.targetSeconds() * 1.3);
+        assertThat(brief.beats()).hasSizeGreaterThanOrEqualTo(2).isSubsetOf(moon.facts());
+        assertThat(brief.hook()).contains(moon.title());
+        assertThat(SchemaCheck.load("brief.schema.json").problems(json.valueToTree(brief), "brief")).isEmpty();
+    }
+
+    @Test
+    void theStoryboardHasOneSceneForEachLineWithAPromptInTheChannelStyle() {
+        Brief brief = writer.brief(demo, moon);
+        Storyboard storyboard = writer.storyboard(demo, brief);
+        List<String> narration = storyboard.scenes().stream().map(Storyboard.SceneDraft::narration).toList();
+        assertThat(narration.get(0)).isEqualTo(brief.hook());
+        assertThat(narration.subList(1, narration.size() - 1)).isEqualTo(brief.beats());
+        assertThat(narration.get(narration.size() - 1)).isEqualTo(brief.callToAction());
+        assertThat(storyboard.scenes()).allSatisfy(scene -> assertThat(scene.visualPrompt()).startsWith(demo.style().visual()));
+        assertThat(storyboard.scenes().get(1).visualPrompt()).contains("moon");
+        assertThat(storyboard.hashtags()).contains("#moon", "#shorts").allMatch(tag -> tag.matches("#\\S+"));
+        assertThat(SchemaCheck.load("storyboard.schema.json").problems(json.valueToTree(storyboard), "storyboard")).isEmpty();
+    }
+
+    @Test
+    void subjectWordsPreferTheTopicsKeywords() {
+        assertThat(TemplateWriter.subjectWords("Ocean tides act like a brake on our planet", List.of("moon", "tides")))
+                .containsExactly("tides", "ocean", "brake", "planet");
+    }
+
+    private Channel demo() {
+        ChannelRegistry registry = new ChannelRegistry(Path.of("config/channels"), Path.of("config/signals"), json);
+        registry.reload();
+        return registry.require("demo");
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+    }
+}
