@@ -107,7 +107,7 @@ public class Assembler {
                     spans.get(i).frames()));
         }
         String title = stories.storyboard(jobId).map(Storyboard::title).orElse("");
-        Map<Rendition, List<String>> renditions = Rendition.forChannel(channel);
+        Map<Rendition, List<String>> renditions = channel.renditionPlan();
         Map<Rendition, RenderGraph.Output> outputs = new LinkedHashMap<>();
         Map<Rendition, String> captions = new LinkedHashMap<>();
         for (Rendition rendition : renditions.keySet()) {

@@ -1,7 +1,12 @@
 package io.cutline.channel;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import io.cutline.model.Rendition;
 
 /**
  * A channel as declared in {@code config/channels/<id>.yaml} (schema: {@code schemas/channel.schema.json}).
@@ -56,7 +61,7 @@ public record Channel(
     }
 
     /** {@code styles}: a chain of providers per scene style, tried before the channel's provider and fallbacks. */
-    public record Generation(String provider, List<String> fallback, java.util.Map<String, List<String>> styles) {
+    public record Generation(String provider, List<String> fallback, Map<String, List<String>> styles) {
     }
 
     /** The generation provider asked for by the channel, {@code local} unless it names another. */
@@ -86,5 +91,25 @@ public record Channel(
 
     public String signalsFile() {
         return signals == null ? id + ".yaml" : signals;
+    }
+
+    /** The rendition a platform gets: YouTube follows the channel's format (Shorts or long), the others are vertical. */
+    public Rendition renditionFor(String platform) {
+        if (platform.equals("youtube")) {
+            return format() == Format.VERTICAL_SHORT ? Rendition.VERTICAL : Rendition.HORIZONTAL;
+        }
+        return Rendition.VERTICAL;
+    }
+
+    /** Every rendition this channel's videos need, each with the platforms it serves, the channel's own format first. */
+    public Map<Rendition, List<String>> renditionPlan() {
+        Map<Rendition, List<String>> renditions = new LinkedHashMap<>();
+        renditions.put(format() == Format.VERTICAL_SHORT ? Rendition.VERTICAL : Rendition.HORIZONTAL, new ArrayList<>());
+        for (String platform : platforms()) {
+            renditions.computeIfAbsent(renditionFor(platform), rendition -> new ArrayList<>()).add(platform);
+        }
+        extraRenditions().forEach(shape -> renditions.putIfAbsent(Rendition.of(shape), new ArrayList<>()));
+        renditions.replaceAll((rendition, servedPlatforms) -> List.copyOf(servedPlatforms));
+        return renditions;
     }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.Settings;
+import io.cutline.config.Settings;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.RouteCheck;
 import io.cutline.research.SignalLibrary;
-import io.cutline.writer.TemplateWriter;
+import io.cutline.writer.template.TemplateWriter;
 import org.apache.camel.impl.DefaultCamelContext;
 import picocli.CommandLine.Command;
 

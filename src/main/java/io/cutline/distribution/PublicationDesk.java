@@ -47,7 +47,7 @@ public class PublicationDesk {
 
     public void publish(String jobId, String platform) {
         Channel channel = channel(jobId);
-        String rendition = Rendition.forPlatform(channel, platform).name();
+        String rendition = channel.renditionFor(platform).name();
         Render render = renders.find(jobId, rendition)
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no " + rendition + " render for " + platform));
         Storyboard storyboard = stories.storyboard(jobId)

@@ -1,13 +1,5 @@
 package io.cutline.model;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import io.cutline.channel.Channel;
-import io.cutline.channel.Format;
-
 /**
  * A frame size a video is rendered at: 1080x1920 (YouTube Shorts, TikTok, Reels), 1920x1080
  * (YouTube), 1080x1080 (optional). Each platform gets the rendition that fits it.
@@ -34,25 +26,5 @@ public record Rendition(String shape, int width, int height) {
             case "square" -> SQUARE;
             default -> throw new IllegalArgumentException("no rendition '" + shape + "' (vertical, horizontal, square)");
         };
-    }
-
-    /** The rendition a platform gets: YouTube follows the channel's format (Shorts or long), the others are vertical. */
-    public static Rendition forPlatform(Channel channel, String platform) {
-        if (platform.equals("youtube")) {
-            return channel.format() == Format.VERTICAL_SHORT ? VERTICAL : HORIZONTAL;
-        }
-        return VERTICAL;
-    }
-
-    /** Every rendition a channel's videos need, each with the platforms it serves, the channel's own format first. */
-    public static Map<Rendition, List<String>> forChannel(Channel channel) {
-        Map<Rendition, List<String>> renditions = new LinkedHashMap<>();
-        renditions.put(channel.format() == Format.VERTICAL_SHORT ? VERTICAL : HORIZONTAL, new ArrayList<>());
-        for (String platform : channel.platforms()) {
-            renditions.computeIfAbsent(forPlatform(channel, platform), rendition -> new ArrayList<>()).add(platform);
-        }
-        channel.extraRenditions().forEach(shape -> renditions.putIfAbsent(of(shape), new ArrayList<>()));
-        renditions.replaceAll((rendition, platforms) -> List.copyOf(platforms));
-        return renditions;
     }
 }

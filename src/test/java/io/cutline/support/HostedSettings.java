@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.cutline.emulator.ProviderEmulator;
 
-/** Settings that point every hosted provider at the emulator, and a copy of the quick channel using one of them. */
+/** Settings that point every hosted provider (video and voice) at the emulator, and a copy of the quick channel using one of them. */
 public final class HostedSettings {
 
     private HostedSettings() {
@@ -27,6 +27,7 @@ public final class HostedSettings {
         settings.put("cutline.generation.kling.base-url", base);
         settings.put("cutline.generation.fal.base-url", base + "/fal/queue");
         settings.put("cutline.generation.fal.platform-url", base + "/fal/api");
+        settings.put("cutline.generation.luma.callback-url", "http://127.0.0.1:9/hooks/luma");
         for (String provider : new String[] {"runway", "luma", "veo", "fal"}) {
             settings.put("cutline.generation." + provider + ".api-key-env", "CUTLINE_TEST_API_KEY");
         }
@@ -35,6 +36,11 @@ public final class HostedSettings {
         settings.put("cutline.generation.poll-tick-ms", "100");
         for (String provider : new String[] {"runway", "luma", "veo", "kling", "fal"}) {
             settings.put("cutline.generation." + provider + ".poll-interval-ms", "200");
+        }
+        settings.put("cutline.voice.elevenlabs.base-url", base);
+        settings.put("cutline.voice.openai.base-url", base + "/v1");
+        for (String provider : new String[] {"elevenlabs", "openai"}) {
+            settings.put("cutline.voice." + provider + ".api-key-env", "CUTLINE_TEST_API_KEY");
         }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         return settings;

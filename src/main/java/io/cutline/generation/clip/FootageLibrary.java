@@ -26,6 +26,8 @@ import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
+import io.cutline.provider.AdapterKit;
+import io.cutline.config.ProviderSettings;
 import io.cutline.timing.DurationRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,7 @@ public class FootageLibrary implements ClipGenerator {
             "scene", "shot", "part", "continuing", "same", "style", "cinematic", "vertical", "horizontal",
             "bold", "colorful", "clean", "close", "wide", "slow");
 
+    private final String provider;
     private final ToolRunner tools;
     private final MediaProbe probe;
     private final Path folder;
@@ -64,12 +67,17 @@ public class FootageLibrary implements ClipGenerator {
     /** Names in tags.yaml without a clip, warned about once each. */
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    public FootageLibrary(ToolRunner tools, MediaProbe probe, Path folder, String model, DurationRule durations) {
-        this.tools = tools;
-        this.probe = probe;
-        this.folder = folder.toAbsolutePath().normalize();
-        this.model = model;
-        this.durations = durations;
+    /**
+     * {@code folder}: the B-roll (relative to the working directory); {@code model}: part of each clip's
+     * content key (change it after changing the library to re-cut clips already made).
+     */
+    public FootageLibrary(ProviderSettings settings, AdapterKit kit) {
+        this.provider = settings.name();
+        this.tools = kit.tools();
+        this.probe = kit.probe();
+        this.folder = Path.of(settings.text("folder")).toAbsolutePath().normalize();
+        this.model = settings.model();
+        this.durations = settings.durations();
     }
 
     /** One source clip of the library and its tags. */
@@ -86,7 +94,7 @@ public class FootageLibrary implements ClipGenerator {
 
     @Override
     public String provider() {
-        return "footage";
+        return provider;
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Set;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
+import io.cutline.provider.AdapterKit;
+import io.cutline.config.ProviderSettings;
 import io.cutline.timing.DurationRule;
 
 /**
@@ -41,14 +43,16 @@ public class LocalClipRenderer implements ClipGenerator {
     private static final Set<String> STOP_WORDS = Set.of("scene", "with", "from", "that", "this", "into", "over", "style",
             "bold", "colorful", "clean", "cinematic", "vertical", "shot", "close", "wide", "slow");
 
+    private final String provider;
     private final ToolRunner tools;
     private final String model;
     private final DurationRule durations;
 
-    public LocalClipRenderer(ToolRunner tools, String model, DurationRule durations) {
-        this.tools = tools;
-        this.model = model;
-        this.durations = durations;
+    public LocalClipRenderer(ProviderSettings settings, AdapterKit kit) {
+        this.provider = settings.name();
+        this.tools = kit.tools();
+        this.model = settings.model();
+        this.durations = settings.durations();
     }
 
     @Override
@@ -58,7 +62,7 @@ public class LocalClipRenderer implements ClipGenerator {
 
     @Override
     public String provider() {
-        return "local";
+        return provider;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cutline.generation.hosted;
 
+import io.cutline.provider.AdapterKit;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderErrors;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.timing.DurationRule;
 
 /**
@@ -24,12 +26,14 @@ public class FalGenerator extends HostedProvider {
     private final String platformUrl;
     private final String durationFormat;
 
-    /** {@code durationFormat} writes seconds as the model wants them, e.g. {@code %d} or {@code %ds}. */
-    public FalGenerator(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond, String platformUrl,
-                        String durationFormat, ObjectMapper json) {
-        super(http, settings, durations, pricePerSecond, json);
-        this.platformUrl = platformUrl.replaceAll("/+$", "");
-        this.durationFormat = durationFormat;
+    /**
+     * {@code platform-url}: fal's platform API (request lists); {@code duration-format} writes seconds as
+     * the model wants them, e.g. {@code %d} or {@code %ds}.
+     */
+    public FalGenerator(ProviderSettings settings, AdapterKit kit) {
+        super(settings, kit);
+        this.platformUrl = settings.text("platform-url").replaceAll("/+$", "");
+        this.durationFormat = settings.text("duration-format");
     }
 
     @Override

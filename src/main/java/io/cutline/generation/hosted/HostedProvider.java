@@ -6,9 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.media.MediaStore;
+import io.cutline.provider.AdapterKit;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderErrors;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.timing.DurationRule;
 
@@ -21,12 +22,12 @@ abstract class HostedProvider implements HostedGenerator {
     private final DurationRule durations;
     private final double pricePerSecond;
 
-    HostedProvider(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond, ObjectMapper json) {
-        this.http = http;
+    HostedProvider(ProviderSettings settings, AdapterKit kit) {
+        this.http = kit.http();
         this.settings = settings;
-        this.durations = durations;
-        this.pricePerSecond = pricePerSecond;
-        this.json = json;
+        this.durations = settings.durations();
+        this.pricePerSecond = settings.decimal("price-per-second");
+        this.json = kit.json();
     }
 
     @Override

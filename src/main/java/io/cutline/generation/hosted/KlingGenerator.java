@@ -1,5 +1,7 @@
 package io.cutline.generation.hosted;
 
+import io.cutline.provider.AdapterKit;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,10 +13,10 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.generation.clip.ClipRequest;
-import io.cutline.provider.Credentials;
+import io.cutline.config.Credentials;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderRejectedException;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.timing.DurationRule;
 
@@ -25,14 +27,9 @@ import io.cutline.timing.DurationRule;
  */
 public class KlingGenerator extends HostedProvider {
 
-    private final String accessKeyEnv;
-    private final String secretKeyEnv;
-
-    public KlingGenerator(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond,
-                          String accessKeyEnv, String secretKeyEnv, ObjectMapper json) {
-        super(http, settings, durations, pricePerSecond, json);
-        this.accessKeyEnv = accessKeyEnv;
-        this.secretKeyEnv = secretKeyEnv;
+    /** The keys come from the variables {@code access-key-env} and {@code secret-key-env} name. */
+    public KlingGenerator(ProviderSettings settings, AdapterKit kit) {
+        super(settings, kit);
     }
 
     @Override
@@ -92,8 +89,8 @@ public class KlingGenerator extends HostedProvider {
     }
 
     private Map<String, String> headers() {
-        String accessKey = Credentials.require(accessKeyEnv, settings.propertyPrefix() + ".access-key-env");
-        String secretKey = Credentials.require(secretKeyEnv, settings.propertyPrefix() + ".secret-key-env");
+        String accessKey = settings.secret("access-key-env");
+        String secretKey = settings.secret("secret-key-env");
         long now = System.currentTimeMillis();
         String token = JWT.create().withIssuer(accessKey).withExpiresAt(new Date(now + 1_800_000)).withNotBefore(new Date(now - 5_000))
                 .sign(Algorithm.HMAC256(secretKey));

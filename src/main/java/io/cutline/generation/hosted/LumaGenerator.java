@@ -1,5 +1,7 @@
 package io.cutline.generation.hosted;
 
+import io.cutline.provider.AdapterKit;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.provider.HttpGateway;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.timing.DurationRule;
 
 /**
@@ -24,10 +26,10 @@ public class LumaGenerator extends HostedProvider {
 
     private final String callbackUrl;
 
-    public LumaGenerator(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond,
-                         String callbackUrl, ObjectMapper json) {
-        super(http, settings, durations, pricePerSecond, json);
-        this.callbackUrl = callbackUrl;
+    /** {@code callback-url}: where Luma reports a finished generation (with our key added as {@code rk}). */
+    public LumaGenerator(ProviderSettings settings, AdapterKit kit) {
+        super(settings, kit);
+        this.callbackUrl = settings.text("callback-url");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cutline.generation.hosted;
 
+import io.cutline.provider.AdapterKit;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.provider.HttpGateway;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.timing.DurationRule;
 
 /**
@@ -20,8 +22,8 @@ public class RunwayGenerator extends HostedProvider {
 
     private static final String VERSION = "2024-11-06";
 
-    public RunwayGenerator(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond, ObjectMapper json) {
-        super(http, settings, durations, pricePerSecond, json);
+    public RunwayGenerator(ProviderSettings settings, AdapterKit kit) {
+        super(settings, kit);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cutline.generation.hosted;
 
+import io.cutline.provider.AdapterKit;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.provider.HttpGateway;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.timing.DurationRule;
 
 /**
@@ -20,8 +22,8 @@ import io.cutline.timing.DurationRule;
  */
 public class VeoGenerator extends HostedProvider {
 
-    public VeoGenerator(HttpGateway http, ProviderSettings settings, DurationRule durations, double pricePerSecond, ObjectMapper json) {
-        super(http, settings, durations, pricePerSecond, json);
+    public VeoGenerator(ProviderSettings settings, AdapterKit kit) {
+        super(settings, kit);
     }
 
     @Override

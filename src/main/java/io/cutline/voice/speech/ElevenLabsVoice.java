@@ -1,5 +1,7 @@
 package io.cutline.voice.speech;
 
+import io.cutline.provider.AdapterKit;
+
 import io.cutline.model.WordTiming;
 
 import java.io.IOException;
@@ -17,7 +19,7 @@ import io.cutline.channel.Channel;
 import io.cutline.media.MediaStore;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderErrors;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 
 /**
@@ -32,16 +34,17 @@ public class ElevenLabsVoice implements VoiceProvider {
     private final String outputFormat;
     private final ObjectMapper json;
 
-    public ElevenLabsVoice(HttpGateway http, ProviderSettings settings, String outputFormat, ObjectMapper json) {
-        this.http = http;
+    /** {@code output-format}: the audio ElevenLabs returns, e.g. {@code mp3_44100_128}. */
+    public ElevenLabsVoice(ProviderSettings settings, AdapterKit kit) {
+        this.http = kit.http();
         this.settings = settings;
-        this.outputFormat = outputFormat;
-        this.json = json;
+        this.outputFormat = settings.text("output-format");
+        this.json = kit.json();
     }
 
     @Override
     public String name() {
-        return "elevenlabs";
+        return settings.name();
     }
 
     @Override

@@ -13,19 +13,23 @@ import io.cutline.channel.Channel;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
+import io.cutline.provider.AdapterKit;
+import io.cutline.config.ProviderSettings;
 
 /** Local speech with espeak-ng. The text goes through a file, never the command line. */
 public class EspeakVoice implements VoiceProvider {
 
+    private final String name;
     private final ToolRunner tools;
 
-    public EspeakVoice(ToolRunner tools) {
-        this.tools = tools;
+    public EspeakVoice(ProviderSettings settings, AdapterKit kit) {
+        this.name = settings.name();
+        this.tools = kit.tools();
     }
 
     @Override
     public String name() {
-        return "espeak";
+        return name;
     }
 
     @Override

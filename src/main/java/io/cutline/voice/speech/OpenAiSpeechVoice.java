@@ -1,5 +1,7 @@
 package io.cutline.voice.speech;
 
+import io.cutline.provider.AdapterKit;
+
 import io.cutline.model.WordTiming;
 
 import java.io.IOException;
@@ -14,7 +16,7 @@ import io.cutline.channel.Channel;
 import io.cutline.media.MediaStore;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderErrors;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.config.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 
 /**
@@ -28,15 +30,15 @@ public class OpenAiSpeechVoice implements VoiceProvider {
     private final ProviderSettings settings;
     private final ObjectMapper json;
 
-    public OpenAiSpeechVoice(HttpGateway http, ProviderSettings settings, ObjectMapper json) {
-        this.http = http;
+    public OpenAiSpeechVoice(ProviderSettings settings, AdapterKit kit) {
+        this.http = kit.http();
         this.settings = settings;
-        this.json = json;
+        this.json = kit.json();
     }
 
     @Override
     public String name() {
-        return "openai";
+        return settings.name();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cutline.generation.clip;
 
+import io.cutline.provider.AdapterKit;
+import io.cutline.config.ProviderSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -89,7 +91,8 @@ class FootageLibraryTest {
     }
 
     private static FootageLibrary footage(Path folder) {
-        return new FootageLibrary(tools, probe, folder, "footage-test", DurationRule.parse("any"));
+        return new FootageLibrary(new ProviderSettings("footage", "cutline.generation.footage",
+                Map.of("folder", folder.toString(), "model", "footage-test", "durations", "any")), new AdapterKit(null, null, tools, probe));
     }
 
     private static ClipRequest request(String prompt, double seconds, int width, int height, int fps) {

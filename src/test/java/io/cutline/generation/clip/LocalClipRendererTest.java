@@ -1,12 +1,14 @@
 package io.cutline.generation.clip;
 
+import io.cutline.provider.AdapterKit;
+import io.cutline.config.ProviderSettings;
 import io.cutline.generation.ContentKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
-import io.cutline.timing.DurationRule;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +28,10 @@ class LocalClipRendererTest {
         ClipRequest request = new ClipRequest("moon", 2.01, 720, 1280, 30, 7);
         assertThat(LocalClipRenderer.frames(request)).isEqualTo(61);
         assertThat(LocalClipRenderer.frames(new ClipRequest("moon", 2.0, 720, 1280, 30, 7))).isEqualTo(60);
-        List<String> args = new LocalClipRenderer(null, "m", DurationRule.parse("any")).arguments(request, "words.txt", "out.mp4");
+        List<String> args = renderer().arguments(request, "words.txt", "out.mp4");
         assertThat(args).containsSequence("-frames:v", "61").contains("-an").endsWith("out.mp4");
         assertThat(String.join(" ", args)).contains("textfile=words.txt").doesNotContain("moon");
-        assertThat(new LocalClipRenderer(null, "m", DurationRule.parse("any")).arguments(request, null, "out.mp4")).noneMatch(arg -> arg.contains("drawtext"));
+        assertThat(renderer().arguments(request, null, "out.mp4")).noneMatch(arg -> arg.contains("drawtext"));
     }
 
     @Test
@@ -41,5 +43,10 @@ class LocalClipRendererTest {
         assertThat(ContentKey.of("local", "v2", request, json)).isNotEqualTo(key);
         assertThat(ContentKey.of("local", "v1", new ClipRequest("moon", 2.5, 720, 1280, 30, 7), json)).isNotEqualTo(key);
         assertThat(request.aspectRatio()).isEqualTo("9:16");
+    }
+
+    private static LocalClipRenderer renderer() {
+        return new LocalClipRenderer(new ProviderSettings("local", "cutline.generation.local", Map.of("model", "m", "durations", "any")),
+                new AdapterKit(null, null, null, null));
     }
 }

@@ -10,26 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
-import io.cutline.media.Tool;
-import io.cutline.media.ToolRunner;
-import io.cutline.provider.HttpGateway;
-import io.cutline.provider.ProviderSettings;
+import io.cutline.support.EmulatedProviders;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
-import io.cutline.timing.DurationRule;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,11 +33,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VideoAdapterContractTest {
 
-    private static final String KEY = "CUTLINE_TEST_API_KEY";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final EmulatedProviders PROVIDERS = new EmulatedProviders(11);
+
     private static ProviderEmulator emulator;
-    private static DefaultCamelContext camel;
-    private static HttpGateway http;
     private static MediaProbe probe;
 
     @TempDir
@@ -52,18 +44,8 @@ class VideoAdapterContractTest {
 
     @BeforeAll
     static void start() {
-        emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY), 11);
-        camel = new DefaultCamelContext();
-        camel.start();
-        http = new HttpGateway(camel, Duration.ofSeconds(2), Duration.ofSeconds(2));
-        probe = new MediaProbe(new ToolRunner(camel.createProducerTemplate(),
-                Map.of(Tool.FFMPEG, "ffmpeg", Tool.FFPROBE, "ffprobe", Tool.ESPEAK, "espeak-ng"), 60_000), JSON);
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-        emulator.close();
+        emulator = PROVIDERS.emulator();
+        probe = PROVIDERS.kit().probe();
     }
 
     @BeforeEach
@@ -72,23 +54,7 @@ class VideoAdapterContractTest {
     }
 
     static HostedGenerator adapter(String provider) {
-        String base = emulator.baseUrl();
-        Function<String, ProviderSettings> settings = model -> new ProviderSettings(provider, switch (provider) {
-            case "luma" -> base + "/dream-machine/v1";
-            case "veo" -> base + "/v1beta";
-            case "fal" -> base + "/fal/queue";
-            default -> base;
-        }, KEY, model, "cutline.generation." + provider);
-        return switch (provider) {
-            case "runway" -> new RunwayGenerator(http, settings.apply("gen4.5"), DurationRule.parse("2-10"), 0.12, JSON);
-            case "luma" -> new LumaGenerator(http, settings.apply("ray-2"), DurationRule.parse("5,9"), 0.1,
-                    "http://127.0.0.1:9/hooks/luma", JSON);
-            case "veo" -> new VeoGenerator(http, settings.apply("veo-3.1-generate-preview"), DurationRule.parse("4,6,8"), 0.4, JSON);
-            case "kling" -> new KlingGenerator(http, settings.apply("kling-v2-1-master"), DurationRule.parse("5,10"), 0.28, "PATH", KEY, JSON);
-            case "fal" -> new FalGenerator(http, settings.apply("fal-ai/kling-video/v2.1/master/text-to-video"), DurationRule.parse("5,10"),
-                    0.28, base + "/fal/api", "%d", JSON);
-            default -> throw new IllegalArgumentException(provider);
-        };
+        return PROVIDERS.adapter("cutline.generation", provider, HostedGenerator.class);
     }
 
     @ParameterizedTest

@@ -12,37 +12,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
-import io.cutline.media.Tool;
-import io.cutline.media.ToolRunner;
-import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderRejectedException;
-import io.cutline.provider.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
+import io.cutline.support.EmulatedProviders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The voice adapters against the emulator's wire protocols: success and each kind of failure. */
 class VoiceAdapterContractTest {
 
     private static final String TEXT = "Octopuses have three hearts, and blue blood.";
-    private static final String KEY_VARIABLE = "CUTLINE_TEST_API_KEY";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY_VARIABLE = EmulatedProviders.KEY_VARIABLE;
+
+    /** Speech is synthesized while the call waits: a longer answer timeout than the video adapters'. */
+    @RegisterExtension
+    static final EmulatedProviders PROVIDERS = new EmulatedProviders(7, Map.of("cutline.providers.response-timeout-ms", "30000"));
 
     private static ProviderEmulator emulator;
-    private static DefaultCamelContext camel;
-    private static HttpGateway http;
     private static MediaProbe probe;
 
     @TempDir
@@ -50,18 +46,8 @@ class VoiceAdapterContractTest {
 
     @BeforeAll
     static void start() {
-        emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY_VARIABLE), 7);
-        camel = new DefaultCamelContext();
-        camel.start();
-        http = new HttpGateway(camel, Duration.ofSeconds(5), Duration.ofSeconds(30));
-        probe = new MediaProbe(new ToolRunner(camel.createProducerTemplate(),
-                Map.of(Tool.FFMPEG, "ffmpeg", Tool.FFPROBE, "ffprobe", Tool.ESPEAK, "espeak-ng"), 60_000), JSON);
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-        emulator.close();
+        emulator = PROVIDERS.emulator();
+        probe = PROVIDERS.kit().probe();
     }
 
     @BeforeEach
@@ -141,8 +127,8 @@ class VoiceAdapterContractTest {
 
     @Test
     void anUnreachableProviderIsKnownNotToHaveReceivedTheRequest() {
-        ProviderSettings nowhere = new ProviderSettings("openai", "http://127.0.0.1:1/v1", KEY_VARIABLE, "m", "cutline.voice.openai");
-        assertThatThrownBy(() -> speak(new OpenAiSpeechVoice(http, nowhere, JSON)))
+        assertThatThrownBy(() -> speak(PROVIDERS.adapter("cutline.voice", "openai", VoiceProvider.class,
+                Map.of("base-url", "http://127.0.0.1:1/v1"))))
                 .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.requestSent()).isFalse())
                 .hasMessageContaining("cannot connect");
     }
@@ -156,14 +142,12 @@ class VoiceAdapterContractTest {
         provider.synthesize(voice("v"), "en", TEXT, dir.resolve("out." + provider.audioExtension()));
     }
 
-    private static ElevenLabsVoice elevenLabs(String keyVariable) {
-        return new ElevenLabsVoice(http, new ProviderSettings("elevenlabs", emulator.baseUrl(), keyVariable, "eleven_multilingual_v2",
-                "cutline.voice.elevenlabs"), "mp3_44100_128", JSON);
+    private static VoiceProvider elevenLabs(String keyVariable) {
+        return PROVIDERS.adapter("cutline.voice", "elevenlabs", VoiceProvider.class, Map.of("api-key-env", keyVariable));
     }
 
-    private static OpenAiSpeechVoice openAi(String keyVariable) {
-        return new OpenAiSpeechVoice(http, new ProviderSettings("openai", emulator.baseUrl() + "/v1", keyVariable, "gpt-4o-mini-tts",
-                "cutline.voice.openai"), JSON);
+    private static VoiceProvider openAi(String keyVariable) {
+        return PROVIDERS.adapter("cutline.voice", "openai", VoiceProvider.class, Map.of("api-key-env", keyVariable));
     }
 
     private static Channel.Voice voice(String name) {

@@ -1,4 +1,4 @@
-package io.cutline.writer;
+package io.cutline.writer.template;
 
 import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;

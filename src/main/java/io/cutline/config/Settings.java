@@ -1,9 +1,15 @@
-package io.cutline;
+package io.cutline.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.cutline.config.ProviderSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -60,5 +66,30 @@ public final class Settings {
 
     public Path path(String key) {
         return Path.of(text(key));
+    }
+
+    /**
+     * The providers of an area, by name: every {@code <area>.<name>.adapter} property makes one, and
+     * its block is every {@code <area>.<name>.*} property (each resolved, so environment variables
+     * and overrides apply). Adding a provider is adding such a block; nothing lists them elsewhere.
+     */
+    public Map<String, ProviderSettings> providers(String area) {
+        Pattern adapterKey = Pattern.compile(Pattern.quote(area) + "\\.([a-z0-9][a-z0-9-]*)\\.adapter");
+        TreeSet<String> names = new TreeSet<>();
+        for (Object key : properties.loadProperties().keySet()) {
+            Matcher matcher = adapterKey.matcher(key.toString());
+            if (matcher.matches()) {
+                names.add(matcher.group(1));
+            }
+        }
+        Map<String, ProviderSettings> providers = new TreeMap<>();
+        for (String name : names) {
+            String prefix = area + "." + name;
+            Map<String, String> values = new TreeMap<>();
+            properties.loadProperties(key -> key.startsWith(prefix + ".")).stringPropertyNames()
+                    .forEach(key -> optional(key).ifPresent(value -> values.put(key.substring(prefix.length() + 1), value)));
+            providers.put(name, new ProviderSettings(name, prefix, values));
+        }
+        return providers;
     }
 }

@@ -1,4 +1,4 @@
-package io.cutline.provider;
+package io.cutline.config;
 
 import io.cutline.model.PermanentFailure;
 

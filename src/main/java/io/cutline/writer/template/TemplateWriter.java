@@ -1,4 +1,6 @@
-package io.cutline.writer;
+package io.cutline.writer.template;
+
+import io.cutline.writer.StoryWriter;
 
 import io.cutline.model.Scene;
 

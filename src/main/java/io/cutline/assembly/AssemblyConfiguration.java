@@ -1,0 +1,34 @@
+package io.cutline.assembly;
+
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.config.Settings;
+import io.cutline.ledger.GenerationLedger;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.QualityLedger;
+import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.media.AudioAnalysis;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.MediaStore;
+import io.cutline.media.ToolRunner;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** Layer 4 (routes/assembly.yaml): one FFmpeg run per video for every rendition, then the quality gates. */
+public class AssemblyConfiguration implements CamelConfiguration {
+
+    @BindToRegistry
+    public Assembler assembler(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations, RenderLedger renders,
+                               QualityLedger quality, ChannelRegistry channels, ToolRunner tools, MediaProbe probe, AudioAnalysis audio,
+                               MediaStore media, Settings settings) {
+        double loudness = settings.decimal("cutline.assembly.loudness-lufs");
+        AudioMix mix = new AudioMix(tools, new AudioMix.Target(loudness, settings.decimal("cutline.assembly.mix-true-peak-db")));
+        QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
+                settings.decimal("cutline.assembly.true-peak-ceiling-db")));
+        RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
+                settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"));
+        return new Assembler(jobs, stories, voices, generations, renders, quality, channels, tools, probe, audio, mix, gates, media,
+                encoding, settings.decimal("cutline.assembly.music-volume-db"), settings.integer("cutline.generation.short-side"));
+    }
+}

@@ -1,0 +1,31 @@
+package io.cutline.provider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.config.Settings;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.ToolRunner;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+
+/** The HTTP plumbing every provider adapter shares, and the rate-limit policy of the routes. */
+public class ProviderConfiguration implements CamelConfiguration {
+
+    @BindToRegistry
+    public HttpGateway httpGateway(CamelContext context, Settings settings) {
+        return new HttpGateway(context, settings.millis("cutline.providers.connect-timeout-ms"),
+                settings.millis("cutline.providers.response-timeout-ms"));
+    }
+
+    @BindToRegistry
+    public AdapterKit adapterKit(HttpGateway http, ObjectMapper json, ToolRunner tools, MediaProbe probe) {
+        return new AdapterKit(http, json, tools, probe);
+    }
+
+    /** routes/errors.yaml asks this whether a rate-limited call may be tried again, and when. */
+    @BindToRegistry
+    public RateLimits rateLimits(Settings settings) {
+        return new RateLimits(settings.integer("cutline.retry.rate-limit-attempts"),
+                settings.millis("cutline.retry.rate-limit-max-wait-ms"), settings.millis("cutline.retry.delay-ms"));
+    }
+}

@@ -1,0 +1,18 @@
+package io.cutline.storyboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.writer.StoryWriter;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** Layer 2 (routes/storyboard.yaml): the brief split into scenes, one shot and one narration line each. */
+public class StoryboardConfiguration implements CamelConfiguration {
+
+    @BindToRegistry
+    public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, StoryWriter writer, ObjectMapper json) {
+        return new Storyboarder(jobs, stories, channels, writer, json);
+    }
+}

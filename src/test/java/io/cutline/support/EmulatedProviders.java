@@ -1,0 +1,101 @@
+package io.cutline.support;
+
+import java.util.Map;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.config.CoreConfiguration;
+import io.cutline.config.Settings;
+import io.cutline.emulator.ProviderEmulator;
+import io.cutline.media.MediaConfiguration;
+import io.cutline.media.MediaProbe;
+import io.cutline.media.ToolRunner;
+import io.cutline.provider.AdapterKit;
+import io.cutline.provider.ProviderCatalog;
+import io.cutline.provider.ProviderConfiguration;
+import io.cutline.config.ProviderSettings;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * For adapter contract tests ({@code @RegisterExtension static}): the provider emulator on loopback
+ * and the adapters built exactly as the service builds them — from {@code config/application.properties}
+ * with every provider pointed at the emulator ({@link HostedSettings#emulated}) — through the
+ * service's own configuration classes and {@link ProviderCatalog}.
+ */
+public final class EmulatedProviders implements BeforeAllCallback, AfterAllCallback {
+
+    /** The environment variable (set by the build) that holds the key every emulated provider accepts. */
+    public static final String KEY_VARIABLE = "CUTLINE_TEST_API_KEY";
+
+    private final long seed;
+    private final Map<String, String> overrides;
+    private ProviderEmulator emulator;
+    private DefaultCamelContext camel;
+    private Settings settings;
+    private AdapterKit kit;
+
+    /** {@code overrides}: properties on top of the emulated ones, e.g. a test-only provider's block. */
+    public EmulatedProviders(long seed, Map<String, String> overrides) {
+        this.seed = seed;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    public EmulatedProviders(long seed) {
+        this(seed, Map.of());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY_VARIABLE), seed);
+        camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setLocation("file:config/application.properties");
+        Properties properties = new Properties();
+        properties.putAll(HostedSettings.emulated(emulator));
+        properties.putAll(overrides);
+        camel.getPropertiesComponent().setOverrideProperties(properties);
+        camel.start();
+        settings = new Settings(camel);
+        ObjectMapper json = new CoreConfiguration().json();
+        ToolRunner tools = new MediaConfiguration().toolRunner(camel, settings);
+        kit = new AdapterKit(new ProviderConfiguration().httpGateway(camel, settings), json, tools, new MediaProbe(tools, json));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        camel.stop();
+        emulator.close();
+    }
+
+    public ProviderEmulator emulator() {
+        return emulator;
+    }
+
+    public AdapterKit kit() {
+        return kit;
+    }
+
+    /** A provider's settings block, e.g. {@code block("cutline.generation", "runway")}. */
+    public ProviderSettings block(String area, String name) {
+        ProviderSettings block = settings.providers(area).get(name);
+        if (block == null) {
+            throw new IllegalArgumentException("no provider " + area + "." + name + " (no " + area + "." + name + ".adapter property)");
+        }
+        return block;
+    }
+
+    /** The adapter the service would build for a provider. */
+    public <T> T adapter(String area, String name, Class<T> kind) {
+        return ProviderCatalog.build(block(area, name), kit, kind);
+    }
+
+    /** The adapter for a block changed as {@code changed} says (e.g. another base URL or key variable). */
+    public <T> T adapter(String area, String name, Class<T> kind, Map<String, String> changed) {
+        ProviderSettings block = block(area, name);
+        Map<String, String> values = new java.util.HashMap<>(block.values());
+        values.putAll(changed);
+        return ProviderCatalog.build(new ProviderSettings(block.name(), block.propertyPrefix(), values), kit, kind);
+    }
+}
