@@ -12,6 +12,7 @@ import io.cutline.media.AudioAnalysis;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
 import io.cutline.media.ToolRunner;
+import io.cutline.model.Platforms;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
@@ -21,11 +22,11 @@ public class AssemblyConfiguration implements CamelConfiguration {
     @BindToRegistry
     public Assembler assembler(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations, RenderLedger renders,
                                QualityLedger quality, ChannelRegistry channels, ToolRunner tools, MediaProbe probe, AudioAnalysis audio,
-                               MediaStore media, Settings settings) {
+                               MediaStore media, Platforms platforms, Settings settings) {
         double loudness = settings.decimal("cutline.assembly.loudness-lufs");
         AudioMix mix = new AudioMix(tools, new AudioMix.Target(loudness, settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
-                settings.decimal("cutline.assembly.true-peak-ceiling-db")));
+                settings.decimal("cutline.assembly.true-peak-ceiling-db")), platforms);
         RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
                 settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"));
         return new Assembler(jobs, stories, voices, generations, renders, quality, channels, tools, probe, audio, mix, gates, media,

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.cutline.model.PlatformRules;
+import io.cutline.model.Platforms;
 import io.cutline.ledger.QualityGate;
 import io.cutline.media.AudioAnalysis;
 import io.cutline.media.MediaInfo;
@@ -30,9 +31,11 @@ public class QualityGates {
     }
 
     private final Targets targets;
+    private final Platforms platforms;
 
-    public QualityGates(Targets targets) {
+    public QualityGates(Targets targets, Platforms platforms) {
         this.targets = targets;
+        this.platforms = platforms;
     }
 
     /** Per scene: how far the picture's frames end from its narration; and the file's video against its audio and the narration. */
@@ -92,7 +95,7 @@ public class QualityGates {
     public QualityGate platform(String rendition, String platform, MediaInfo file, int fps) {
         MediaInfo.Stream video = file.video().orElseThrow();
         String audioCodec = file.audio().map(MediaInfo.Stream::codec).orElse("none");
-        PlatformRules.VideoLimits limits = PlatformRules.of(platform).videoLimits(video.width(), video.height());
+        PlatformRules.VideoLimits limits = platforms.of(platform).videoLimits(video.width(), video.height());
         int shortSide = Math.min(video.width(), video.height());
         int longSide = Math.max(video.width(), video.height());
         boolean passed = video.codec().equals("h264") && audioCodec.equals("aac")

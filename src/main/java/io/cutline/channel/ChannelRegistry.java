@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.channel.MusicLibrary;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.SchemaCheck;
@@ -38,15 +37,16 @@ public class ChannelRegistry {
     private final Path directory;
     private final Path signalsDirectory;
     private final ObjectMapper json;
-    private final SchemaCheck schema = SchemaCheck.load("channel.schema.json");
+    private final SchemaCheck schema;
 
     private volatile Map<String, Channel> channels = Map.of();
     private volatile List<DocumentProblem> problems = List.of();
 
-    public ChannelRegistry(Path directory, Path signalsDirectory, ObjectMapper json) {
+    public ChannelRegistry(Path directory, Path signalsDirectory, ObjectMapper json, ChannelVocabulary vocabulary) {
         this.directory = directory;
         this.signalsDirectory = signalsDirectory;
         this.json = json;
+        this.schema = SchemaCheck.load("channel.schema.json", vocabulary::complete);
     }
 
     /** Reads every channel file again; returns the problems found (empty when all are valid). */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.config.Settings;
 import io.cutline.channel.Channel;
+import io.cutline.channel.ChannelConfiguration;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
@@ -27,8 +28,9 @@ public class ValidateCommand implements Callable<Integer> {
             context.getPropertiesComponent().setLocation("file:" + CutlineRuntime.CONFIG);
             Settings settings = new Settings(context);
             ObjectMapper json = new ObjectMapper();
-            ChannelRegistry channels = new ChannelRegistry(settings.path("cutline.channels.dir"), settings.path("cutline.signals.dir"), json);
-            problems.addAll(channels.reload());
+            ChannelConfiguration wiring = new ChannelConfiguration();
+            ChannelRegistry channels = wiring.channelRegistry(settings, json, wiring.platforms(settings));
+            problems.addAll(channels.problems());
             channelCount = channels.all().size();
             SignalLibrary signals = new SignalLibrary(settings.path("cutline.signals.dir"), json);
             for (Channel channel : channels.all()) {

@@ -1,7 +1,12 @@
 package io.cutline.distribution;
 
+import java.util.List;
+import java.util.Map;
+
 import io.cutline.distribution.platform.PostMetadata;
+import io.cutline.model.PermanentFailure;
 import io.cutline.model.PlatformRules;
+import io.cutline.model.Platforms;
 
 import io.cutline.distribution.platform.Publisher;
 
@@ -28,21 +33,23 @@ public class PublicationDesk {
     private final RenderLedger renders;
     private final PublicationLedger publications;
     private final ChannelRegistry channels;
-    private final Publisher publisher;
+    private final Platforms platforms;
+    private final Map<String, Publisher> publishers;
 
     public PublicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
-                           ChannelRegistry channels, Publisher publisher) {
+                           ChannelRegistry channels, Platforms platforms, Map<String, Publisher> publishers) {
         this.jobs = jobs;
         this.stories = stories;
         this.renders = renders;
         this.publications = publications;
         this.channels = channels;
-        this.publisher = publisher;
+        this.platforms = platforms;
+        this.publishers = Map.copyOf(publishers);
     }
 
-    /** Whether the job's channel publishes to {@code platform}. */
-    public boolean targets(String jobId, String platform) {
-        return channel(jobId).platforms().contains(platform);
+    /** The platforms the job's channel publishes to (routes/distribution.yaml sends the video to each). */
+    public List<String> platforms(String jobId) {
+        return channel(jobId).platforms();
     }
 
     public void publish(String jobId, String platform) {
@@ -52,13 +59,13 @@ public class PublicationDesk {
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no " + rendition + " render for " + platform));
         Storyboard storyboard = stories.storyboard(jobId)
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no storyboard"));
-        PlatformRules rules = PlatformRules.of(platform);
+        PlatformRules rules = platforms.of(platform);
         PostMetadata metadata = new PostMetadata(jobId, channel.id(), platform, channel.language(),
                 rules.title(storyboard.title()), rules.description(storyboard.description()),
                 rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true);
         publications.begin(jobId, platform);
         try {
-            publications.succeed(jobId, platform, publisher.publish(platform, render, metadata));
+            publications.succeed(jobId, platform, publisher(platform).publish(render, metadata));
         } catch (RuntimeException e) {
             publications.fail(jobId, platform, e.getMessage());
             throw e;
@@ -71,6 +78,14 @@ public class PublicationDesk {
         if (!out) {
             publish(jobId, platform);
         }
+    }
+
+    private Publisher publisher(String platform) {
+        Publisher publisher = publishers.get(platform);
+        if (publisher == null) {
+            throw new PermanentFailure("no publisher for platform '" + platform + "' (no cutline.distribution." + platform + ".adapter)");
+        }
+        return publisher;
     }
 
     private Channel channel(String jobId) {

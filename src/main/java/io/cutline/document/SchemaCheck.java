@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -24,12 +27,19 @@ public final class SchemaCheck {
     }
 
     public static SchemaCheck load(String name) {
+        return load(name, schema -> { });
+    }
+
+    /** A schema completed at load time by {@code complete} (e.g. lists of names that come from configuration). */
+    public static SchemaCheck load(String name, Consumer<ObjectNode> complete) {
         String resource = "/schemas/" + name;
         try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema " + resource + " is missing from the classpath");
             }
-            return new SchemaCheck(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in));
+            ObjectNode schema = (ObjectNode) new ObjectMapper().readTree(in);
+            complete.accept(schema);
+            return new SchemaCheck(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

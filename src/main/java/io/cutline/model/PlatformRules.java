@@ -1,35 +1,34 @@
 package io.cutline.model;
 
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What each platform accepts: metadata (text beyond a limit is cut at a word boundary) and video
- * (length, frame size, frame rate; checked by the quality gates before anything is published).
+ * What a platform accepts (configured per platform in {@code cutline.distribution.<platform>.*}):
+ * metadata (text beyond a limit is cut at a word boundary) and video (length, frame size, frame rate;
+ * checked by the quality gates before anything is published). Vertical and square videos may have
+ * their own limits (YouTube Shorts).
  */
 public record PlatformRules(String platform, int titleMax, int descriptionMax, int hashtagMax, VideoLimits video,
                             VideoLimits verticalVideo) {
 
     /** Length in seconds, shorter and longer side in pixels, frames per second. */
     public record VideoLimits(double minSeconds, double maxSeconds, int minSide, int maxSide, int minFps, int maxFps) {
-    }
 
-    private static final Map<String, PlatformRules> KNOWN = Map.of(
-            // YouTube: a vertical or square video up to 3 minutes is a Short; others may run 12 hours.
-            "youtube", new PlatformRules("youtube", 100, 5000, 15,
-                    new VideoLimits(1, 43_200, 144, 7680, 1, 60), new VideoLimits(1, 180, 144, 7680, 1, 60)),
-            "tiktok", new PlatformRules("tiktok", 150, 2200, 20,
-                    new VideoLimits(1, 600, 360, 4096, 23, 60), new VideoLimits(1, 600, 360, 4096, 23, 60)),
-            // Reels: 3 s to 15 min, at most 1920 px wide.
-            "instagram", new PlatformRules("instagram", 150, 2200, 30,
-                    new VideoLimits(3, 900, 144, 1920, 23, 60), new VideoLimits(3, 900, 144, 1920, 23, 60)));
+        private static final Pattern FORMAT = Pattern.compile(
+                "\\s*(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)\\s*s\\s*,\\s*(\\d+)-(\\d+)\\s*px\\s*,\\s*(\\d+)-(\\d+)\\s*fps\\s*");
 
-    public static PlatformRules of(String platform) {
-        PlatformRules rules = KNOWN.get(platform);
-        if (rules == null) {
-            throw new IllegalArgumentException("no rules for platform '" + platform + "'");
+        /** Parses {@code 1-180 s, 144-7680 px, 1-60 fps} (length, sides, frame rate), as configuration writes them. */
+        public static VideoLimits parse(String text) {
+            Matcher matcher = FORMAT.matcher(text);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not of the form '1-180 s, 144-7680 px, 1-60 fps'");
+            }
+            return new VideoLimits(Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
+                    Integer.parseInt(matcher.group(5)), Integer.parseInt(matcher.group(6)));
         }
-        return rules;
     }
 
     /** The video limits for a frame of this shape (vertical or square videos may have their own). */

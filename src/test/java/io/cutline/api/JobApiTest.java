@@ -1,5 +1,7 @@
 package io.cutline.api;
 
+import io.cutline.support.ShippedConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +51,7 @@ class JobApiTest {
 
     private static JobApi api() {
         ObjectMapper json = new ObjectMapper();
-        ChannelRegistry channels = new ChannelRegistry(Path.of("config/channels"), Path.of("config/signals"), json);
+        ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         channels.reload();
         return new JobApi(null, null, channels, null, json);
     }

@@ -1,5 +1,7 @@
 package io.cutline.channel;
 
+import io.cutline.support.ShippedConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,7 @@ class ChannelRegistryTest {
 
     @Test
     void theShippedDemoChannelIsValid() {
-        ChannelRegistry registry = new ChannelRegistry(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
+        ChannelRegistry registry = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
         assertThat(registry.reload()).isEmpty();
         Channel demo = registry.require("demo");
         assertThat(demo.format()).isEqualTo(Format.VERTICAL_SHORT);
@@ -41,7 +43,7 @@ class ChannelRegistryTest {
                 .replace("timeZone: Europe/Berlin", "timeZone: Mars/Olympus");
         Files.writeString(channels.resolve("broken.yaml"), broken + "signals: broken.yaml\n");
 
-        ChannelRegistry registry = new ChannelRegistry(channels, signals, new ObjectMapper());
+        ChannelRegistry registry = ShippedConfig.channels(channels, signals, new ObjectMapper());
         List<DocumentProblem> problems = registry.reload();
 
         assertThat(registry.find("demo")).isPresent();
@@ -64,7 +66,7 @@ class ChannelRegistryTest {
                 .replace("timeZone: Europe/Berlin", "timeZone: Mars/Olympus");
         Files.writeString(channels.resolve("other.yaml"), text);
 
-        List<DocumentProblem> problems = new ChannelRegistry(channels, signals, new ObjectMapper()).reload();
+        List<DocumentProblem> problems = ShippedConfig.channels(channels, signals, new ObjectMapper()).reload();
 
         assertThat(problems).extracting(DocumentProblem::field)
                 .containsExactlyInAnyOrder("id", "schedule.cron", "schedule.timeZone", "signals");
@@ -76,7 +78,7 @@ class ChannelRegistryTest {
 
     @Test
     void anUnknownChannelNamesTheKnownOnes() {
-        ChannelRegistry registry = new ChannelRegistry(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
+        ChannelRegistry registry = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
         registry.reload();
         assertThatThrownBy(() -> registry.require("nope")).isInstanceOf(UnknownChannelException.class)
                 .hasMessage("no channel 'nope' (known: demo)");

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutline.model.Render;
 import io.cutline.media.MediaStore;
+import io.cutline.config.ProviderSettings;
+import io.cutline.provider.AdapterKit;
 
 /**
- * The offline publisher: writes each platform's rendition, thumbnail and metadata JSON under
- * {@code outbox/<platform>/} as {@code <job>.mp4}, {@code <job>.jpg} and {@code <job>.json}, for a
+ * The offline publisher: writes a platform's rendition, thumbnail and metadata JSON to its folder
+ * ({@code outbox/<platform>/} by default) as {@code <job>.mp4}, {@code <job>.jpg} and {@code <job>.json}, for a
  * person or another system to pick up. Each file appears whole (written aside, then moved into
  * place); publishing the same job again rewrites the same files.
  */
@@ -22,20 +24,16 @@ public class OutboxPublisher implements Publisher {
     private final Path outbox;
     private final ObjectMapper json;
 
-    public OutboxPublisher(Path outbox, ObjectMapper json) {
-        this.outbox = outbox.toAbsolutePath().normalize();
-        this.json = json;
+    /** {@code folder}: where this platform's files go. */
+    public OutboxPublisher(ProviderSettings settings, AdapterKit kit) {
+        this.outbox = Path.of(settings.text("folder")).toAbsolutePath().normalize();
+        this.json = kit.json();
     }
 
     @Override
-    public String name() {
-        return "outbox";
-    }
-
-    @Override
-    public String publish(String platform, Render render, PostMetadata metadata) {
+    public String publish(Render render, PostMetadata metadata) {
         try {
-            Path directory = Files.createDirectories(outbox.resolve(platform));
+            Path directory = Files.createDirectories(outbox);
             Path video = directory.resolve(render.jobId() + ".mp4");
             place(Path.of(render.path()), video);
             ObjectNode sidecarJson = json.valueToTree(metadata);

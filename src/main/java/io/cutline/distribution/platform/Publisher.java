@@ -8,8 +8,6 @@ import io.cutline.model.Render;
  */
 public interface Publisher {
 
-    String name();
-
     /** Publishes and returns the location (a URL, a platform id, or the outbox path). */
-    String publish(String platform, Render render, PostMetadata metadata);
+    String publish(Render render, PostMetadata metadata);
 }

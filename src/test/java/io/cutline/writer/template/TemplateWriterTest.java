@@ -1,5 +1,7 @@
 package io.cutline.writer.template;
 
+import io.cutline.support.ShippedConfig;
+
 import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 
@@ -55,7 +57,7 @@ class TemplateWriterTest {
     }
 
     private Channel demo() {
-        ChannelRegistry registry = new ChannelRegistry(Path.of("config/channels"), Path.of("config/signals"), json);
+        ChannelRegistry registry = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         registry.reload();
         return registry.require("demo");
     }
