@@ -1,5 +1,9 @@
 package io.cutline.api;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.CostLedger;
@@ -11,10 +15,12 @@ import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
+import io.cutline.config.Settings;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 
-/** The REST API (routes/api.yaml): job views, requests, provider webhooks, the headers that may leave. */
+/** The REST API (routes/api.yaml): who may call it, job views, requests, provider webhooks, the headers that may leave. */
 public class ApiConfiguration implements CamelConfiguration {
 
     @BindToRegistry
@@ -24,8 +30,52 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json) {
-        return new JobApi(jobs, views, channels, costs, json);
+    public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json, Settings settings) {
+        return new JobApi(jobs, views, channels, costs, json, settings.integer("cutline.jobs.max-unfinished"));
+    }
+
+    /** {@code CUTLINE_API_TOKEN} (the variable cutline.api.token-env names) and the optional tokens file. */
+    @BindToRegistry
+    public ApiTokens apiTokens(Settings settings) {
+        return ApiTokens.load(settings.optional("cutline.api.token-env").map(System::getenv).orElse(null),
+                settings.optional("cutline.api.tokens-file").map(Path::of).orElse(null), settings.path("cutline.api.generated-token-file"));
+    }
+
+    @BindToRegistry
+    public ApiAccess apiAccess(ApiTokens tokens, Settings settings) {
+        return new ApiAccess(tokens, settings.flag("cutline.observe.metrics-open"), settings.integer("cutline.api.jobs-per-minute"));
+    }
+
+    @BindToRegistry
+    public MetricsScrape metricsScrape(CamelContext context) {
+        return new MetricsScrape(context);
+    }
+
+    /**
+     * Refuses to serve the API beyond this machine without a configured token: a service reachable
+     * from the network must not rely on a token made for one run.
+     */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = context.getRegistry().findSingleByType(Settings.class);
+        if (!settings.flag("camel.server.enabled")) {
+            return;
+        }
+        String host = settings.text("camel.server.host");
+        if (!isLoopback(host) && !context.getRegistry().findSingleByType(ApiTokens.class).configured()) {
+            throw new IllegalStateException("camel.server.host is " + host + " (beyond this machine) but no API token is configured: "
+                    + "set CUTLINE_API_TOKEN (or cutline.api.tokens-file), or listen on 127.0.0.1");
+        }
+        context.addStartupListener(new ApiErrorAnswers(settings.integer("camel.server.port"),
+                context.getRegistry().findSingleByType(ObjectMapper.class)));
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("camel.server.host: unknown host '" + host + "'", e);
+        }
     }
 
     @BindToRegistry

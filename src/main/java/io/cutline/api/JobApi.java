@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.SchemaCheck;
@@ -38,23 +41,42 @@ public class JobApi {
     private final CostLedger costs;
     private final ObjectMapper json;
     private final SchemaCheck requestSchema = SchemaCheck.load("job-request.schema.json");
+    private final ObjectReader strictReader;
+    private final int maxUnfinished;
 
-    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json) {
+    /** {@code maxUnfinished}: jobs the ledger may hold unfinished before a new request is refused (429). */
+    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json, int maxUnfinished) {
         this.jobs = jobs;
         this.views = views;
         this.channels = channels;
         this.costs = costs;
         this.json = json;
+        this.maxUnfinished = maxUnfinished;
+        this.strictReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
-    /** Parses and validates a {@code POST /api/jobs} body. */
-    public JobRequest createRequest(String body) {
+    /** Refuses a new job (429) while the ledger holds as many unfinished jobs as allowed: no unbounded queue. */
+    public void admitNewJob() {
+        int unfinished = jobs.countUnfinished();
+        if (unfinished >= maxUnfinished) {
+            throw new ApiProblem(429, unfinished + " jobs are unfinished (at most " + maxUnfinished
+                    + "); try again when some have finished", Map.of("Retry-After", "60"));
+        }
+    }
+
+    /** Parses and validates a {@code POST /api/jobs} body (JSON, and only JSON: trailing text, duplicate keys and unknown fields are refused). */
+    public JobRequest createRequest(String body, String contentType) {
+        if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+            throw new ApiProblem(415, "the body must be sent as Content-Type: application/json, got "
+                    + (contentType == null ? "no Content-Type" : "'" + printable(contentType) + "'"));
+        }
         if (body == null || body.isBlank()) {
             throw new ApiProblem(400, "the body must be a JSON object with at least a \"channel\" field");
         }
         JsonNode request;
         try {
-            request = json.readTree(body);
+            request = strictReader.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiProblem(400, "the body is not valid JSON: " + e.getOriginalMessage());
         }
@@ -82,6 +104,7 @@ public class JobApi {
     }
 
     public String job(String id) {
+        requireJobId(id);
         try {
             return write(views.describe(id));
         } catch (JobNotFoundException e) {
@@ -115,6 +138,7 @@ public class JobApi {
 
     /** Puts a parked job back to work; the route then resumes it at its failed step. */
     public String retry(String id) {
+        requireJobId(id);
         Job job = jobs.find(id).orElseThrow(() -> new ApiProblem(404, "no job '" + id + "'"));
         if (!jobs.unpark(id)) {
             throw new ApiProblem(409, "job " + id + " is " + job.state() + "; only PARKED jobs can be retried");
@@ -166,9 +190,28 @@ public class JobApi {
         Message answer = exchange.getMessage();
         answer.setHeader(Exchange.HTTP_RESPONSE_CODE, problem == null ? 500 : problem.getStatus());
         answer.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        String message = problem != null ? problem.getMessage()
-                : "internal error: " + (failure == null ? "unknown" : failure.getMessage());
+        if (problem != null) {
+            problem.headers().forEach(answer::setHeader);
+        }
+        String message = problem != null ? problem.getMessage() : "internal error (logged on the server as incident "
+                + exchange.getExchangeId() + ")";
         answer.setBody(write(Map.of("error", message)));
+    }
+
+    /** Job ids are UUIDs; anything else (control characters, paths, huge strings) is refused without echoing it. */
+    private static void requireJobId(String id) {
+        if (id == null || !id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ApiProblem(404, "no job '" + printable(id) + "' (job ids look like 1c2f6969-0d4e-4b7e-9f5c-2a8e1d3b6f10)");
+        }
+    }
+
+    /** Text safe to echo in an answer: control characters replaced, at most 80 characters. */
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 80 ? clean : clean.substring(0, 80) + "…";
     }
 
     private String channelIds() {

@@ -142,6 +142,12 @@ public class JobLedger {
         return claimed;
     }
 
+    /** Jobs started and neither done nor parked, on every node. */
+    public int countUnfinished() {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM jobs WHERE state = ?", Integer.class, JobState.RUNNING.name());
+        return count == null ? 0 : count;
+    }
+
     public int renewLeases() {
         return jdbc.update("UPDATE jobs SET lease_until = ? WHERE lease_owner = ? AND state = ?",
                 LedgerTime.now(clock).plus(lease), node, JobState.RUNNING.name());

@@ -14,8 +14,15 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 /** The job ledger: its database (migrated at start), one repository per kind of record, and Camel's stores in it. */
 public class LedgerConfiguration implements CamelConfiguration {
 
+    /**
+     * H2's AUTO_SERVER mode (a second process, e.g. {@code cutline produce}, sharing the file ledger)
+     * opens a TCP server; {@code cutline.db.server-bind-address} keeps it on this machine.
+     */
     @BindToRegistry
     public LedgerDatabase ledgerDatabase(Settings settings) {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", settings.text("cutline.db.server-bind-address"));
+        }
         return new LedgerDatabase(settings.text("cutline.db.url"), settings.optional("cutline.db.user").orElse(null),
                 settings.optional("cutline.db.password").orElse(null), settings.integer("cutline.db.pool-size"));
     }

@@ -32,9 +32,11 @@ class ProviderWebhookTest {
             settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, "luma").toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");
             settings.put("cutline.generation.luma.poll-interval-ms", "60000");
-            settings.put("cutline.generation.luma.callback-url", "http://127.0.0.1:" + port + "/hooks/luma");
+            // Luma cannot send headers: the callback URL carries a token (role hook would do) as access_token
+            settings.put("cutline.generation.luma.callback-url", "http://127.0.0.1:" + port + "/hooks/luma?access_token=" + Http.TOKEN);
             try (TestService service = new TestService(root, settings).start()) {
                 Http api = new Http(port);
+                assertThat(new Http(port, null).post("/hooks/luma?rk=x", "{}").status()).as("no token").isEqualTo(401);
                 assertThat(api.post("/hooks/luma", "{}").status()).as("no key").isEqualTo(400);
                 assertThat(api.post("/hooks/luma?rk=no-such-clip", "{}").status()).isEqualTo(404);
 

@@ -13,14 +13,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small JSON client for the service's REST API in tests. */
 public final class Http {
 
+    /** {@code body}: the JSON answer, or null when the answer is empty or not JSON. */
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     }
 
+    /** The token the test services accept (an operate token; see {@link TestService#withApi}). */
+    public static final String TOKEN = System.getenv(TestService.TOKEN_VARIABLE);
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
+    /** A client that sends the test services' token. */
     public Http(int port) {
+        this(port, TOKEN);
+    }
+
+    /** A client that sends {@code token} (none when null). */
+    public Http(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     public Answer get(String path) throws IOException, InterruptedException {
@@ -32,9 +44,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    /** Any request, for tests of what the API refuses. */
+    public Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isBlank() ? null : new ObjectMapper().readTree(response.body());
+        boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        JsonNode body = response.body().isBlank() || !json ? null : new ObjectMapper().readTree(response.body());
         return new Answer(response.statusCode(), body, response);
     }
 }

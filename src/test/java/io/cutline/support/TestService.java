@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class TestService implements AutoCloseable {
 
+    /** The environment variable (set by the build) holding the token the test services accept. */
+    public static final String TOKEN_VARIABLE = "CUTLINE_TEST_API_TOKEN";
+
     private final Path root;
     private final Map<String, String> overrides;
     private Main main;
@@ -63,11 +66,14 @@ public final class TestService implements AutoCloseable {
         return Map.of("cutline.channels.dir", "src/test/resources/channels", "cutline.signals.dir", "src/test/resources/signals");
     }
 
-    /** Settings that serve the REST API on {@code port} (the empty exclude pattern removes the one-shot default). */
+    /**
+     * Settings that serve the REST API on {@code port} (the empty exclude pattern removes the one-shot
+     * default), accepting the token in {@link #TOKEN_VARIABLE}.
+     */
     public static Map<String, String> withApi(int port) {
         return Map.of("camel.server.enabled", "true", "camel.management.enabled", "true",
                 "camel.server.port", String.valueOf(port), "camel.management.port", String.valueOf(port),
-                "camel.main.routes-exclude-pattern", "");
+                "camel.main.routes-exclude-pattern", "", "cutline.api.token-env", TOKEN_VARIABLE);
     }
 
     public static int freePort() {
