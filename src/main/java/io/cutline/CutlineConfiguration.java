@@ -33,13 +33,24 @@ import io.cutline.assembly.Assembler;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.distribution.platform.OutboxPublisher;
 import io.cutline.distribution.PublicationDesk;
+import io.cutline.generation.Budgets;
 import io.cutline.generation.ClipCollector;
+import io.cutline.generation.ClipRequests;
+import io.cutline.generation.ClipScenes;
+import io.cutline.generation.ClipSender;
+import io.cutline.generation.ClipStore;
+import io.cutline.generation.ClipSubmitter;
 import io.cutline.generation.GenerationDesk;
 import io.cutline.generation.GenerationMetrics;
 import io.cutline.generation.GenerationPoller;
+import io.cutline.generation.GenerationRouter;
+import io.cutline.generation.GeneratorCatalog;
+import io.cutline.generation.LocalGeneration;
 import io.cutline.generation.PollSchedule;
 import io.cutline.generation.ProviderHealth;
 import io.cutline.generation.ProviderLimits;
+import io.cutline.generation.Resubmissions;
+import io.cutline.generation.SubmissionGate;
 import io.cutline.generation.hosted.FalGenerator;
 import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.generation.hosted.KlingGenerator;
@@ -161,17 +172,27 @@ public class CutlineConfiguration implements CamelConfiguration {
                 settings.integer("cutline.generation." + name + ".max-in-flight"),
                 settings.integer("cutline.generation." + name + ".submissions-per-minute"))), generations::inFlight);
         CostLedger costs = new CostLedger(jdbc);
-        GenerationDesk desk = new GenerationDesk(jobs, stories, voices, generations, stepLog, channels,
-                Map.of(local.provider(), local, footage.provider(), footage), hosted, planner, health, limits, costs, probe, media, json,
-                settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps"),
-                settings.integer("cutline.generation.max-attempts"), pollSchedule(settings, hosted.keySet()));
+        GeneratorCatalog catalog = new GeneratorCatalog(Map.of(local.provider(), local, footage.provider(), footage), hosted);
+        ClipRequests requests = new ClipRequests(jobs, channels, json, settings.integer("cutline.generation.short-side"),
+                settings.integer("cutline.generation.fps"));
+        ClipStore clipStore = new ClipStore(generations, media, probe);
+        PollSchedule polls = pollSchedule(settings, hosted.keySet());
+        int maxAttempts = settings.integer("cutline.generation.max-attempts");
+        Budgets budgets = new Budgets(costs);
+        GenerationDesk desk = new GenerationDesk(stories, voices, planner, catalog, clipStore);
         registry.bind("generationDesk", desk);
-        Map<String, GenerationPoller.UnknownOutcome> policies = perProvider(hosted.keySet(), name -> GenerationPoller.UnknownOutcome.valueOf(
+        registry.bind("generationRouter", new GenerationRouter(jobs, channels, stories, generations, catalog, health, budgets, desk));
+        registry.bind("localGeneration", new LocalGeneration(jobs, stories, stepLog, generations, catalog, requests, clipStore));
+        ClipSender sender = new ClipSender(new SubmissionGate(jobs, channels, budgets, limits, generations, requests, polls), jobs,
+                stepLog, generations, health, polls);
+        registry.bind("clipSubmitter", new ClipSubmitter(stories, generations, catalog, requests, sender, maxAttempts));
+        Map<String, Resubmissions.UnknownOutcome> policies = perProvider(hosted.keySet(), name -> Resubmissions.UnknownOutcome.valueOf(
                 settings.text("cutline.generation." + name + ".unknown-outcome").toUpperCase(java.util.Locale.ROOT)));
         GenerationMetrics metrics = new GenerationMetrics(() -> registry.lookupByNameAndType(
                 MicrometerConstants.METRICS_REGISTRY_NAME, io.micrometer.core.instrument.MeterRegistry.class));
-        registry.bind("generationPoller", new GenerationPoller(desk, health, generations, stories, jobs, hosted, policies, media, json,
-                metrics, settings.integer("cutline.generation.poll-batch")));
+        ClipScenes clipScenes = new ClipScenes(generations, jobs, stories, desk);
+        registry.bind("generationPoller", new GenerationPoller(generations, catalog, requests, health, polls, clipStore, clipScenes,
+                new Resubmissions(generations, sender, clipScenes, polls, policies, metrics, maxAttempts)));
         int generationThreads = settings.integer("cutline.generation.concurrency");
         context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")
                 .poolSize(generationThreads).maxPoolSize(generationThreads).build());
@@ -239,12 +260,12 @@ public class CutlineConfiguration implements CamelConfiguration {
         return hosted;
     }
 
-    /** Each hosted provider's {@code poll-interval-ms}, with the shared back-off. */
+    /** Each hosted provider's {@code poll-interval-ms}, with the shared back-off and batch size. */
     private static PollSchedule pollSchedule(Settings settings, java.util.Set<String> providers) {
         return new PollSchedule(perProvider(providers, name -> settings.millis("cutline.generation." + name + ".poll-interval-ms")),
                 settings.millis("cutline.generation.poll-tick-ms"),
                 settings.integer("cutline.generation.poll-backoff-after"), settings.millis("cutline.generation.poll-max-interval-ms"),
-                settings.millis("cutline.generation.download-retry-ms"));
+                settings.millis("cutline.generation.download-retry-ms"), settings.integer("cutline.generation.poll-batch"));
     }
 
     /** One setting per hosted provider, e.g. its {@code cutline.generation.<name>.poll-interval-ms}. */
