@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cutline.assembly.AudioMix;
+import io.cutline.assembly.EditReader;
 import io.cutline.assembly.QualityGates;
 import io.cutline.assembly.RenderGraph;
+import io.cutline.assembly.Renderer;
+import io.cutline.assembly.RenditionChecks;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.media.AudioAnalysis;
 import io.cutline.media.AudioDecoder;
@@ -206,10 +209,12 @@ public class CutlineConfiguration implements CamelConfiguration {
                 settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(settings.decimal("cutline.assembly.loudness-lufs"),
                 settings.decimal("cutline.assembly.loudness-tolerance-lu"), settings.decimal("cutline.assembly.true-peak-ceiling-db")));
-        registry.bind("assembler", new Assembler(jobs, stories, voices, generations, renders, quality, channels, tools, probe, audio,
-                mix, gates, media, new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"), settings.text("cutline.assembly.preset"),
-                        settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate")),
-                settings.decimal("cutline.assembly.music-volume-db"), settings.integer("cutline.generation.short-side")));
+        RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
+                settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"));
+        registry.bind("assembler", new Assembler(new EditReader(jobs, channels, stories, voices, generations, encoding.fps()),
+                new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
+                        settings.integer("cutline.generation.short-side")),
+                new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media));
         registry.bind("publicationDesk", new PublicationDesk(jobs, stories, renders, publications, channels,
                 new OutboxPublisher(settings.path("cutline.outbox.dir"), json)));
 
