@@ -85,6 +85,7 @@ import io.cutline.writer.StoryWriter;
 import io.cutline.writer.TemplateWriter;
 import io.cutline.storyboard.Storyboarder;
 import io.cutline.voice.speech.EspeakVoice;
+import io.cutline.voice.NarrationRecorder;
 import io.cutline.voice.Narrator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -156,8 +157,8 @@ public class CutlineConfiguration implements CamelConfiguration {
                         settings.text("cutline.voice.elevenlabs.output-format"), json),
                 new OpenAiSpeechVoice(http, provider(settings, "openai", "cutline.voice.openai"), json));
         registry.bind("narrator", new Narrator(jobs, stories, voices, stepLog, channels,
-                voiceProviders.stream().collect(Collectors.toMap(VoiceProvider::name, Function.identity())), probe, audio,
-                new AudioDecoder(tools), media));
+                voiceProviders.stream().collect(Collectors.toMap(VoiceProvider::name, Function.identity())),
+                new NarrationRecorder(probe, audio, new AudioDecoder(tools), media)));
 
         LocalClipRenderer local = new LocalClipRenderer(tools, settings.text("cutline.generation.local.model"),
                 DurationRule.parse(settings.text("cutline.generation.local.durations")));
