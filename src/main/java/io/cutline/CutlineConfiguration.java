@@ -32,6 +32,7 @@ import io.cutline.api.ApiHeaderFilter;
 import io.cutline.api.JobApi;
 import io.cutline.api.JobViews;
 import io.cutline.api.ProviderHooks;
+import io.cutline.api.SceneViews;
 import io.cutline.assembly.Assembler;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.distribution.platform.OutboxPublisher;
@@ -221,7 +222,8 @@ public class CutlineConfiguration implements CamelConfiguration {
 
         registry.bind("jobIntakeRepository", idempotentRepository(database, "job-intake"));
         registry.bind("publicationRepository", idempotentRepository(database, "publication"));
-        JobViews views = new JobViews(jobs, stepLog, stories, voices, generations, renders, publications, quality, costs);
+        JobViews views = new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications,
+                quality, costs);
         registry.bind("jobViews", views);
         registry.bind("jobApi", new JobApi(jobs, views, channels, costs, json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
