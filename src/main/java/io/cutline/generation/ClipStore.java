@@ -36,18 +36,22 @@ public class ClipStore {
                 .filter(task -> task.clipPath() != null && Files.isRegularFile(Path.of(task.clipPath())));
     }
 
+    /** Where the finished clip with this key is kept. */
+    Path place(String key) {
+        return media.clipPath(key);
+    }
+
     /**
-     * Has {@code make} write the clip for {@code request} to a file aside, verifies it, moves it into
-     * place and records the generation finished; a clip that fails verification is thrown, never kept.
+     * Has {@code make} write the clip for {@code request} to a file aside, verifies it, moves it to its
+     * {@code place} and records the generation finished; a clip that fails verification is thrown, never kept.
      */
-    void keep(String key, ClipRequest request, Consumer<Path> make) {
-        Path target = media.clipPath(key);
-        Path candidate = MediaStore.temporaryFor(target);
+    void keep(String key, Path place, ClipRequest request, Consumer<Path> make) {
+        Path candidate = MediaStore.temporaryFor(place);
         try {
             make.accept(candidate);
             MediaInfo clip = verify(candidate, request);
-            MediaStore.moveIntoPlace(candidate, target);
-            generations.succeed(key, target.toString(), clip.durationSeconds());
+            MediaStore.moveIntoPlace(candidate, place);
+            generations.succeed(key, place.toString(), clip.durationSeconds());
         } finally {
             MediaStore.deleteQuietly(candidate);
         }

@@ -1,5 +1,6 @@
 package io.cutline.generation;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.cutline.generation.clip.ClipRequest;
@@ -78,8 +79,10 @@ public class GenerationPoller {
             return List.of();
         }
         if (status.phase() == TaskStatus.Phase.SUCCEEDED) {
+            // outside the try: no room for the clip here is our failure, not an unusable clip to pay for again
+            Path place = clips.place(key);
             try {
-                clips.keep(key, request, candidate -> generator.download(status, candidate));
+                clips.keep(key, place, request, candidate -> generator.download(status, candidate));
                 return scenes.ready(key);
             } catch (ProviderException e) {
                 // made and paid for, only the download failed: fetched again later, never ordered again

@@ -1,5 +1,7 @@
 package io.cutline.generation;
 
+import java.nio.file.Path;
+
 import io.cutline.generation.clip.ClipGenerator;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.ledger.GenerationLedger;
@@ -55,8 +57,9 @@ public class LocalGeneration {
     private void generate(String jobId, int sceneIndex, ClipGenerator generator, ClipRequest request, String key) {
         stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
         generations.begin(key, generator.provider(), generator.model(), requests.write(request));
+        Path place = clips.place(key);
         try {
-            clips.keep(key, request, candidate -> generator.generate(request, candidate));
+            clips.keep(key, place, request, candidate -> generator.generate(request, candidate));
             stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " " + key.substring(0, 12));
         } catch (RuntimeException e) {
             generations.fail(key, e.getMessage());
