@@ -26,7 +26,7 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                              RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs) {
-        return new JobViews(jobs, stepLog, stories, voices, generations, renders, publications, quality, costs);
+        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications, quality, costs);
     }
 
     @BindToRegistry

@@ -4,13 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.cutline.ledger.CostLedger;
-import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobState;
@@ -21,10 +16,7 @@ import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StepRecord;
 import io.cutline.ledger.StoryLedger;
-import io.cutline.ledger.VoiceLedger;
-import io.cutline.ledger.VoiceTrack;
 import io.cutline.model.Brief;
-import io.cutline.model.Scene;
 import io.cutline.model.Storyboard;
 
 /** Reads everything the ledger knows about a job into one {@link JobView}. */
@@ -33,20 +25,18 @@ public class JobViews {
     private final JobLedger jobs;
     private final StepLog stepLog;
     private final StoryLedger stories;
-    private final VoiceLedger voices;
-    private final GenerationLedger generations;
+    private final SceneViews scenes;
     private final RenderLedger renders;
     private final PublicationLedger publications;
     private final QualityLedger quality;
     private final CostLedger costs;
 
-    public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                    RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs) {
+    public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, RenderLedger renders,
+                    PublicationLedger publications, QualityLedger quality, CostLedger costs) {
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.stories = stories;
-        this.voices = voices;
-        this.generations = generations;
+        this.scenes = scenes;
         this.renders = renders;
         this.publications = publications;
         this.quality = quality;
@@ -56,34 +46,12 @@ public class JobViews {
     public JobView describe(String jobId) {
         Job job = jobs.require(jobId);
         List<StepRecord> log = stepLog.forJob(jobId);
-        Map<Integer, VoiceTrack> tracks = voices.forJob(jobId).stream()
-                .collect(Collectors.toMap(VoiceTrack::sceneIndex, Function.identity()));
-        List<JobView.SceneView> scenes = new ArrayList<>();
-        for (Scene scene : stories.scenes(jobId)) {
-            VoiceTrack track = tracks.get(scene.index());
-            List<JobView.ClipView> clips = scene.clipKeys().stream()
-                    .map(key -> generations.find(key).map(task -> new JobView.ClipView(task.contentKey(), task.provider(), task.model(),
-                            task.state().name(), task.clipPath(), task.durationSeconds(), task.attempts(), task.error(),
-                            task.paidSubmissions(), task.possibleDuplicates())).orElse(null))
-                    .filter(Objects::nonNull)
-                    .toList();
-            String error = log.stream()
-                    .filter(entry -> Objects.equals(entry.sceneIndex(), scene.index()))
-                    .reduce((first, second) -> second)
-                    .filter(entry -> entry.outcome() == StepRecord.Outcome.FAILED)
-                    .map(entry -> entry.step() + ": " + entry.detail())
-                    .orElse(null);
-            scenes.add(new JobView.SceneView(scene.index(), scene.narration(), scene.visualPrompt(), scene.style(),
-                    track == null ? null : new JobView.VoiceView(track.provider(), track.audioPath(), track.durationSeconds(),
-                            track.words().size()),
-                    scene.plan(), clips, error));
-        }
         return new JobView(job.id(), job.channelId(), job.origin(), job.requestedTopic(),
                 stories.brief(jobId).map(Brief::topic).orElse(null),
                 stories.storyboard(jobId).map(Storyboard::title).orElse(null),
                 job.state().name(), job.step().name(), job.attempt(), job.createdAt(), job.updatedAt(),
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
-                layers(job, log), scenes,
+                layers(job, log), scenes.describe(jobId, log),
                 renders.forJob(jobId).stream().map(render -> new JobView.RenderView(render.rendition(), render.path(),
                         render.width(), render.height(), render.durationSeconds(), render.thumbnailPath())).toList(),
                 quality.forJob(jobId).stream().map(gate -> new JobView.GateView(gate.rendition(), gate.gate(), gate.passed(),

@@ -1,6 +1,6 @@
 package io.cutline.api;
 
-import io.cutline.generation.GenerationDesk;
+import io.cutline.generation.ContentKey;
 import io.cutline.ledger.GenerationLedger;
 
 /**
@@ -21,7 +21,7 @@ public class ProviderHooks {
         if (marker == null || marker.isBlank()) {
             throw new ApiProblem(400, "rk (the clip's key, as given in the callback URL) is required");
         }
-        String key = GenerationDesk.keyOf(marker);
+        String key = ContentKey.keyOf(marker);
         if (!generations.checkNow(key, provider)) {
             throw new ApiProblem(404, "no clip in flight at " + provider + " with key " + marker);
         }

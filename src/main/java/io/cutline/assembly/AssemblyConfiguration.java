@@ -16,20 +16,22 @@ import io.cutline.model.Platforms;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** Layer 4 (routes/assembly.yaml): one FFmpeg run per video for every rendition, then the quality gates. */
+/** Layer 4 (routes/assembly.yaml): the edit read from the ledger, one FFmpeg run for every rendition, then the quality gates. */
 public class AssemblyConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Assembler assembler(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations, RenderLedger renders,
-                               QualityLedger quality, ChannelRegistry channels, ToolRunner tools, MediaProbe probe, AudioAnalysis audio,
-                               MediaStore media, Platforms platforms, Settings settings) {
+    public Assembler assembler(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
+                               GenerationLedger generations, RenderLedger renders, QualityLedger quality, ToolRunner tools,
+                               MediaProbe probe, AudioAnalysis audio, MediaStore media, Platforms platforms, Settings settings) {
         double loudness = settings.decimal("cutline.assembly.loudness-lufs");
         AudioMix mix = new AudioMix(tools, new AudioMix.Target(loudness, settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
                 settings.decimal("cutline.assembly.true-peak-ceiling-db")), platforms);
         RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
                 settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"));
-        return new Assembler(jobs, stories, voices, generations, renders, quality, channels, tools, probe, audio, mix, gates, media,
-                encoding, settings.decimal("cutline.assembly.music-volume-db"), settings.integer("cutline.generation.short-side"));
+        return new Assembler(new EditReader(jobs, channels, stories, voices, generations, encoding.fps()),
+                new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
+                        settings.integer("cutline.generation.short-side")),
+                new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media);
     }
 }

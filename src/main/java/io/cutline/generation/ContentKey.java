@@ -24,6 +24,19 @@ public final class ContentKey {
         }
     }
 
+    /**
+     * The mark a submission carries for the provider to find it by: the content key, with the
+     * attempt number after the first (a provider may refuse a key it has seen, even on a failed task).
+     */
+    static String marker(String key, int attempt) {
+        return attempt <= 1 ? key : key + "-a" + attempt;
+    }
+
+    /** The content key a {@link #marker(String, int) marker} was made from. */
+    public static String keyOf(String marker) {
+        return marker.replaceFirst("-a\\d+$", "");
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.config.ProviderSettings;
 import io.cutline.config.Settings;
 import io.cutline.generation.clip.ClipGenerator;
 import io.cutline.generation.hosted.HostedGenerator;
@@ -22,7 +23,6 @@ import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
 import io.cutline.provider.AdapterKit;
 import io.cutline.provider.ProviderCatalog;
-import io.cutline.config.ProviderSettings;
 import io.cutline.timing.TimingPlanner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BindToRegistry;
@@ -32,19 +32,19 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 /**
- * Layer 3 (routes/generation.yaml): the generators, the router's health and limits, the desk that
- * plans and submits clips, and the poller that follows paid generations. The generators are every
- * {@code cutline.generation.<name>} block with an {@code adapter}: synchronous ones (the local
- * renderer, the footage library) and hosted, paid ones.
+ * Layer 3 (routes/generation.yaml): the generators, the router, the local and paid paths and the
+ * poller that follows paid generations. The generators are every {@code cutline.generation.<name>}
+ * block with an {@code adapter}: synchronous ones (the local renderer, the footage library) and
+ * hosted, paid ones. Beans made from other beans of this layer are lazy (made when first looked up),
+ * so the order of the methods does not matter.
  */
 public class GenerationConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Generators generators(Settings settings, AdapterKit kit) {
+    public GeneratorCatalog generatorCatalog(Settings settings, AdapterKit kit) {
         Map<String, ClipGenerator> synchronous = new LinkedHashMap<>();
         Map<String, HostedGenerator> hosted = new LinkedHashMap<>();
-        Map<String, ProviderSettings> blocks = settings.providers("cutline.generation");
-        blocks.forEach((name, block) -> {
+        settings.providers("cutline.generation").forEach((name, block) -> {
             Object adapter = ProviderCatalog.build(block, kit, Object.class);
             if (adapter instanceof HostedGenerator remote) {
                 hosted.put(name, remote);
@@ -55,7 +55,7 @@ public class GenerationConfiguration implements CamelConfiguration {
                         + " is neither a ClipGenerator nor a HostedGenerator");
             }
         });
-        return new Generators(synchronous, hosted, blocks);
+        return new GeneratorCatalog(synchronous, hosted);
     }
 
     /** Circuit breakers per provider: the router passes over a provider whose recent calls mostly failed. */
@@ -72,44 +72,84 @@ public class GenerationConfiguration implements CamelConfiguration {
                 settings.decimal("cutline.timing.max-slowdown"), settings.decimal("cutline.timing.max-hold-seconds"));
     }
 
+    @BindToRegistry
+    public ClipRequests clipRequests(JobLedger jobs, ChannelRegistry channels, ObjectMapper json, Settings settings) {
+        return new ClipRequests(jobs, channels, json, settings.integer("cutline.generation.short-side"),
+                settings.integer("cutline.generation.fps"));
+    }
+
+    @BindToRegistry
+    public ClipStore clipStore(GenerationLedger generations, MediaStore media, MediaProbe probe) {
+        return new ClipStore(generations, media, probe);
+    }
+
+    @BindToRegistry
+    public Budgets budgets(CostLedger costs) {
+        return new Budgets(costs);
+    }
+
     /** Each hosted provider's {@code max-in-flight} and {@code submissions-per-minute}. */
     @BindToRegistry(lazy = true)
-    public ProviderLimits providerLimits(Generators generators, GenerationLedger generations) {
-        return new ProviderLimits(generators.eachHosted(block -> new ProviderLimits.Limit(block.integer("max-in-flight"),
+    public ProviderLimits providerLimits(GeneratorCatalog catalog, GenerationLedger generations, Settings settings) {
+        return new ProviderLimits(eachHosted(catalog, settings, block -> new ProviderLimits.Limit(block.integer("max-in-flight"),
                 block.integer("submissions-per-minute"))), generations::inFlight);
     }
 
-    /** Each hosted provider's {@code poll-interval-ms}, with the shared back-off. */
+    /** Each hosted provider's {@code poll-interval-ms}, with the shared back-off and batch size. */
     @BindToRegistry(lazy = true)
-    public PollSchedule pollSchedule(Settings settings, Generators generators) {
-        return new PollSchedule(generators.eachHosted(block -> Duration.ofMillis(block.integer("poll-interval-ms"))),
-                settings.millis("cutline.generation.poll-tick-ms"),
-                settings.integer("cutline.generation.poll-backoff-after"), settings.millis("cutline.generation.poll-max-interval-ms"),
-                settings.millis("cutline.generation.download-retry-ms"));
+    public PollSchedule pollSchedule(GeneratorCatalog catalog, Settings settings) {
+        return new PollSchedule(eachHosted(catalog, settings, block -> Duration.ofMillis(block.integer("poll-interval-ms"))),
+                settings.millis("cutline.generation.poll-tick-ms"), settings.integer("cutline.generation.poll-backoff-after"),
+                settings.millis("cutline.generation.poll-max-interval-ms"), settings.millis("cutline.generation.download-retry-ms"),
+                settings.integer("cutline.generation.poll-batch"));
     }
 
     @BindToRegistry(lazy = true)
-    public GenerationDesk generationDesk(JobLedger jobs, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                                         StepLog stepLog, ChannelRegistry channels, Generators generators, TimingPlanner planner,
-                                         ProviderHealth health, ProviderLimits limits, CostLedger costs, MediaProbe probe, MediaStore media,
-                                         ObjectMapper json, Settings settings, PollSchedule polls) {
-        return new GenerationDesk(jobs, stories, voices, generations, stepLog, channels, generators.synchronous(), generators.hosted(),
-                planner, health, limits, costs, probe, media, json,
-                settings.integer("cutline.generation.short-side"), settings.integer("cutline.generation.fps"),
-                settings.integer("cutline.generation.max-attempts"), polls);
+    public GenerationDesk generationDesk(StoryLedger stories, VoiceLedger voices, TimingPlanner planner, GeneratorCatalog catalog,
+                                         ClipStore clips) {
+        return new GenerationDesk(stories, voices, planner, catalog, clips);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GenerationRouter generationRouter(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, GenerationLedger generations,
+                                             GeneratorCatalog catalog, ProviderHealth health, Budgets budgets, GenerationDesk desk) {
+        return new GenerationRouter(jobs, channels, stories, generations, catalog, health, budgets, desk);
+    }
+
+    @BindToRegistry(lazy = true)
+    public LocalGeneration localGeneration(JobLedger jobs, StoryLedger stories, StepLog stepLog, GenerationLedger generations,
+                                           GeneratorCatalog catalog, ClipRequests requests, ClipStore clips) {
+        return new LocalGeneration(jobs, stories, stepLog, generations, catalog, requests, clips);
+    }
+
+    /** The paid POST behind its gate: the budget checked again under the channel's lock, the provider's limits, the intent committed. */
+    @BindToRegistry(lazy = true)
+    public ClipSender clipSender(JobLedger jobs, ChannelRegistry channels, Budgets budgets, ProviderLimits limits,
+                                 GenerationLedger generations, ClipRequests requests, PollSchedule polls, StepLog stepLog,
+                                 ProviderHealth health) {
+        return new ClipSender(new SubmissionGate(jobs, channels, budgets, limits, generations, requests, polls), jobs, stepLog,
+                generations, health, polls);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ClipSubmitter clipSubmitter(StoryLedger stories, GenerationLedger generations, GeneratorCatalog catalog, ClipRequests requests,
+                                       ClipSender sender, Settings settings) {
+        return new ClipSubmitter(stories, generations, catalog, requests, sender, settings.integer("cutline.generation.max-attempts"));
     }
 
     /** {@code unknown-outcome} per hosted provider: what a lost submission reply leads to. */
     @BindToRegistry(lazy = true)
-    public GenerationPoller generationPoller(GenerationDesk desk, ProviderHealth health, GenerationLedger generations,
-                                             StoryLedger stories, JobLedger jobs, Generators generators, MediaStore media,
-                                             ObjectMapper json, CamelContext context, Settings settings) {
-        Map<String, GenerationPoller.UnknownOutcome> policies = generators.eachHosted(block -> GenerationPoller.UnknownOutcome.valueOf(
+    public GenerationPoller generationPoller(GenerationLedger generations, GeneratorCatalog catalog, ClipRequests requests,
+                                             ProviderHealth health, PollSchedule polls, ClipStore clips, ClipSender sender,
+                                             JobLedger jobs, StoryLedger stories, GenerationDesk desk, CamelContext context,
+                                             Settings settings) {
+        Map<String, Resubmissions.UnknownOutcome> policies = eachHosted(catalog, settings, block -> Resubmissions.UnknownOutcome.valueOf(
                 block.text("unknown-outcome").toUpperCase(Locale.ROOT)));
         GenerationMetrics metrics = new GenerationMetrics(() -> context.getRegistry().lookupByNameAndType(
                 MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class));
-        return new GenerationPoller(desk, health, generations, stories, jobs, generators.hosted(), policies, media, json, metrics,
-                settings.integer("cutline.generation.poll-batch"));
+        ClipScenes scenes = new ClipScenes(generations, jobs, stories, desk);
+        return new GenerationPoller(generations, catalog, requests, health, polls, clips, scenes,
+                new Resubmissions(generations, sender, scenes, polls, policies, metrics, settings.integer("cutline.generation.max-attempts")));
     }
 
     @BindToRegistry
@@ -129,13 +169,9 @@ public class GenerationConfiguration implements CamelConfiguration {
                 .poolSize(pollThreads).maxPoolSize(pollThreads).build());
     }
 
-    /** The configured generators by name, and each one's settings block. */
-    public record Generators(Map<String, ClipGenerator> synchronous, Map<String, HostedGenerator> hosted,
-                             Map<String, ProviderSettings> blocks) {
-
-        /** One value per hosted provider, from its settings block. */
-        <T> Map<String, T> eachHosted(Function<ProviderSettings, T> setting) {
-            return hosted.keySet().stream().collect(Collectors.toMap(Function.identity(), name -> setting.apply(blocks.get(name))));
-        }
+    /** One value per hosted provider, from its settings block. */
+    private static <T> Map<String, T> eachHosted(GeneratorCatalog catalog, Settings settings, Function<ProviderSettings, T> setting) {
+        Map<String, ProviderSettings> blocks = settings.providers("cutline.generation");
+        return catalog.hostedProviders().stream().collect(Collectors.toMap(Function.identity(), name -> setting.apply(blocks.get(name))));
     }
 }

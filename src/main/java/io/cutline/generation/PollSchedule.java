@@ -7,7 +7,8 @@ import java.util.Map;
  * When to look at a submitted clip again: each provider's own interval (from configuration), doubled
  * after every {@code backoffAfter} looks at the same clip, up to {@code longest}; a provider's
  * {@code Retry-After} overrides it. A finished clip whose download failed is fetched again after
- * {@code downloadRetry}: it is ready, so there is no reason to wait a poll interval.
+ * {@code downloadRetry}: it is ready, so there is no reason to wait a poll interval. Each tick of the
+ * poller takes at most {@code batch} due clips.
  */
 public class PollSchedule {
 
@@ -16,13 +17,20 @@ public class PollSchedule {
     private final int backoffAfter;
     private final Duration longest;
     private final Duration downloadRetry;
+    private final int batch;
 
-    public PollSchedule(Map<String, Duration> intervals, Duration fallback, int backoffAfter, Duration longest, Duration downloadRetry) {
+    public PollSchedule(Map<String, Duration> intervals, Duration fallback, int backoffAfter, Duration longest, Duration downloadRetry,
+                        int batch) {
         this.intervals = Map.copyOf(intervals);
         this.fallback = fallback;
         this.backoffAfter = Math.max(1, backoffAfter);
         this.longest = longest;
         this.downloadRetry = downloadRetry;
+        this.batch = batch;
+    }
+
+    public int batch() {
+        return batch;
     }
 
     public Duration downloadRetry() {

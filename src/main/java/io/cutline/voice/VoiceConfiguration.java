@@ -25,6 +25,7 @@ public class VoiceConfiguration implements CamelConfiguration {
     public Narrator narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
                              Settings settings, AdapterKit kit, AudioAnalysis audio, AudioDecoder decoder, MediaStore media) {
         return new Narrator(jobs, stories, voices, stepLog, channels,
-                ProviderCatalog.build(settings.providers("cutline.voice"), kit, VoiceProvider.class), kit.probe(), audio, decoder, media);
+                ProviderCatalog.build(settings.providers("cutline.voice"), kit, VoiceProvider.class),
+                new NarrationRecorder(kit.probe(), audio, decoder, media));
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PollScheduleTest {
 
     private final PollSchedule schedule = new PollSchedule(Map.of("veo", Duration.ofSeconds(10), "fal", Duration.ofSeconds(2)),
-            Duration.ofSeconds(5), 10, Duration.ofSeconds(60), Duration.ofSeconds(3));
+            Duration.ofSeconds(5), 10, Duration.ofSeconds(60), Duration.ofSeconds(3), 200);
 
     @Test
     void eachProviderHasItsOwnIntervalWhichDoublesEveryTenLooksUpToTheLongest() {

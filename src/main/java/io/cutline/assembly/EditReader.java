@@ -1,0 +1,68 @@
+package io.cutline.assembly;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cutline.channel.Channel;
+import io.cutline.channel.ChannelRegistry;
+import io.cutline.ledger.GenerationLedger;
+import io.cutline.ledger.GenerationTask;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.VoiceTrack;
+import io.cutline.model.Scene;
+import io.cutline.model.Storyboard;
+
+/** Reads a job's {@link Edit} from the ledger: every scene must have its narration and its finished clips. */
+public class EditReader {
+
+    private final JobLedger jobs;
+    private final ChannelRegistry channels;
+    private final StoryLedger stories;
+    private final VoiceLedger voices;
+    private final GenerationLedger generations;
+    private final int fps;
+
+    public EditReader(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
+                      int fps) {
+        this.jobs = jobs;
+        this.channels = channels;
+        this.stories = stories;
+        this.voices = voices;
+        this.generations = generations;
+        this.fps = fps;
+    }
+
+    Edit read(String jobId) {
+        Channel channel = channels.require(jobs.require(jobId).channelId());
+        List<Scene> scenes = stories.scenes(jobId);
+        List<VoiceTrack> narration = voices.forJob(jobId);
+        if (narration.size() != scenes.size()) {
+            throw new IllegalStateException("job " + jobId + " has " + scenes.size() + " scenes but " + narration.size() + " voice tracks");
+        }
+        List<SceneTiming.Span> spans = SceneTiming.spans(narration.stream().map(VoiceTrack::durationSeconds).toList(), fps);
+        List<RenderGraph.SceneInput> inputs = new ArrayList<>();
+        for (int i = 0; i < scenes.size(); i++) {
+            Scene scene = scenes.get(i);
+            inputs.add(new RenderGraph.SceneInput(clipsOf(jobId, scene), scene.plan().leadSeconds(), scene.plan().speed(),
+                    spans.get(i).frames()));
+        }
+        String title = stories.storyboard(jobId).map(Storyboard::title).orElse("");
+        return new Edit(channel, scenes, narration, spans, inputs, title);
+    }
+
+    private List<Path> clipsOf(String jobId, Scene scene) {
+        if (!scene.fullyGenerated()) {
+            throw new IllegalStateException("scene " + scene.index() + " of job " + jobId + " has no finished clips");
+        }
+        List<Path> clips = new ArrayList<>();
+        for (String key : scene.clipKeys()) {
+            GenerationTask task = generations.find(key).filter(GenerationTask::succeeded).orElseThrow(() ->
+                    new IllegalStateException("scene " + scene.index() + " of job " + jobId + ": clip " + key + " is not finished"));
+            clips.add(Path.of(task.clipPath()));
+        }
+        return clips;
+    }
+}

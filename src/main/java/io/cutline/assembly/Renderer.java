@@ -1,0 +1,147 @@
+package io.cutline.assembly;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.cutline.channel.Channel;
+import io.cutline.channel.MusicLibrary;
+import io.cutline.media.AudioAnalysis;
+import io.cutline.media.MediaStore;
+import io.cutline.media.Tool;
+import io.cutline.media.ToolRunner;
+import io.cutline.model.Rendition;
+import io.cutline.model.Scene;
+
+/**
+ * Renders an {@link Edit}. The sound (narration, ducked music bed) is measured for loudness; then one
+ * FFmpeg run mixes it normalized and renders every rendition the channel's platforms need, following
+ * each scene's timing plan, with captions. The time line is built at the size clips are made at (the
+ * working size) and scaled once per rendition. Each rendition's thumbnail is a frame of the first
+ * fact's clip with the title.
+ */
+public class Renderer {
+
+    private final ToolRunner tools;
+    private final MediaStore media;
+    private final AudioMix mix;
+    private final RenderGraph.Encoding encoding;
+    private final double defaultMusicDb;
+    private final int workingShortSide;
+
+    public Renderer(ToolRunner tools, MediaStore media, AudioMix mix, RenderGraph.Encoding encoding, double defaultMusicDb,
+                    int workingShortSide) {
+        this.tools = tools;
+        this.media = media;
+        this.mix = mix;
+        this.encoding = encoding;
+        this.defaultMusicDb = defaultMusicDb;
+        this.workingShortSide = workingShortSide;
+    }
+
+    Rendering render(String jobId, Edit edit) {
+        Channel channel = edit.channel();
+        Path work = media.workDir(jobId);
+        AudioMix.Sources sound = new AudioMix.Sources(edit.narration().stream().map(track -> Path.of(track.audioPath())).toList(),
+                MusicLibrary.pick(channel, jobId).orElse(null),
+                channel.music() == null || channel.music().volumeDb() == null ? defaultMusicDb : channel.music().volumeDb(), edit.seconds());
+        AudioAnalysis.Loudness loudness = mix.measure(sound);
+
+        List<Rendering.Target> targets = new ArrayList<>();
+        for (Map.Entry<Rendition, List<String>> rendition : channel.renditionPlan().entrySet()) {
+            targets.add(target(jobId, edit, work, rendition.getKey(), rendition.getValue()));
+        }
+        int scale = Math.min(channel.format().width(), channel.format().height());
+        Rendering rendering = new Rendering(work, even(channel.format().width() * workingShortSide / scale),
+                even(channel.format().height() * workingShortSide / scale), List.copyOf(targets));
+        MediaStore.deleteQuietly(rendering.checks());
+        try {
+            tools.run(Tool.FFMPEG, RenderGraph.arguments(edit.inputs(), rendering.width(), rendering.height(), sound.inputs(),
+                    first -> mix.normalized(sound, first, loudness, "sound"),
+                    targets.stream().map(Rendering.Target::output).toList(), encoding), work);
+            return rendering;
+        } catch (RuntimeException e) {
+            rendering.close();
+            throw e;
+        }
+    }
+
+    /** Writes a rendition's captions and title files; its video goes aside until it has passed the gates. */
+    private Rendering.Target target(String jobId, Edit edit, Path work, Rendition rendition, List<String> platforms) {
+        String ass = Captions.ass(cues(edit), edit.channel().style().captions(), rendition.width(), rendition.height());
+        String captionsFile = "captions-" + rendition.name() + ".ass";
+        write(work.resolve(captionsFile), ass);
+        write(work.resolve(titleFile(rendition)), wrap(edit.title(), rendition.height() > rendition.width() ? 18 : 32));
+        Path video = MediaStore.temporaryFor(media.renditionPath(jobId, rendition.name()));
+        return new Rendering.Target(rendition, platforms, new RenderGraph.Output(rendition.width(), rendition.height(), captionsFile, video),
+                ass);
+    }
+
+    /** Makes the rendition's thumbnail and moves it into place. */
+    Path thumbnail(String jobId, Edit edit, Rendering rendering, Rendering.Target target) {
+        Scene shown = edit.scenes().get(edit.scenes().size() > 1 ? 1 : 0);
+        double shownAt = shown.plan().leadSeconds() + edit.spans().get(shown.index()).seconds() / 2 / shown.plan().speed();
+        Path thumbnail = media.thumbnailPath(jobId, target.rendition().name());
+        Path image = MediaStore.temporaryFor(thumbnail);
+        try {
+            tools.run(Tool.FFMPEG, RenderGraph.thumbnail(edit.inputs().get(shown.index()).clips().get(0),
+                    Math.min(shownAt, shown.plan().clips().get(0).seconds() - 0.1), rendering.width(), rendering.height(),
+                    target.output(), titleFile(target.rendition()), image), rendering.work());
+            MediaStore.moveIntoPlace(image, thumbnail);
+        } finally {
+            MediaStore.deleteQuietly(image);
+        }
+        return thumbnail;
+    }
+
+    private static String titleFile(Rendition rendition) {
+        return "title-" + rendition.name() + ".txt";
+    }
+
+    private static List<Captions.Cue> cues(Edit edit) {
+        Channel.Captions style = edit.channel().style().captions();
+        int chunk = style == null || style.wordsPerCaption() == null ? 3 : style.wordsPerCaption();
+        boolean highlight = style != null && style.highlightColor() != null;
+        List<Captions.SceneWords> words = new ArrayList<>();
+        for (int i = 0; i < edit.spans().size(); i++) {
+            SceneTiming.Span span = edit.spans().get(i);
+            words.add(new Captions.SceneWords(span.start(), span.end(), edit.narration().get(i).words()));
+        }
+        return Captions.cues(words, chunk, highlight);
+    }
+
+    /** Breaks a title into lines of about {@code width} characters at spaces. */
+    static String wrap(String title, int width) {
+        StringBuilder lines = new StringBuilder();
+        int lineLength = 0;
+        for (String word : title.strip().split("\\s+")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                lines.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                lines.append(' ');
+                lineLength++;
+            }
+            lines.append(word);
+            lineLength += word.length();
+        }
+        return lines.toString();
+    }
+
+    private static int even(int pixels) {
+        return pixels / 2 * 2;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

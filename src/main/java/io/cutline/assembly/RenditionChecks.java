@@ -1,0 +1,70 @@
+package io.cutline.assembly;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cutline.ledger.QualityGate;
+import io.cutline.ledger.QualityLedger;
+import io.cutline.media.AudioAnalysis;
+import io.cutline.media.CorruptMediaException;
+import io.cutline.media.MediaInfo;
+import io.cutline.media.MediaProbe;
+import io.cutline.model.Rendition;
+import io.cutline.model.Scene;
+
+/**
+ * Measures every rendition of a {@link Rendering} and puts it through the quality gates; the results
+ * are recorded, and one failed gate parks the job before anything is published.
+ */
+public class RenditionChecks {
+
+    private final MediaProbe probe;
+    private final AudioAnalysis audio;
+    private final QualityGates gates;
+    private final QualityLedger quality;
+    private final int fps;
+
+    public RenditionChecks(MediaProbe probe, AudioAnalysis audio, QualityGates gates, QualityLedger quality, int fps) {
+        this.probe = probe;
+        this.audio = audio;
+        this.gates = gates;
+        this.quality = quality;
+        this.fps = fps;
+    }
+
+    /** Each rendition's measurements, once all of them have passed every gate. */
+    Map<Rendition, MediaInfo> check(String jobId, Edit edit, Rendering rendering) {
+        List<QualityGate> results = new ArrayList<>();
+        Map<Rendition, MediaInfo> files = new LinkedHashMap<>();
+        for (Rendering.Target target : rendering.targets()) {
+            String rendition = target.rendition().name();
+            Path video = target.output().video();
+            MediaInfo file = verify(video, target.rendition());
+            files.put(target.rendition(), file);
+            results.add(gates.sceneSync(rendition, edit.spans(), fps, file, edit.seconds()));
+            results.addAll(gates.stretches(rendition, rendering.checks(), edit.seconds()));
+            results.addAll(gates.loudness(rendition, audio.loudness(video)));
+            results.add(gates.captions(rendition, edit.scenes().stream().map(Scene::narration).toList(), target.captions()));
+            for (String platform : target.platforms()) {
+                results.add(gates.platform(rendition, platform, file, fps));
+            }
+        }
+        results.forEach(gate -> quality.save(jobId, gate));
+        results.stream().filter(gate -> !gate.passed()).findFirst().ifPresent(failed -> {
+            throw new QualityGateFailed(failed);
+        });
+        return files;
+    }
+
+    private MediaInfo verify(Path video, Rendition rendition) {
+        MediaInfo info = probe.probe(video);
+        MediaInfo.Stream picture = info.video().orElseThrow(() -> new CorruptMediaException(video, "no video stream"));
+        if (picture.width() != rendition.width() || picture.height() != rendition.height()) {
+            throw new CorruptMediaException(video, picture.width() + "x" + picture.height() + ", expected " + rendition.name());
+        }
+        return info;
+    }
+}
