@@ -141,15 +141,12 @@ public class GenerationConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public GenerationPoller generationPoller(GenerationLedger generations, GeneratorCatalog catalog, ClipRequests requests,
                                              ProviderHealth health, PollSchedule polls, ClipStore clips, ClipSender sender,
-                                             JobLedger jobs, StoryLedger stories, GenerationDesk desk, CamelContext context,
-                                             Settings settings) {
+                                             JobLedger jobs, StoryLedger stories, GenerationDesk desk, Settings settings) {
         Map<String, Resubmissions.UnknownOutcome> policies = eachHosted(catalog, settings, block -> Resubmissions.UnknownOutcome.valueOf(
                 block.text("unknown-outcome").toUpperCase(Locale.ROOT)));
-        GenerationMetrics metrics = new GenerationMetrics(() -> context.getRegistry().lookupByNameAndType(
-                MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class));
         ClipScenes scenes = new ClipScenes(generations, jobs, stories, desk);
         return new GenerationPoller(generations, catalog, requests, health, polls, clips, scenes,
-                new Resubmissions(generations, sender, scenes, polls, policies, metrics, settings.integer("cutline.generation.max-attempts")));
+                new Resubmissions(generations, sender, scenes, polls, policies, settings.integer("cutline.generation.max-attempts")));
     }
 
     @BindToRegistry
@@ -157,10 +154,20 @@ public class GenerationConfiguration implements CamelConfiguration {
         return new ClipCollector();
     }
 
-    /** The scene renders and the polls run on their own bounded pools (routes/generation.yaml names them). */
+    /**
+     * The scene renders and the polls run on their own bounded pools (routes/generation.yaml names
+     * them); the lost-reply counters join Camel's meter registry once it exists.
+     */
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         Settings settings = context.getRegistry().findSingleByType(Settings.class);
+        context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+            if (meters != null) {
+                new GenerationMetrics(started.getRegistry().findSingleByType(GenerationLedger.class),
+                        started.getRegistry().findSingleByType(GeneratorCatalog.class).hostedProviders()).bindTo(meters);
+            }
+        });
         int generationThreads = settings.integer("cutline.generation.concurrency");
         int pollThreads = settings.integer("cutline.generation.poll-threads");
         context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("generationPool")

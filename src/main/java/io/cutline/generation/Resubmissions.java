@@ -35,17 +35,15 @@ public class Resubmissions {
     private final ClipScenes scenes;
     private final PollSchedule polls;
     private final Map<String, UnknownOutcome> policies;
-    private final GenerationMetrics metrics;
     private final int maxAttempts;
 
     public Resubmissions(GenerationLedger generations, ClipSender sender, ClipScenes scenes, PollSchedule polls,
-                         Map<String, UnknownOutcome> policies, GenerationMetrics metrics, int maxAttempts) {
+                         Map<String, UnknownOutcome> policies, int maxAttempts) {
         this.generations = generations;
         this.sender = sender;
         this.scenes = scenes;
         this.polls = polls;
         this.policies = Map.copyOf(policies);
-        this.metrics = metrics;
         this.maxAttempts = maxAttempts;
     }
 
@@ -57,17 +55,15 @@ public class Resubmissions {
             if (found.isPresent()) {
                 LOG.info("lost submission {} found at {}: adopted, not paid again", key.substring(0, 12), task.provider());
                 generations.adopted(key, found.get());
-                metrics.lostReplyAdopted(task.provider());
                 return List.of();
             }
             LOG.info("lost submission {} never reached {}: sending it again", key.substring(0, 12), task.provider());
             return resend(task, generator, request, GenerationTask.State.UNKNOWN, false);
         }
+        generations.unsettled(key);
         if (policies.getOrDefault(task.provider(), UnknownOutcome.PARK) == UnknownOutcome.RESUBMIT) {
             LOG.warn("lost submission {} at {}, which cannot be asked: resubmitting, possible duplicate", key.substring(0, 12),
                     task.provider());
-            generations.possibleDuplicate(key);
-            metrics.possibleDuplicate(task.provider());
             return resend(task, generator, request, GenerationTask.State.UNKNOWN, false);
         }
         String reason = "unknown outcome: the submission of clip " + key.substring(0, 12) + " to " + task.provider() + " at " + sent

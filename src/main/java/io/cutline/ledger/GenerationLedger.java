@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -67,7 +68,9 @@ public class GenerationLedger {
             }
         }
         return jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, claim_owner = ?, "
-                        + "claim_until = ?, updated_at = ? WHERE content_key = ? AND state = ? "
+                        + "claim_until = ?, updated_at = ?, "
+                        + "possible_duplicates = possible_duplicates + CASE WHEN outcome_unknown THEN 1 ELSE 0 END, outcome_unknown = FALSE "
+                        + "WHERE content_key = ? AND state = ? "
                         + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
                 GenerationTask.State.SENDING.name(), countAttempt ? 1 : 0, now, node, now.plus(claim), now, contentKey, from.name(), now,
                 node) == 1;
@@ -154,13 +157,30 @@ public class GenerationLedger {
                 LedgerTime.now(clock), contentKey, provider, GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name()) == 1;
     }
 
-    /** A lost submission found at the provider: adopted, no second payment. */
+    /** A lost submission found at the provider: adopted, paid once, no second payment. */
     public void adopted(String contentKey, String handle) {
         submitted(contentKey, handle, Duration.ZERO);
+        jdbc.update("UPDATE generation_tasks SET adopted_replies = adopted_replies + 1 WHERE content_key = ?", contentKey);
     }
 
-    public void possibleDuplicate(String contentKey) {
-        jdbc.update("UPDATE generation_tasks SET possible_duplicates = possible_duplicates + 1 WHERE content_key = ?", contentKey);
+    /**
+     * A lost submission the provider cannot be asked about: counted as paid (it may have been
+     * billed); whatever sends the clip again (the resubmit policy, an operator's retry of the parked
+     * job) counts a possible duplicate.
+     */
+    public void unsettled(String contentKey) {
+        jdbc.update("UPDATE generation_tasks SET paid_submissions = paid_submissions + 1, outcome_unknown = TRUE WHERE content_key = ?",
+                contentKey);
+    }
+
+    /** Per provider, from every node's records: lost replies found again, and possible duplicate payments. */
+    public Map<String, int[]> replyCounts() {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT provider, COALESCE(SUM(adopted_replies), 0) AS adopted, COALESCE(SUM(possible_duplicates), 0) AS duplicates "
+                + "FROM generation_tasks GROUP BY provider", row -> {
+                    counts.put(row.getString("provider"), new int[] {row.getInt("adopted"), row.getInt("duplicates")});
+                });
+        return counts;
     }
 
     public void succeed(String contentKey, String clipPath, double durationSeconds) {

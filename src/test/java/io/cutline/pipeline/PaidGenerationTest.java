@@ -13,6 +13,7 @@ import io.cutline.emulator.ProviderEmulator;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobState;
 import io.cutline.support.HostedSettings;
+import io.cutline.support.Http;
 import io.cutline.support.TestService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,8 +105,49 @@ class PaidGenerationTest {
                 assertThat(emulator.billing().accounts().get("runway").duplicates()).isEqualTo(reported);
                 var meters = service.context().getRegistry().lookupByNameAndType("metricsRegistry",
                         io.micrometer.core.instrument.MeterRegistry.class);
-                assertThat(meters.counter("cutline.generation.possible.duplicates", "provider", "runway").count())
-                        .as("the metric shows it").isEqualTo(2.0);
+                assertThat(meters.get("cutline.generation.possible.duplicates").tag("provider", "runway").functionCounter().count())
+                        .as("the metric shows it, from the ledger").isEqualTo(2.0);
+            }
+        }
+    }
+
+    /**
+     * Runway loses a fifth of its create replies after billing them. Under either policy (resubmit at
+     * once, or park for the operator, whose retry sends again), what Cutline reports as paid and as
+     * possible duplicates is exactly what the provider billed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"resubmit", "park"})
+    void withRunwayLosingAFifthOfItsRepliesTheReportedPaymentsAreTheProvidersOwn(String policy) throws Exception {
+        Path root = TestService.newRoot("paid-runway-lossy-" + policy);
+        int port = TestService.freePort();
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 17)) {
+            emulator.faults().sometimes("runway", Fault.of(Fault.Kind.LOST_REPLY), 0.2);
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.putAll(TestService.withApi(port));
+            settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, "runway").toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.put("cutline.generation.runway.unknown-outcome", policy);
+            try (TestService service = new TestService(root, settings).start()) {
+                Http api = new Http(port);
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+                for (int retries = 0; job.state() == JobState.PARKED && retries < 12; retries++) {
+                    assertThat(job.failureReason()).contains("unknown outcome");
+                    assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
+                    job = service.awaitEnd(id, Duration.ofMinutes(3));
+                }
+                assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+
+                var billed = emulator.billing().accounts().get("runway");
+                var costs = api.get("/api/costs?channel=quick").body().path("providers").get(0);
+                assertThat(billed.billable()).as("lost replies happened").isGreaterThan(costs.path("clips").asLong());
+                assertThat(costs.path("paidSubmissions").asLong()).as("paid, as billed").isEqualTo(billed.billable());
+                assertThat(costs.path("possibleDuplicates").asLong()).as("possible duplicates, as billed").isEqualTo(billed.duplicates());
+                assertThat(api.get("/api/jobs/" + id).body().path("cost").path("paidSubmissions").asLong()).isEqualTo(billed.billable());
+                String metrics = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).GET()).raw().body();
+                assertThat(metrics).contains("cutline_generation_possible_duplicates_total{provider=\"runway\"} " + billed.duplicates() + ".0");
             }
         }
     }
