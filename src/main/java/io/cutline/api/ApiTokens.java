@@ -1,5 +1,7 @@
 package io.cutline.api;
 
+import io.cutline.config.Secrets;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ public final class ApiTokens {
     public static ApiTokens load(String environmentValue, Path tokensFile, Path generatedFile) {
         List<Token> tokens = new ArrayList<>();
         if (environmentValue != null && !environmentValue.isBlank()) {
-            tokens.add(new Token("env", Role.OPERATE, digest(environmentValue.trim())));
+            tokens.add(new Token("env", Role.OPERATE, digest(Secrets.register(environmentValue).trim())));
         }
         if (tokensFile != null) {
             tokens.addAll(readFile(tokensFile));

@@ -1,5 +1,7 @@
 package io.cutline.api;
 
+import io.cutline.config.Secrets;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -195,7 +197,7 @@ public class JobApi {
         }
         String message = problem != null ? problem.getMessage() : "internal error (logged on the server as incident "
                 + exchange.getExchangeId() + ")";
-        answer.setBody(write(Map.of("error", message)));
+        answer.setBody(write(Map.of("error", Secrets.redact(message))));
     }
 
     /** Job ids are UUIDs; anything else (control characters, paths, huge strings) is refused without echoing it. */

@@ -14,6 +14,6 @@ public final class Credentials {
             throw new PermanentFailure("no API key: environment variable " + environmentVariable + " (named by " + property
                     + ") is not set");
         }
-        return value;
+        return Secrets.register(value);
     }
 }

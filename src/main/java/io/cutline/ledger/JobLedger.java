@@ -1,5 +1,7 @@
 package io.cutline.ledger;
 
+import io.cutline.config.Secrets;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -171,12 +173,13 @@ public class JobLedger {
         return truncate(text, 4000);
     }
 
-    /** Text cut to fit a VARCHAR({@code max}) column. */
+    /** Text cut to fit a VARCHAR({@code max}) column, without any secret it may quote. */
     static String truncate(String text, int max) {
         if (text == null) {
             return null;
         }
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        String clean = Secrets.redact(text);
+        return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
     }
 
     private static Job job(ResultSet row, int index) throws SQLException {

@@ -1,5 +1,7 @@
 package io.cutline.ledger;
 
+import io.cutline.config.Secrets;
+
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,7 @@ public class LedgerConfiguration implements CamelConfiguration {
             System.setProperty("h2.bindAddress", settings.text("cutline.db.server-bind-address"));
         }
         return new LedgerDatabase(settings.text("cutline.db.url"), settings.optional("cutline.db.user").orElse(null),
-                settings.optional("cutline.db.password").orElse(null), settings.integer("cutline.db.pool-size"));
+                settings.optional("cutline.db.password").map(Secrets::register).orElse(null), settings.integer("cutline.db.pool-size"));
     }
 
     @BindToRegistry

@@ -1,5 +1,7 @@
 package io.cutline.provider;
 
+import io.cutline.config.Secrets;
+
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +82,7 @@ public class HttpGateway {
             boolean notSent = failure instanceof ConnectException || failure instanceof UnknownHostException
                     || failure.getCause() instanceof ConnectException;
             throw new ProviderUnavailableException(provider, (notSent ? "cannot connect: " : "no reply: ")
-                    + failure.getClass().getSimpleName() + " " + failure.getMessage(), !notSent, failure);
+                    + failure.getClass().getSimpleName() + " " + Secrets.redact(failure.getMessage()), !notSent, failure);
         }
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         result.getMessage().getHeaders().forEach((name, value) -> {

@@ -1,5 +1,7 @@
 package io.cutline.provider;
 
+import io.cutline.config.Secrets;
+
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -76,7 +78,9 @@ public final class ProviderErrors {
         return limit(text);
     }
 
+    /** Cut to a readable length, and never quoting a key the provider echoed back. */
     private static String limit(String text) {
-        return text.length() <= MESSAGE_LIMIT ? text : text.substring(0, MESSAGE_LIMIT) + "…";
+        String clean = Secrets.redact(text);
+        return clean.length() <= MESSAGE_LIMIT ? clean : clean.substring(0, MESSAGE_LIMIT) + "…";
     }
 }
