@@ -52,7 +52,9 @@ class ChannelRegistryTest {
         DocumentProblem platform = problems.stream().filter(p -> p.field().equals("platforms[1]")).findFirst().orElseThrow();
         assertThat(platform.source()).endsWith("broken.yaml");
         assertThat(platform.line()).isEqualTo(lineOf(broken, "platforms:"));
-        assertThat(platform.toString()).contains("broken.yaml:" + platform.line() + ": platforms[1]: ");
+        assertThat(platform.column()).isEqualTo(broken.lines().filter(line -> line.startsWith("platforms:")).findFirst().orElseThrow()
+                .indexOf("myspace") + 1);
+        assertThat(platform.toString()).contains("broken.yaml:" + platform.line() + ":" + platform.column() + ": platforms[1]: ");
         assertThatThrownBy(() -> registry.require("broken")).hasMessageContaining("channel 'broken' is invalid")
                 .hasMessageContaining("targetSeconds");
     }
