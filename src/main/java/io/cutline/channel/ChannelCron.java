@@ -23,7 +23,7 @@ import org.quartz.CronExpression;
  * restricted, cron fires when either matches, which Quartz cannot express: that is refused. Quartz's
  * own 6 or 7 fields (seconds first, optional year) are taken as they are.
  */
-public final class ChannelCron {
+final class ChannelCron {
 
     private static final Pattern NUMERIC_WEEKDAYS = Pattern.compile("(\\*|\\d+)(?:-(\\d+))?(?:/(\\d+))?");
     private static final Pattern NAMED_WEEKDAYS = Pattern.compile("[A-Za-z]{3}(?:-[A-Za-z]{3})?");
@@ -32,7 +32,7 @@ public final class ChannelCron {
     }
 
     /** The Quartz expression for a cron as written in a channel file; throws when it cannot be translated. */
-    public static String quartz(String cron) {
+    static String quartz(String cron) {
         String[] fields = cron.trim().split("\\s+");
         if (fields.length == 6 || fields.length == 7) {
             return String.join(" ", fields);
