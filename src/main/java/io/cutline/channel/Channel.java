@@ -51,9 +51,14 @@ public record Channel(
     public record Music(String folder, Double volumeDb) {
     }
 
+    /** {@code cron} as written: 5 cron fields or Quartz's 6-7; {@link #quartzCron()} is what runs. */
     public record Schedule(String cron, String timeZone, Boolean enabled) {
         public boolean active() {
             return enabled == null || enabled;
+        }
+
+        public String quartzCron() {
+            return ChannelCron.quartz(cron);
         }
     }
 

@@ -26,11 +26,17 @@ public class ChannelConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public ChannelRegistry channelRegistry(Settings settings, ObjectMapper json, Platforms platforms) {
-        ChannelRegistry channels = new ChannelRegistry(settings.path("cutline.channels.dir"), settings.path("cutline.signals.dir"), json,
-                new ChannelVocabulary(settings.providers("cutline.generation").keySet(), settings.providers("cutline.voice").keySet(),
-                        platforms.names()));
+        ChannelRegistry channels = registry(settings, json, platforms);
         channels.reload();
         return channels;
+    }
+
+    /** The registry over the configured directories, not loaded yet ({@code cutline validate} only scans it). */
+    public static ChannelRegistry registry(Settings settings, ObjectMapper json, Platforms platforms) {
+        return new ChannelRegistry(settings.path("cutline.channels.dir"), settings.path("cutline.signals.dir"),
+                settings.path("cutline.config.dir"), json,
+                new ChannelVocabulary(settings.providers("cutline.generation").keySet(), settings.providers("cutline.voice").keySet(),
+                        platforms.names()));
     }
 
     private static PlatformRules rules(ProviderSettings block) {

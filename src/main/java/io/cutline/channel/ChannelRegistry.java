@@ -1,74 +1,114 @@
 package io.cutline.channel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.SchemaCheck;
+import io.cutline.document.UnparsableDocumentException;
 import io.cutline.document.YamlDocument;
-import org.quartz.CronExpression;
+import io.cutline.document.YamlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The channels in {@code config/channels}: each file validated against the channel schema and a
- * few rules a schema cannot express (id matches the file name, cron and time zone parse, the
- * signals file exists). An invalid file is reported and left out; the valid channels keep working.
+ * The channels in {@code config/channels}: each file validated against the channel schema and the
+ * rules a schema cannot express ({@link ChannelRules}), all problems of a file found in one pass.
+ * An invalid file is reported and left out; the valid channels keep working. A file that is empty
+ * or not valid YAML, as a file an editor is still writing is, keeps the channel it defined until it
+ * reads again (with a warning).
  */
 public class ChannelRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRegistry.class);
 
     private final Path directory;
-    private final Path signalsDirectory;
     private final ObjectMapper json;
     private final SchemaCheck schema;
+    private final ChannelRules rules;
+    private final PathConfinement ownDirectory;
 
+    private volatile Map<Path, Channel> byFile = Map.of();
     private volatile Map<String, Channel> channels = Map.of();
     private volatile List<DocumentProblem> problems = List.of();
 
-    public ChannelRegistry(Path directory, Path signalsDirectory, ObjectMapper json, ChannelVocabulary vocabulary) {
+    /** {@code configDirectory}: where the music folders and images a channel names must be. */
+    public ChannelRegistry(Path directory, Path signalsDirectory, Path configDirectory, ObjectMapper json, ChannelVocabulary vocabulary) {
         this.directory = directory;
-        this.signalsDirectory = signalsDirectory;
         this.json = json;
         this.schema = SchemaCheck.load("channel.schema.json", vocabulary::complete);
+        this.rules = new ChannelRules(signalsDirectory, configDirectory);
+        this.ownDirectory = new PathConfinement(directory);
     }
 
-    /** Reads every channel file again; returns the problems found (empty when all are valid). */
+    /** Reads every channel file again and serves the valid channels; logs and returns the problems (empty when all are valid). */
     public synchronized List<DocumentProblem> reload() {
+        ChannelScan scan = scan(byFile);
+        scan.problems().forEach(problem -> {
+            Channel kept = scan.kept().get(problem.source());
+            if (kept != null) {
+                LOG.warn("channel file {} (still being written?): channel '{}' keeps its previous version until the file reads again",
+                        problem, kept.id());
+            } else {
+                LOG.error("invalid channel file {}", problem);
+            }
+        });
         Map<String, Channel> loaded = new TreeMap<>();
+        scan.channels().forEach(channel -> loaded.put(channel.id(), channel));
+        byFile = Map.copyOf(scan.byFile());
+        channels = Map.copyOf(loaded);
+        problems = List.copyOf(scan.problems());
+        LOG.info("channels loaded from {}: {} valid, {} problems", directory, loaded.size(), problems.size());
+        return problems;
+    }
+
+    /** Reads every channel file without serving or logging anything: {@code cutline validate} prints the problems itself. */
+    public ChannelScan scan() {
+        return scan(Map.of());
+    }
+
+    private ChannelScan scan(Map<Path, Channel> previous) {
+        Map<Path, Channel> valid = new TreeMap<>();
+        Map<String, Channel> kept = new TreeMap<>();
         List<DocumentProblem> found = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             found.add(new DocumentProblem(directory.toString(), 0, "", "the channel directory does not exist"));
         }
-        for (Path file : channelFiles()) {
+        Map<String, Path> owners = new TreeMap<>();
+        for (Path file : YamlFiles.in(directory)) {
             try {
                 Channel channel = read(file);
-                loaded.put(channel.id(), channel);
+                Path owner = owners.putIfAbsent(channel.id(), file);
+                if (owner != null) {
+                    found.add(new DocumentProblem(source(file), 0, "id", "channel '" + channel.id() + "' is already defined in "
+                            + source(owner) + "; one file per channel"));
+                    continue;
+                }
+                valid.put(file, channel);
+            } catch (UnparsableDocumentException e) {
+                found.addAll(e.problems());
+                if (previous.containsKey(file)) {
+                    valid.put(file, previous.get(file));
+                    kept.put(source(file), previous.get(file));
+                }
             } catch (InvalidDocumentException e) {
                 found.addAll(e.problems());
+            } catch (RuntimeException e) {
+                // whatever goes wrong with one file, the other channels load
+                found.add(new DocumentProblem(source(file), 0, "", "cannot be read: " + e));
             }
         }
-        found.forEach(problem -> LOG.error("invalid channel file {}", problem));
-        channels = Map.copyOf(loaded);
-        problems = List.copyOf(found);
-        LOG.info("channels loaded from {}: {} valid, {} problems", directory, loaded.size(), found.size());
-        return problems;
+        return new ChannelScan(valid, kept, found);
     }
 
     public Collection<Channel> all() {
@@ -93,70 +133,28 @@ public class ChannelRegistry {
         return problems.stream().filter(problem -> problem.source().equals(source)).toList();
     }
 
+    /** One channel file, with every problem it has (schema and rules) at once. */
     public Channel read(Path file) {
         String source = source(file);
+        ownDirectory.escape(file).ifPresent(why -> {
+            throw new InvalidDocumentException(List.of(new DocumentProblem(source, 0, "", "the channel file " + why)));
+        });
         YamlDocument document = YamlDocument.read(file, source);
         List<DocumentProblem> found = new ArrayList<>(schema.problems(document));
+        found.addAll(rules.problems(document, file.getFileName().toString().replaceFirst("\\.ya?ml$", "")));
         if (!found.isEmpty()) {
+            found.sort(Comparator.comparingInt(DocumentProblem::line).thenComparingInt(DocumentProblem::column));
             throw new InvalidDocumentException(found);
         }
-        Channel channel;
         try {
-            channel = json.treeToValue(document.root(), Channel.class);
+            return json.treeToValue(document.root(), Channel.class);
         } catch (JsonProcessingException e) {
             throw new InvalidDocumentException(List.of(new DocumentProblem(source, 0, "", e.getOriginalMessage())));
         }
-        String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (!channel.id().equals(expectedId)) {
-            found.add(new DocumentProblem(source, document.lineOf("/id"), "id",
-                    "'" + channel.id() + "' must match the file name '" + expectedId + "'"));
-        }
-        try {
-            new CronExpression(channel.schedule().cron());
-        } catch (ParseException e) {
-            found.add(new DocumentProblem(source, document.lineOf("/schedule/cron"), "schedule.cron",
-                    "not a Quartz cron expression (" + e.getMessage() + "); example: '0 0 9,17 * * ?'"));
-        }
-        try {
-            ZoneId.of(channel.schedule().timeZone());
-        } catch (DateTimeException e) {
-            found.add(new DocumentProblem(source, document.lineOf("/schedule/timeZone"), "schedule.timeZone",
-                    "unknown time zone '" + channel.schedule().timeZone() + "'"));
-        }
-        if (channel.music() != null && MusicLibrary.tracks(Path.of(channel.music().folder())).isEmpty()) {
-            found.add(new DocumentProblem(source, document.lineOf("/music/folder"), "music.folder",
-                    "no audio files in " + channel.music().folder()));
-        }
-        if (channel.style().openingImage() != null && !Files.isRegularFile(Path.of(channel.style().openingImage()))) {
-            found.add(new DocumentProblem(source, document.lineOf("/style/openingImage"), "style.openingImage",
-                    "no image file " + channel.style().openingImage()));
-        }
-        if (!Files.isRegularFile(signalsDirectory.resolve(channel.signalsFile()))) {
-            found.add(new DocumentProblem(source, document.lineOf("/signals"), "signals",
-                    "no signals file " + signalsDirectory.resolve(channel.signalsFile())));
-        }
-        if (!found.isEmpty()) {
-            throw new InvalidDocumentException(found);
-        }
-        return channel;
     }
 
     public Path directory() {
         return directory;
-    }
-
-    private List<Path> channelFiles() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().matches("[^.].*\\.ya?ml"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String source(Path file) {

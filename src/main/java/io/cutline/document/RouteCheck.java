@@ -1,9 +1,5 @@
 package io.cutline.document;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
@@ -31,44 +24,44 @@ import org.apache.camel.support.ResourceHelper;
  */
 public final class RouteCheck {
 
-    private static final String SCHEMA = "/schema/camelYamlDsl.json";
-
-    private final JsonSchema schema;
-
-    public RouteCheck() {
-        try (InputStream in = RouteCheck.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA + " is missing: camel-yaml-dsl is not on the classpath");
-            }
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** The Camel YAML DSL schema camel-yaml-dsl ships. */
+    private final SchemaCheck schema = SchemaCheck.fromClasspath("/schema/camelYamlDsl.json", SpecVersion.VersionFlag.V4, tree -> { });
 
     public List<DocumentProblem> check(Path directory) {
         List<DocumentProblem> problems = new ArrayList<>();
+        List<YamlDocument> documents = new ArrayList<>();
+        // one context loads every file: a context per file cost about a second each
+        DefaultCamelContext context = new DefaultCamelContext();
+        // placeholders are the service's configuration, not the files' correctness
+        context.getPropertiesComponent().setIgnoreMissingProperty(true);
+        try {
+            for (Path file : YamlFiles.in(directory)) {
+                try {
+                    YamlDocument document = YamlDocument.read(file, file.toString());
+                    List<DocumentProblem> schemaProblems = schema.problems(document);
+                    problems.addAll(schemaProblems);
+                    if (schemaProblems.isEmpty()) {
+                        problems.addAll(load(file, document.source(), context));
+                    }
+                    documents.add(document);
+                } catch (InvalidDocumentException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        } finally {
+            context.stop();
+        }
+        problems.addAll(unconsumedEndpoints(documents));
+        return problems;
+    }
+
+    /** Endpoints a route sends to that no route (or route made from a template) consumes. */
+    private static List<DocumentProblem> unconsumedEndpoints(List<YamlDocument> documents) {
         Map<String, String> consumers = new LinkedHashMap<>();
         Map<String, DocumentProblem> produced = new LinkedHashMap<>();
         Map<String, String> templates = new LinkedHashMap<>();
         List<JsonNode> instances = new ArrayList<>();
-        for (Path file : files(directory)) {
-            String source = file.toString();
-            YamlDocument document;
-            try {
-                document = YamlDocument.read(file, source);
-            } catch (InvalidDocumentException e) {
-                problems.addAll(e.problems());
-                continue;
-            }
-            List<DocumentProblem> schemaProblems = schema.validate(document.root()).stream()
-                    .map(message -> new DocumentProblem(source, document.lineOf(pointer(message.getInstanceLocation().toString())),
-                            message.getInstanceLocation().toString(), trim(message.getMessage())))
-                    .toList();
-            problems.addAll(schemaProblems);
-            if (schemaProblems.isEmpty()) {
-                problems.addAll(load(file, source));
-            }
+        for (YamlDocument document : documents) {
             collectEndpoints(document.root(), "", document, consumers, produced);
             collectTemplates(document.root(), templates, instances);
         }
@@ -81,17 +74,18 @@ public final class RouteCheck {
                 endpoint(uri).ifPresent(endpoint -> consumers.put(endpoint, "templatedRoute"));
             }
         }
+        List<DocumentProblem> problems = new ArrayList<>();
         produced.forEach((endpoint, where) -> {
             if (!consumers.containsKey(endpoint)) {
-                problems.add(new DocumentProblem(where.source(), where.line(), where.field(),
+                problems.add(new DocumentProblem(where.source(), where.line(), where.column(), where.field(),
                         "no route consumes " + endpoint + " (routes consume: " + new TreeSet<>(consumers.keySet()) + ")"));
             }
         });
         return problems;
     }
 
-    private static List<DocumentProblem> load(Path file, String source) {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
+    private static List<DocumentProblem> load(Path file, String source, DefaultCamelContext context) {
+        try {
             RoutesLoader loader = PluginHelper.getRoutesLoader(context);
             Resource resource = ResourceHelper.resolveResource(context, "file:" + file.toAbsolutePath());
             loader.loadRoutes(resource);
@@ -115,7 +109,7 @@ public final class RouteCheck {
                 } else if (field.getKey().equals("to")) {
                     String uri = value.isTextual() ? value.asText() : value.path("uri").asText();
                     endpoint(uri).filter(endpoint -> !endpoint.contains("{{")).ifPresent(endpoint -> produced.putIfAbsent(endpoint,
-                            new DocumentProblem(document.source(), document.lineOf(childPointer), "to", "")));
+                            new DocumentProblem(document.source(), document.positionOf(childPointer), "to", "")));
                 }
                 collectEndpoints(value, childPointer, document, consumers, produced);
             }
@@ -145,24 +139,6 @@ public final class RouteCheck {
         }
         int query = uri.indexOf('?');
         return java.util.Optional.of(query < 0 ? uri : uri.substring(0, query));
-    }
-
-    private static List<Path> files(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().matches("[^.].*\\.ya?ml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list route directory " + directory, e);
-        }
-    }
-
-    /** networknt paths look like {@code $[0].route.from.steps[2]}; our line map uses JSON pointers. */
-    static String pointer(String path) {
-        return path.replaceFirst("^\\$", "").replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
-    }
-
-    private static String trim(String message) {
-        int colon = message.indexOf(": ");
-        return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
     private static String rootMessage(Throwable error) {

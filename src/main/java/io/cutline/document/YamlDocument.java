@@ -1,75 +1,90 @@
 package io.cutline.document;
 
 import java.io.IOException;
-import java.math.BigInteger;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * A YAML file read into a JSON tree that remembers where each value came from, so validation
- * errors can name the file and line. Duplicate keys are errors, not silently last-wins.
+ * A YAML file read into a JSON tree that remembers where each key and value came from, so
+ * validation errors can name the file, line and column. Duplicate keys are errors, not silently
+ * last-wins. Configuration is small and plain, so anything else is refused before it can cost
+ * memory or time: files over {@link #MAX_BYTES}, anchors and aliases, nesting deeper than
+ * {@value YamlTree#MAX_DEPTH} levels (see {@link YamlTree}).
  */
 public final class YamlDocument {
 
+    /** Largest file read; Cutline's configuration files are a few KB. */
+    public static final int MAX_BYTES = 256 * 1024;
+
     private final String source;
     private final JsonNode root;
-    private final Map<String, Integer> lines;
+    private final Map<String, Position> fields;
+    private final Map<String, Position> values;
 
-    private YamlDocument(String source, JsonNode root, Map<String, Integer> lines) {
+    private YamlDocument(String source, JsonNode root, Map<String, Position> fields, Map<String, Position> values) {
         this.source = source;
         this.root = root;
-        this.lines = lines;
+        this.fields = fields;
+        this.values = values;
     }
 
     public static YamlDocument read(Path file, String source) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // read one byte past the limit, never the whole of a huge (or endless) file
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new InvalidDocumentException(List.of(new DocumentProblem(source, 0, "", "cannot read: " + e.getMessage())));
+            throw problem(source, Position.UNKNOWN, "cannot read: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw problem(source, Position.UNKNOWN, "the file is larger than " + MAX_BYTES / 1024
+                    + " KB, the limit for configuration files; it was not read");
+        }
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(), source);
+        } catch (CharacterCodingException e) {
+            throw problem(source, Position.UNKNOWN, "not UTF-8 text");
         }
     }
 
     public static YamlDocument parse(String text, String source) {
-        LoadSettings settings = LoadSettings.builder().setLabel(source).setSchema(new CoreSchema()).build();
-        Optional<Node> node;
+        LoadSettings settings = LoadSettings.builder().setLabel(source).setSchema(new CoreSchema())
+                .setCodePointLimit(MAX_BYTES).build();
+        YamlTree tree = new YamlTree(source, settings.getSchema().getScalarResolver());
         try {
-            node = new Compose(settings).composeString(text);
+            for (Event event : new Parse(settings).parseString(text)) {
+                tree.accept(event);
+            }
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-            throw new InvalidDocumentException(List.of(new DocumentProblem(source, line, "", "not valid YAML: " + e.getProblem())));
+            Position position = e.getProblemMark().map(mark -> new Position(mark.getLine() + 1, mark.getColumn() + 1))
+                    .orElse(Position.UNKNOWN);
+            throw new UnparsableDocumentException(new DocumentProblem(source, position, "", "not valid YAML: " + e.getProblem()));
         } catch (YamlEngineException e) {
-            throw new InvalidDocumentException(List.of(new DocumentProblem(source, 0, "", "not valid YAML: " + e.getMessage())));
+            throw problem(source, Position.UNKNOWN, "not valid YAML: " + e.getMessage());
         }
-        if (node.isEmpty()) {
-            throw new InvalidDocumentException(List.of(new DocumentProblem(source, 1, "", "the file is empty")));
+        if (tree.root() == null) {
+            throw new UnparsableDocumentException(new DocumentProblem(source, Position.line(1), "", "the file is empty"));
         }
-        Map<String, Integer> lines = new HashMap<>();
-        JsonNode root = convert(node.get(), "", lines, source);
-        return new YamlDocument(source, root, Map.copyOf(lines));
+        return new YamlDocument(source, tree.root(), Map.copyOf(tree.fields()), Map.copyOf(tree.values()));
+    }
+
+    /** A JSON value that did not come from a file (a request body, a model's output): no positions. */
+    public static YamlDocument unlocated(JsonNode value, String source) {
+        return new YamlDocument(source, value, Map.of(), Map.of());
     }
 
     public String source() {
@@ -80,71 +95,33 @@ public final class YamlDocument {
         return root;
     }
 
-    /** The 1-based line of the value at a JSON pointer, or of its nearest located parent. */
-    public int lineOf(String pointer) {
+    /** Where the field at a JSON pointer is (its key in a mapping), or its nearest located parent. */
+    public Position positionOf(String pointer) {
         String current = pointer;
         while (true) {
-            Integer line = lines.get(current);
-            if (line != null) {
-                return line;
+            Position position = fields.get(current);
+            if (position != null) {
+                return position;
             }
             if (current.isEmpty()) {
-                return 0;
+                return Position.UNKNOWN;
             }
             current = current.substring(0, Math.max(current.lastIndexOf('/'), 0));
         }
     }
 
-    private static JsonNode convert(Node node, String pointer, Map<String, Integer> lines, String source) {
-        node.getStartMark().map(Mark::getLine).ifPresent(line -> lines.put(pointer, line + 1));
-        JsonNodeFactory factory = JsonNodeFactory.instance;
-        if (node instanceof MappingNode mapping) {
-            ObjectNode object = factory.objectNode();
-            Set<String> seen = new HashSet<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(tuple.getKeyNode());
-                String childPointer = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
-                if (!seen.add(key)) {
-                    int line = tuple.getKeyNode().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-                    throw new InvalidDocumentException(List.of(new DocumentProblem(source, line, key, "duplicate key")));
-                }
-                object.set(key, convert(tuple.getValueNode(), childPointer, lines, source));
-                // a field is where its key is, even when its value (a block) starts on the next line
-                tuple.getKeyNode().getStartMark().ifPresent(mark -> lines.put(childPointer, mark.getLine() + 1));
-            }
-            return object;
-        }
-        if (node instanceof SequenceNode sequence) {
-            ArrayNode array = factory.arrayNode();
-            int index = 0;
-            for (Node item : sequence.getValue()) {
-                array.add(convert(item, pointer + "/" + index++, lines, source));
-            }
-            return array;
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        return scalar(scalar, factory);
+    /** Where the value at a JSON pointer starts, or where its field is when it is not located. */
+    public Position valuePositionOf(String pointer) {
+        Position position = values.get(pointer);
+        return position != null ? position : positionOf(pointer);
     }
 
-    private static JsonNode scalar(ScalarNode scalar, JsonNodeFactory factory) {
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
-        try {
-            if (Tag.NULL.equals(tag)) {
-                return factory.nullNode();
-            }
-            if (Tag.BOOL.equals(tag)) {
-                return factory.booleanNode(value.equalsIgnoreCase("true"));
-            }
-            if (Tag.INT.equals(tag)) {
-                return factory.numberNode(new BigInteger(value.replace("_", "")).longValueExact());
-            }
-            if (Tag.FLOAT.equals(tag)) {
-                return factory.numberNode(Double.parseDouble(value));
-            }
-        } catch (RuntimeException e) {
-            return factory.textNode(value);
-        }
-        return factory.textNode(value);
+    /** The 1-based line of the field at a JSON pointer, or of its nearest located parent. */
+    public int lineOf(String pointer) {
+        return positionOf(pointer).line();
+    }
+
+    private static InvalidDocumentException problem(String source, Position position, String message) {
+        return new InvalidDocumentException(List.of(new DocumentProblem(source, position, "", message)));
     }
 }

@@ -55,11 +55,12 @@ public class ChannelScheduler {
                 TemplatedRouteBuilder.builder(context, TEMPLATE)
                         .routeId(entry.getKey())
                         .parameter("channelId", channel.id())
-                        .parameter("cron", channel.schedule().cron())
+                        .parameter("cron", channel.schedule().quartzCron())
                         .parameter("timeZone", channel.schedule().timeZone())
                         .add();
                 scheduled.put(entry.getKey(), signature(channel));
-                LOG.info("scheduled channel {}: '{}' in {}", channel.id(), channel.schedule().cron(), channel.schedule().timeZone());
+                LOG.info("scheduled channel {}: '{}' (Quartz '{}') in {}", channel.id(), channel.schedule().cron(),
+                        channel.schedule().quartzCron(), channel.schedule().timeZone());
             }
         }
     }
@@ -74,6 +75,6 @@ public class ChannelScheduler {
     }
 
     private static String signature(Channel channel) {
-        return channel.schedule().cron() + "|" + channel.schedule().timeZone();
+        return channel.schedule().quartzCron() + "|" + channel.schedule().timeZone();
     }
 }

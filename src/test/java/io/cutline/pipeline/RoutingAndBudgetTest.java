@@ -84,6 +84,7 @@ class RoutingAndBudgetTest {
                     .replace("  visual: clean bright abstract motion", "  visual: clean bright abstract motion\n  openingImage: " + image));
             settings.put("cutline.channels.dir", channels.toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.put("cutline.config.dir", root.toString());
             try (TestService service = new TestService(root, settings).start()) {
                 String id = service.submit("quick");
                 Job job = service.awaitEnd(id, Duration.ofMinutes(3));

@@ -11,9 +11,15 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.cutline.support.TestService;
+import org.apache.camel.Route;
+import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.junit.jupiter.api.Test;
 
-/** A channel's cron starts jobs through a Quartz route from the YAML template; editing the file reschedules. */
+/**
+ * A channel's cron starts jobs through a Quartz route from the YAML template; editing the file
+ * reschedules (an operator's 5-field cron runs as its Quartz translation), a file caught half-written
+ * keeps its schedule.
+ */
 class ChannelScheduleTest {
 
     @Test
@@ -36,9 +42,22 @@ class ChannelScheduleTest {
             long second = Long.parseLong(keys.get(1).substring("schedule:quick:".length()));
             assertThat(Math.abs(second - first) % 2).as("slots are the cron's 2-second ticks").isZero();
 
+            // an editor that truncates, pauses, then writes: the half-saved file keeps the channel and its schedule
+            Files.writeString(channels.resolve("quick.yaml"), "");
+            Thread.sleep(2500);
+            assertThat(service.context().getRoute("schedule-quick")).as("the schedule of a file being written").isNotNull();
+            Files.writeString(channels.resolve("quick.yaml"), quick.replace("cron: \"0 0 12 * * ?\"", "cron: \"*/5 9-17 * * 1-5\"")
+                    .replace("enabled: false", "enabled: true"));
+            await(() -> cron(service).equals("0 */5 9-17 ? * 2,3,4,5,6"), "the 5-field cron scheduled as Quartz");
+
             Files.writeString(channels.resolve("quick.yaml"), quick);
             await(() -> service.context().getRoute("schedule-quick") == null, "the schedule removed after the edit");
         }
+    }
+
+    private static String cron(TestService service) {
+        Route route = service.context().getRoute("schedule-quick");
+        return route == null ? "" : ((QuartzEndpoint) route.getEndpoint()).getCron();
     }
 
     private static List<String> scheduledJobs(TestService service) {

@@ -40,6 +40,6 @@ public final class ShippedConfig {
 
     /** A channel registry over these directories, knowing the shipped providers and platforms (not yet loaded). */
     public static ChannelRegistry channels(Path channels, Path signals, ObjectMapper json) {
-        return new ChannelRegistry(channels, signals, json, vocabulary());
+        return new ChannelRegistry(channels, signals, Path.of("config"), json, vocabulary());
     }
 }

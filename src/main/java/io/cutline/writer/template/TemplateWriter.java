@@ -20,6 +20,7 @@ import io.cutline.channel.Channel;
 import io.cutline.channel.Format;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.InvalidDocumentException;
+import io.cutline.document.SchemaCheck;
 import io.cutline.document.YamlDocument;
 import io.cutline.model.Topic;
 
@@ -47,16 +48,15 @@ public class TemplateWriter implements StoryWriter {
         this.phrases = phrases;
     }
 
+    /** Reads and checks the phrases file (schema {@code template-phrases.schema.json}). */
     public static Phrases readPhrases(Path file, ObjectMapper json) {
         YamlDocument document = YamlDocument.read(file, file.toString());
+        List<DocumentProblem> problems = SchemaCheck.load("template-phrases.schema.json").problems(document);
+        if (!problems.isEmpty()) {
+            throw new InvalidDocumentException(problems);
+        }
         try {
-            Phrases phrases = json.treeToValue(document.root(), Phrases.class);
-            if (phrases.hooks() == null || phrases.hooks().isEmpty() || phrases.callsToAction() == null
-                    || phrases.callsToAction().isEmpty()) {
-                throw new InvalidDocumentException(List.of(new DocumentProblem(file.toString(), 1, "",
-                        "needs at least one entry in 'hooks' and in 'callsToAction'")));
-            }
-            return phrases;
+            return json.treeToValue(document.root(), Phrases.class);
         } catch (JsonProcessingException e) {
             throw new InvalidDocumentException(List.of(new DocumentProblem(file.toString(), 0, "", e.getOriginalMessage())));
         }

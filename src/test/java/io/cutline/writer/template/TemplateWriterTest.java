@@ -6,17 +6,22 @@ import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.document.InvalidDocumentException;
 import io.cutline.document.SchemaCheck;
 import io.cutline.research.SignalLibrary;
 import io.cutline.model.Topic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateWriterTest {
 
@@ -24,6 +29,23 @@ class TemplateWriterTest {
     private final TemplateWriter writer = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), json));
     private final Channel demo = demo();
     private final Topic moon = new SignalLibrary(Path.of("config/signals"), json).topics(demo).get(0);
+
+    @Test
+    void aPhrasesFileWithAMisspeltKeyOrAWrongTypeNamesEachAtItsLine(@TempDir Path dir) throws IOException {
+        Path phrases = dir.resolve("phrases.yaml");
+        Files.writeString(phrases, """
+                hook:
+                  - "Look. {topic}."
+                callsToAction: 3
+                """);
+        assertThatThrownBy(() -> TemplateWriter.readPhrases(phrases, json))
+                .isInstanceOf(InvalidDocumentException.class)
+                .extracting(e -> ((InvalidDocumentException) e).problems().stream().map(Object::toString).toList())
+                .asList().containsExactly(
+                        phrases + ":1:1: hooks: required property 'hooks' not found",
+                        phrases + ":1:1: hook: unknown key; did you mean `hooks`?",
+                        phrases + ":3:16: callsToAction: integer found, array expected");
+    }
 
     @Test
     void theBriefFitsTheTargetLengthAndTheSchema() {

@@ -1,0 +1,101 @@
+package io.cutline.channel;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutline.document.ClosestName;
+import io.cutline.document.DocumentProblem;
+import io.cutline.document.YamlDocument;
+
+/**
+ * What a channel file must satisfy beyond its schema: the id is the file name, the cron reads and
+ * fires, the time zone exists, and every path it names stays inside its directory and holds what it
+ * should. Checked on the document itself, whatever the schema found, so one pass reports everything.
+ */
+final class ChannelRules {
+
+    private final Path signalsDirectory;
+    private final PathConfinement signals;
+    private final PathConfinement config;
+
+    ChannelRules(Path signalsDirectory, Path configDirectory) {
+        this.signalsDirectory = signalsDirectory;
+        this.signals = new PathConfinement(signalsDirectory);
+        this.config = new PathConfinement(configDirectory);
+    }
+
+    List<DocumentProblem> problems(YamlDocument document, String expectedId) {
+        List<DocumentProblem> found = new ArrayList<>();
+        Check check = new Check(document, found);
+        text(document, "/id").filter(id -> !id.equals(expectedId)).ifPresent(id ->
+                check.add("/id", "'" + id + "' must match the file name '" + expectedId + "'"));
+        Optional<ZoneId> zone = text(document, "/schedule/timeZone").flatMap(name -> zone(name, check));
+        text(document, "/schedule/cron").ifPresent(cron ->
+                ChannelCron.problem(cron, zone.orElse(ZoneOffset.UTC)).ifPresent(problem -> check.add("/schedule/cron", problem)));
+        text(document, "/signals").or(() -> text(document, "/id").map(id -> id + ".yaml"))
+                .flatMap(name -> confined(check, "/signals", signalsDirectory, name, signals))
+                .filter(file -> !Files.isRegularFile(file))
+                .ifPresent(file -> check.add("/signals", "no signals file " + file));
+        text(document, "/music/folder").flatMap(folder -> confined(check, "/music/folder", Path.of(""), folder, config))
+                .filter(folder -> audioFiles(folder).isEmpty())
+                .ifPresent(folder -> check.add("/music/folder", "no audio files in " + folder));
+        text(document, "/style/openingImage").flatMap(image -> confined(check, "/style/openingImage", Path.of(""), image, config))
+                .filter(image -> !Files.isRegularFile(image))
+                .ifPresent(image -> check.add("/style/openingImage", "no image file " + image));
+        return found;
+    }
+
+    /** Problems of one document, each at the value it is about and named by its field ({@code /music/folder}: music.folder). */
+    private record Check(YamlDocument document, List<DocumentProblem> found) {
+        void add(String pointer, String message) {
+            found.add(new DocumentProblem(document.source(), document.valuePositionOf(pointer), pointer.substring(1).replace('/', '.'),
+                    message));
+        }
+    }
+
+    private static Optional<ZoneId> zone(String name, Check check) {
+        try {
+            return Optional.of(ZoneId.of(name));
+        } catch (DateTimeException e) {
+            check.add("/schedule/timeZone", "unknown time zone '" + name + "'"
+                    + ClosestName.hint(name, ZoneId.getAvailableZoneIds()) + " (IANA names such as Europe/Berlin)");
+            return Optional.empty();
+        }
+    }
+
+    /** {@code value} resolved against {@code base}, when it stays inside {@code confinement}; otherwise the problem is recorded. */
+    private static Optional<Path> confined(Check check, String pointer, Path base, String value, PathConfinement confinement) {
+        Path path;
+        try {
+            path = base.resolve(value);
+        } catch (InvalidPathException e) {
+            check.add(pointer, "'" + value + "' is not a path: " + e.getReason());
+            return Optional.empty();
+        }
+        Optional<String> escape = confinement.escape(path);
+        escape.ifPresent(why -> check.add(pointer, "'" + value + "' " + why));
+        return escape.isPresent() ? Optional.empty() : Optional.of(path);
+    }
+
+    private static List<Path> audioFiles(Path folder) {
+        try {
+            return MusicLibrary.tracks(folder);
+        } catch (UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<String> text(YamlDocument document, String pointer) {
+        JsonNode value = document.root().at(pointer);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+}
