@@ -44,7 +44,11 @@ public class JobSteps {
         return advanced;
     }
 
-    /** The dead-letter channel's handler: parks the job at its current step with the failure's reason. */
+    /**
+     * The dead-letter channel's handler: parks the job at its current step with the failure's reason.
+     * A failure while the service is stopping (a tool or a call cut short by the shutdown) parks
+     * nothing: the job stays at its step, its lease is given up, and the next start resumes it.
+     */
     public void park(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader("jobId", String.class);
         Integer sceneIndex = exchange.getMessage().getHeader("sceneIndex", Integer.class);
@@ -55,6 +59,10 @@ public class JobSteps {
             return;
         }
         Job job = jobs.require(jobId);
+        if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) {
+            LOG.info("job {} left at {} for the next start (the service is stopping): {}", jobId, job.step(), reason);
+            return;
+        }
         if (jobs.park(jobId, sceneIndex, reason)) {
             LOG.warn("job {} parked at {}{}: {}", jobId, job.step(), sceneIndex == null ? "" : " scene " + sceneIndex, reason);
         }

@@ -69,10 +69,18 @@ public class LedgerDatabase extends ServiceSupport {
      * An H2 file database writes commits out lazily (WRITE_DELAY, 500 ms by default), so a killed
      * process loses its last commits, among them the intent rows recorded before paid submissions.
      * Unless the URL sets it, commits are written at once (the OS keeps them when the process dies).
+     * The file is reached through H2's {@code async:} file system: a thread interrupted mid-write (as
+     * a forced shutdown interrupts them) would otherwise close the database under every other thread,
+     * and the shutdown could not give up this node's leases.
      */
     static String durable(String url) {
-        boolean h2File = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:/");
-        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url + ";WRITE_DELAY=0" : url;
+        String path = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                : url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:/") ? url.substring("jdbc:h2:".length()) : null;
+        if (path == null) {
+            return url;
+        }
+        String resilient = "jdbc:h2:file:" + (path.startsWith("async:") ? "" : "async:") + path;
+        return resilient.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? resilient : resilient + ";WRITE_DELAY=0";
     }
 
     /** {@code h2} or {@code postgresql}: picks vendor-specific migrations and Camel repositories. */
