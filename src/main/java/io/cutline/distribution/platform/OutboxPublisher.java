@@ -33,8 +33,8 @@ public class OutboxPublisher implements Publisher {
     @Override
     public String publish(Render render, PostMetadata metadata) {
         try {
-            Path directory = Files.createDirectories(outbox);
             String name = MediaStore.plainName(render.jobId());
+            Path directory = Files.createDirectories(outbox);
             Path video = directory.resolve(name + ".mp4");
             place(Path.of(render.path()), video);
             ObjectNode sidecarJson = json.valueToTree(metadata);
