@@ -9,6 +9,7 @@ import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.media.AudioAnalysis;
+import io.cutline.media.Fonts;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.MediaStore;
 import io.cutline.media.ToolRunner;
@@ -22,7 +23,8 @@ public class AssemblyConfiguration implements CamelConfiguration {
     @BindToRegistry
     public Assembler assembler(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
                                GenerationLedger generations, RenderLedger renders, QualityLedger quality, ToolRunner tools,
-                               MediaProbe probe, AudioAnalysis audio, MediaStore media, Platforms platforms, Settings settings) {
+                               MediaProbe probe, AudioAnalysis audio, MediaStore media, Fonts fonts, Platforms platforms,
+                               Settings settings) {
         double loudness = settings.decimal("cutline.assembly.loudness-lufs");
         AudioMix mix = new AudioMix(tools, new AudioMix.Target(loudness, settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
@@ -31,7 +33,7 @@ public class AssemblyConfiguration implements CamelConfiguration {
                 settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"));
         return new Assembler(new EditReader(jobs, channels, stories, voices, generations, encoding.fps()),
                 new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
-                        settings.integer("cutline.generation.short-side")),
+                        settings.integer("cutline.generation.short-side"), fonts),
                 new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media);
     }
 }

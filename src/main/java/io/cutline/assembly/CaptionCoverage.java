@@ -71,9 +71,10 @@ public final class CaptionCoverage {
         return plain.toString();
     }
 
+    /** Words between spaces, line breaks and control characters (which captions show as spaces), lower-cased. */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String token : text.strip().split("\\s+")) {
+        for (String token : text.split("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+")) {
             if (!token.isEmpty()) {
                 words.add(token.toLowerCase(Locale.ROOT));
             }

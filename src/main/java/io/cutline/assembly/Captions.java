@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.cutline.channel.Channel;
+import io.cutline.media.Fonts;
 import io.cutline.model.WordTiming;
 
 /**
@@ -68,8 +69,12 @@ public final class Captions {
         return chunks;
     }
 
-    public static String ass(List<Cue> cues, Channel.Captions style, int width, int height) {
-        String font = style == null || style.font() == null ? "DejaVu Sans" : style.font();
+    /**
+     * The ASS file of {@code cues} in the channel's caption style (defaults where it sets none), set in
+     * the channel's font if it has every glyph of the captions, else in a configured one that does.
+     */
+    public static String ass(List<Cue> cues, Channel.Captions style, Fonts fonts, int width, int height) {
+        String font = fonts.forText(String.join(" ", cues.stream().map(Cue::text).distinct().toList()), style == null ? null : style.font());
         int size = style == null || style.size() == null ? 64 : style.size();
         String color = style == null || style.color() == null ? "#FFFFFF" : style.color();
         String outline = style == null || style.outlineColor() == null ? "#000000" : style.outlineColor();
@@ -82,7 +87,7 @@ public final class Captions {
         ass.append("[V4+ Styles]\nFormat: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, "
                 + "Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, "
                 + "Alignment, MarginL, MarginR, MarginV, Encoding\n");
-        ass.append("Style: Caption,").append(font.replace(",", " ")).append(',').append(fontSize).append(',')
+        ass.append("Style: Caption,").append(font).append(',').append(fontSize).append(',')
                 .append(assColor(color)).append(',').append(assColor(color)).append(',').append(assColor(outline))
                 .append(",&H80000000,1,0,0,0,100,100,0,0,1,").append(Math.max(2, fontSize / 14)).append(",0,2,")
                 .append(width / 12).append(',').append(width / 12).append(',').append(marginV).append(",1\n\n");
@@ -108,12 +113,16 @@ public final class Captions {
         return String.join(" ", parts);
     }
 
-    /** ASS text: backslashes cannot start an override, braces cannot open a block, line breaks become spaces. */
+    /**
+     * ASS text: backslashes cannot start an override (a zero-width space follows each), braces cannot
+     * open a block (a backslash before each makes libass draw it), and line breaks and other control
+     * characters, which would end the event's line or cut libass's text short, become spaces.
+     */
     static String escape(String text) {
         return text.replace("\\", "\\\u200B")
                 .replace("{", "\\{")
                 .replace("}", "\\}")
-                .replaceAll("[\\r\\n]+", " ");
+                .replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ");
     }
 
     /** ASS time: h:mm:ss.cc (centiseconds). */

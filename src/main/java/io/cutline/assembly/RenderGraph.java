@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.cutline.media.DrawText;
+
 /**
  * The one FFmpeg run that makes every rendition of a video. Each clip is conformed to the working
  * frame (frame rate, lead cut, scale, crop to the channel's shape at the size clips are made at); a scene's clips are played in order, slowed
@@ -106,20 +108,26 @@ public final class RenderGraph {
 
     /**
      * A rendition's thumbnail: one frame of {@code clip} at {@code seconds}, fitted to the rendition
-     * like the video, with the title (from {@code titleFile} in the working directory) over it.
+     * like the video, with the title (from {@code titleFile} in the working directory, drawn as
+     * written in {@code font}) over it.
      */
     public static List<String> thumbnail(Path clip, double seconds, int width, int height, Output output, String titleFile,
-                                         Path image) {
-        int fontSize = Math.max(24, Math.min(output.width(), output.height()) / 14);
+                                         String font, Path image) {
+        int fontSize = titleFontSize(output);
         String graph = String.format(Locale.ROOT, "[0:v]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1[c];",
                 width, height, width, height)
                 + fit("[c]", width, height, output.width(), output.height(), "f")
-                + String.format(Locale.ROOT, "[f]drawtext=textfile=%s:font=DejaVu Sans:fontsize=%d:fontcolor=white:box=1:"
-                        + "boxcolor=black@0.55:boxborderw=%d:line_spacing=%d:x=(w-text_w)/2:y=h*0.12,format=yuvj420p[thumb]",
-                titleFile, fontSize, fontSize / 2, fontSize / 4);
+                + "[f]" + DrawText.filter(titleFile, font, String.format(Locale.ROOT, "fontsize=%d:fontcolor=white:box=1:"
+                        + "boxcolor=black@0.55:boxborderw=%d:line_spacing=%d:x=(w-text_w)/2:y=h*0.12", fontSize, fontSize / 2, fontSize / 4))
+                + ",format=yuvj420p[thumb]";
         return List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-ss", String.format(Locale.ROOT, "%.3f", seconds),
                 "-i", clip.toString(), "-filter_complex", graph, "-map", "[thumb]", "-frames:v", "1", "-q:v", "3", "-f", "image2",
                 image.toString());
+    }
+
+    /** The thumbnail title's size in pixels. */
+    static int titleFontSize(Output output) {
+        return Math.max(24, Math.min(output.width(), output.height()) / 14);
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.cutline.assembly;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.Map;
 import io.cutline.channel.Channel;
 import io.cutline.channel.MusicLibrary;
 import io.cutline.media.AudioAnalysis;
+import io.cutline.media.Fonts;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
@@ -23,7 +21,7 @@ import io.cutline.model.Scene;
  * FFmpeg run mixes it normalized and renders every rendition the channel's platforms need, following
  * each scene's timing plan, with captions. The time line is built at the size clips are made at (the
  * working size) and scaled once per rendition. Each rendition's thumbnail is a frame of the first
- * fact's clip with the title.
+ * fact's clip with the title. Captions and title are drawn as written (see {@link Captions}, {@link TitleCard}).
  */
 public class Renderer {
 
@@ -33,15 +31,17 @@ public class Renderer {
     private final RenderGraph.Encoding encoding;
     private final double defaultMusicDb;
     private final int workingShortSide;
+    private final Fonts fonts;
 
     public Renderer(ToolRunner tools, MediaStore media, AudioMix mix, RenderGraph.Encoding encoding, double defaultMusicDb,
-                    int workingShortSide) {
+                    int workingShortSide, Fonts fonts) {
         this.tools = tools;
         this.media = media;
         this.mix = mix;
         this.encoding = encoding;
         this.defaultMusicDb = defaultMusicDb;
         this.workingShortSide = workingShortSide;
+        this.fonts = fonts;
     }
 
     Rendering render(String jobId, Edit edit) {
@@ -71,12 +71,11 @@ public class Renderer {
         }
     }
 
-    /** Writes a rendition's captions and title files; its video goes aside until it has passed the gates. */
+    /** Writes a rendition's captions file; its video goes aside until it has passed the gates. */
     private Rendering.Target target(String jobId, Edit edit, Path work, Rendition rendition, List<String> platforms) {
-        String ass = Captions.ass(cues(edit), edit.channel().style().captions(), rendition.width(), rendition.height());
+        String ass = Captions.ass(cues(edit), edit.channel().style().captions(), fonts, rendition.width(), rendition.height());
         String captionsFile = "captions-" + rendition.name() + ".ass";
-        write(work.resolve(captionsFile), ass);
-        write(work.resolve(titleFile(rendition)), wrap(edit.title(), rendition.height() > rendition.width() ? 18 : 32));
+        MediaStore.writeWhole(work.resolve(captionsFile), ass.getBytes(StandardCharsets.UTF_8));
         Path video = MediaStore.temporaryFor(media.renditionPath(jobId, rendition.name()));
         return new Rendering.Target(rendition, platforms, new RenderGraph.Output(rendition.width(), rendition.height(), captionsFile, video),
                 ass);
@@ -89,18 +88,15 @@ public class Renderer {
         Path thumbnail = media.thumbnailPath(jobId, target.rendition().name());
         Path image = MediaStore.temporaryFor(thumbnail);
         try {
+            TitleCard title = TitleCard.write(rendering.work(), target.rendition(), edit.title(), edit.channel().style().captions(), fonts);
             tools.run(Tool.FFMPEG, RenderGraph.thumbnail(edit.inputs().get(shown.index()).clips().get(0),
                     Math.min(shownAt, shown.plan().clips().get(0).seconds() - 0.1), rendering.width(), rendering.height(),
-                    target.output(), titleFile(target.rendition()), image), rendering.work());
+                    target.output(), title.file(), title.font(), image), rendering.work());
             MediaStore.moveIntoPlace(image, thumbnail);
         } finally {
             MediaStore.deleteQuietly(image);
         }
         return thumbnail;
-    }
-
-    private static String titleFile(Rendition rendition) {
-        return "title-" + rendition.name() + ".txt";
     }
 
     private static List<Captions.Cue> cues(Edit edit) {
@@ -115,33 +111,7 @@ public class Renderer {
         return Captions.cues(words, chunk, highlight);
     }
 
-    /** Breaks a title into lines of about {@code width} characters at spaces. */
-    static String wrap(String title, int width) {
-        StringBuilder lines = new StringBuilder();
-        int lineLength = 0;
-        for (String word : title.strip().split("\\s+")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
-                lines.append('\n');
-                lineLength = 0;
-            } else if (lineLength > 0) {
-                lines.append(' ');
-                lineLength++;
-            }
-            lines.append(word);
-            lineLength += word.length();
-        }
-        return lines.toString();
-    }
-
     private static int even(int pixels) {
         return pixels / 2 * 2;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

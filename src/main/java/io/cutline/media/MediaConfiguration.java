@@ -1,5 +1,7 @@
 package io.cutline.media;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 
-/** The local media tools (FFmpeg, ffprobe, espeak-ng, run through camel-exec) and the media store. */
+/** The local media tools (FFmpeg, ffprobe, espeak-ng, run through camel-exec), the fonts text is drawn in, and the media store. */
 public class MediaConfiguration implements CamelConfiguration {
 
     @BindToRegistry
@@ -32,6 +34,18 @@ public class MediaConfiguration implements CamelConfiguration {
     @BindToRegistry
     public AudioDecoder audioDecoder(ToolRunner tools) {
         return new AudioDecoder(tools);
+    }
+
+    /** The font families text is set in, in order of preference (see {@link Fonts}). */
+    @BindToRegistry
+    public Fonts fonts(Settings settings) {
+        List<String> families = Arrays.stream(settings.text("cutline.media.fonts").split(",")).map(String::strip)
+                .filter(family -> !family.isEmpty()).toList();
+        try {
+            return new Fonts(families);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("property cutline.media.fonts: " + e.getMessage(), e);
+        }
     }
 
     @BindToRegistry

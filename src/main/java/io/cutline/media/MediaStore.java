@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
 
 /**
  * Where media lives: one directory per job for its own artifacts, and a content-addressed clip
@@ -14,6 +15,8 @@ import java.nio.file.StandardCopyOption;
  */
 public class MediaStore {
 
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
     private final Path root;
 
     public MediaStore(Path root) {
@@ -21,7 +24,7 @@ public class MediaStore {
     }
 
     public Path jobDir(String jobId) {
-        return directory(root.resolve("jobs").resolve(jobId));
+        return directory(root.resolve("jobs").resolve(plainName(jobId)));
     }
 
     public Path voicePath(String jobId, int sceneIndex, String extension) {
@@ -29,19 +32,32 @@ public class MediaStore {
     }
 
     public Path clipPath(String contentKey) {
-        return directory(root.resolve("clips")).resolve(contentKey + ".mp4");
+        return directory(root.resolve("clips")).resolve(plainName(contentKey) + ".mp4");
     }
 
     public Path renditionPath(String jobId, String rendition) {
-        return jobDir(jobId).resolve("video-" + rendition + ".mp4");
+        return jobDir(jobId).resolve("video-" + plainName(rendition) + ".mp4");
     }
 
     public Path thumbnailPath(String jobId, String rendition) {
-        return jobDir(jobId).resolve("thumbnail-" + rendition + ".jpg");
+        return jobDir(jobId).resolve("thumbnail-" + plainName(rendition) + ".jpg");
     }
 
     public Path workDir(String jobId) {
         return directory(jobDir(jobId).resolve("work"));
+    }
+
+    /**
+     * {@code part}, checked to be usable in a file name that stays in its directory: letters, digits,
+     * {@code . _ -}, not starting with a dot (so neither {@code ..} nor a hidden name), no separator.
+     * Names are made from ids, sizes and hashes, never from a title or a topic; this refuses one that
+     * is not.
+     */
+    public static String plainName(String part) {
+        if (part == null || !PLAIN_NAME.matcher(part).matches()) {
+            throw new IllegalArgumentException("not a plain file name part: '" + part + "'");
+        }
+        return part;
     }
 
     /** A sibling temporary path for {@code target}, in the same directory so the final move is atomic. */

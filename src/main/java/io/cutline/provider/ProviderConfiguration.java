@@ -2,6 +2,7 @@ package io.cutline.provider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.config.Settings;
+import io.cutline.media.Fonts;
 import io.cutline.media.MediaProbe;
 import io.cutline.media.ToolRunner;
 import org.apache.camel.BindToRegistry;
@@ -18,8 +19,8 @@ public class ProviderConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public AdapterKit adapterKit(HttpGateway http, ObjectMapper json, ToolRunner tools, MediaProbe probe) {
-        return new AdapterKit(http, json, tools, probe);
+    public AdapterKit adapterKit(HttpGateway http, ObjectMapper json, ToolRunner tools, MediaProbe probe, Fonts fonts) {
+        return new AdapterKit(http, json, tools, probe, fonts);
     }
 
     /** routes/errors.yaml asks this whether a rate-limited call may be tried again, and when. */

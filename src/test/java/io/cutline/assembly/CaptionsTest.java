@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import io.cutline.channel.Channel;
+import io.cutline.media.Fonts;
 import io.cutline.model.WordTiming;
 import org.junit.jupiter.api.Test;
 
 class CaptionsTest {
+
+    private static final Fonts FONTS = new Fonts(List.of("DejaVu Sans"));
 
     private static final List<WordTiming> FIRST = List.of(new WordTiming("One", 0.1, 0.3), new WordTiming("two,", 0.35, 0.6),
             new WordTiming("three", 0.8, 1.0), new WordTiming("four", 1.05, 1.3), new WordTiming("five.", 1.35, 1.8));
@@ -33,7 +36,7 @@ class CaptionsTest {
         assertThat(cues).hasSize(5);
         assertThat(cues).extracting(Captions.Cue::highlight).containsExactly(0, 1, 0, 1, 2);
         assertThat(cues.get(3).start()).isCloseTo(11.05, within(1e-9));
-        String ass = Captions.ass(cues, new Channel.Captions("DejaVu Sans", 72, "#FFFFFF", "#101010", 5, "#FF8800"), 1080, 1920);
+        String ass = Captions.ass(cues, new Channel.Captions("DejaVu Sans", 72, "#FFFFFF", "#101010", 5, "#FF8800"), FONTS, 1080, 1920);
         assertThat(ass).contains("{\\1c&H000088FF&}four{\\r}");
         assertThat(CaptionCoverage.problem(List.of("One two, three four five."), ass)).isEmpty();
     }
@@ -46,7 +49,7 @@ class CaptionsTest {
 
     @Test
     void coverageFindsAMissingOrChangedWord() {
-        String ass = Captions.ass(Captions.cues(List.of(new Captions.SceneWords(0, 2, FIRST)), 3, false), null, 1080, 1920);
+        String ass = Captions.ass(Captions.cues(List.of(new Captions.SceneWords(0, 2, FIRST)), 3, false), null, FONTS, 1080, 1920);
         assertThat(CaptionCoverage.problem(List.of("One two, three four five."), ass)).isEmpty();
         assertThat(CaptionCoverage.problem(List.of("One two, three four five. Six"), ass)).hasValueSatisfying(problem ->
                 assertThat(problem).contains("word 6 of 6").contains("'(end)'").contains("'six'"));
@@ -59,7 +62,7 @@ class CaptionsTest {
         assertThat(Captions.time(3725.456)).isEqualTo("1:02:05.46");
         assertThat(Captions.assColor("#FF8800")).isEqualTo("&H000088FF");
         String ass = Captions.ass(List.of(new Captions.Cue(0, 1.5, List.of("Hello:", "\"world\""), -1)),
-                new Channel.Captions("DejaVu Sans", 72, "#FFFFFF", "#101010", 3, null), 1080, 1920);
+                new Channel.Captions("DejaVu Sans", 72, "#FFFFFF", "#101010", 3, null), FONTS, 1080, 1920);
         assertThat(ass).contains("PlayResX: 1080\nPlayResY: 1920")
                 .contains("Style: Caption,DejaVu Sans,72,&H00FFFFFF")
                 .contains("Dialogue: 0,0:00:00.00,0:00:01.50,Caption,,0,0,0,,Hello: \"world\"\n");

@@ -59,8 +59,10 @@ public final class EmulatedProviders implements BeforeAllCallback, AfterAllCallb
         camel.start();
         settings = new Settings(camel);
         ObjectMapper json = new CoreConfiguration().json();
-        ToolRunner tools = new MediaConfiguration().toolRunner(camel, settings);
-        kit = new AdapterKit(new ProviderConfiguration().httpGateway(camel, settings), json, tools, new MediaProbe(tools, json));
+        MediaConfiguration media = new MediaConfiguration();
+        ToolRunner tools = media.toolRunner(camel, settings);
+        kit = new AdapterKit(new ProviderConfiguration().httpGateway(camel, settings), json, tools, new MediaProbe(tools, json),
+                media.fonts(settings));
     }
 
     @Override

@@ -37,11 +37,21 @@ public final class Probe {
     /** One frame at {@code seconds} as 8-bit luma, optionally through a filter chain first. */
     public static byte[] grayFrame(Path video, double seconds, String filters, int width, int height)
             throws IOException, InterruptedException {
+        return gray(List.of("-ss", String.valueOf(seconds), "-i", video.toString()), filters, width, height);
+    }
+
+    /** A still image (a thumbnail) as 8-bit luma. */
+    public static byte[] grayImage(Path image, int width, int height) throws IOException, InterruptedException {
+        return gray(List.of("-i", image.toString()), null, width, height);
+    }
+
+    private static byte[] gray(List<String> input, String filters, int width, int height) throws IOException, InterruptedException {
         Path out = Files.createTempFile("frame", ".gray");
         try {
-            List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-ss",
-                    String.valueOf(seconds), "-i", video.toString(), "-frames:v", "1")); 
-            command.addAll(List.of("-vf", (filters == null ? "" : filters + ",") + "format=gray", "-f", "rawvideo", out.toString()));
+            List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y"));
+            command.addAll(input);
+            command.addAll(List.of("-frames:v", "1", "-vf", (filters == null ? "" : filters + ",") + "format=gray", "-f", "rawvideo",
+                    out.toString()));
             run(command);
             byte[] frame = Files.readAllBytes(out);
             if (frame.length != width * height) {
@@ -63,7 +73,12 @@ public final class Probe {
     }
 
     public static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        return runIn(null, command);
+    }
+
+    /** Runs {@code command} in {@code directory} (null: this one), so it can name files there by relative names. */
+    public static String runIn(Path directory, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile()).start();
         byte[] output = process.getInputStream().readAllBytes();
         String errors = new String(process.getErrorStream().readAllBytes());
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

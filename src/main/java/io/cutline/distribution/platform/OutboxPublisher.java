@@ -33,17 +33,18 @@ public class OutboxPublisher implements Publisher {
     @Override
     public String publish(Render render, PostMetadata metadata) {
         try {
+            String name = MediaStore.plainName(render.jobId());
             Path directory = Files.createDirectories(outbox);
-            Path video = directory.resolve(render.jobId() + ".mp4");
+            Path video = directory.resolve(name + ".mp4");
             place(Path.of(render.path()), video);
             ObjectNode sidecarJson = json.valueToTree(metadata);
             sidecarJson.put("video", video.getFileName().toString());
             if (render.thumbnailPath() != null) {
-                Path thumbnail = directory.resolve(render.jobId() + ".jpg");
+                Path thumbnail = directory.resolve(name + ".jpg");
                 place(Path.of(render.thumbnailPath()), thumbnail);
                 sidecarJson.put("thumbnail", thumbnail.getFileName().toString());
             }
-            Path sidecar = directory.resolve(render.jobId() + ".json");
+            Path sidecar = directory.resolve(name + ".json");
             MediaStore.writeWhole(sidecar, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(sidecarJson));
             return video.toString();
         } catch (IOException e) {

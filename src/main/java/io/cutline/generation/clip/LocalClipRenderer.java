@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.cutline.media.DrawText;
+import io.cutline.media.Fonts;
 import io.cutline.media.MediaStore;
 import io.cutline.media.Tool;
 import io.cutline.media.ToolRunner;
@@ -47,12 +49,14 @@ public class LocalClipRenderer implements ClipGenerator {
     private final ToolRunner tools;
     private final String model;
     private final DurationRule durations;
+    private final Fonts fonts;
 
     public LocalClipRenderer(ProviderSettings settings, AdapterKit kit) {
         this.provider = settings.name();
         this.tools = kit.tools();
         this.model = settings.model();
         this.durations = settings.durations();
+        this.fonts = kit.fonts();
     }
 
     @Override
@@ -79,7 +83,8 @@ public class LocalClipRenderer implements ClipGenerator {
             List<String> subject = subjectWords(request.prompt());
             Files.writeString(words, String.join("\n", subject), StandardCharsets.UTF_8);
             String wordsFile = subject.isEmpty() ? null : words.getFileName().toString();
-            tools.run(Tool.FFMPEG, arguments(request, wordsFile, video.getFileName().toString()), directory);
+            String font = fonts.forText(String.join(" ", subject), null);
+            tools.run(Tool.FFMPEG, arguments(request, wordsFile, font, video.getFileName().toString()), directory);
             MediaStore.moveIntoPlace(video, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,8 +98,11 @@ public class LocalClipRenderer implements ClipGenerator {
         return (int) Math.ceil(request.seconds() * request.fps() - 1e-6);
     }
 
-    /** The ffmpeg arguments; {@code wordsFile} (relative to the working directory) may be null for no words. */
-    List<String> arguments(ClipRequest request, String wordsFile, String output) {
+    /**
+     * The ffmpeg arguments; {@code wordsFile} (relative to the working directory) may be null for no
+     * words, else they are drawn as written in {@code font}.
+     */
+    List<String> arguments(ClipRequest request, String wordsFile, String font, String output) {
         int width = request.width();
         int height = request.height();
         List<String> colors = palette(request.prompt());
@@ -108,9 +116,8 @@ public class LocalClipRenderer implements ClipGenerator {
                         + "scale=%d:%d:flags=neighbor,boxblur=6",
                 Math.max(width / 4, 16), Math.max(height / 4, 16), request.fps(), seed, width, height);
         int fontSize = Math.max(24, Math.min(width, height) / 8);
-        String words = wordsFile == null ? "" : "drawtext=textfile=" + wordsFile + ":font=DejaVu Sans:fontsize=" + fontSize
-                + ":fontcolor=white@0.28:line_spacing=" + fontSize / 4
-                + ":x=(w-text_w)/2+w/18*sin(t/2):y=h*0.3-t*h/100,";
+        String words = wordsFile == null ? "" : DrawText.filter(wordsFile, font, "fontsize=" + fontSize
+                + ":fontcolor=white@0.28:line_spacing=" + fontSize / 4 + ":x=(w-text_w)/2+w/18*sin(t/2):y=h*0.3-t*h/100") + ",";
         String graph = "[0:v][1:v]blend=all_mode=softlight:all_opacity=0.55,vignette=angle=PI/5," + words + "format=yuv420p[v]";
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", background, "-f", "lavfi", "-i", particles,

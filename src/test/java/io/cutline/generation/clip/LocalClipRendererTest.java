@@ -28,10 +28,10 @@ class LocalClipRendererTest {
         ClipRequest request = new ClipRequest("moon", 2.01, 720, 1280, 30, 7);
         assertThat(LocalClipRenderer.frames(request)).isEqualTo(61);
         assertThat(LocalClipRenderer.frames(new ClipRequest("moon", 2.0, 720, 1280, 30, 7))).isEqualTo(60);
-        List<String> args = renderer().arguments(request, "words.txt", "out.mp4");
+        List<String> args = renderer().arguments(request, "words.txt", "DejaVu Sans", "out.mp4");
         assertThat(args).containsSequence("-frames:v", "61").contains("-an").endsWith("out.mp4");
-        assertThat(String.join(" ", args)).contains("textfile=words.txt").doesNotContain("moon");
-        assertThat(renderer().arguments(request, null, "out.mp4")).noneMatch(arg -> arg.contains("drawtext"));
+        assertThat(String.join(" ", args)).contains("textfile=words.txt:expansion=none:font=DejaVu Sans").doesNotContain("moon");
+        assertThat(renderer().arguments(request, null, null, "out.mp4")).noneMatch(arg -> arg.contains("drawtext"));
     }
 
     @Test
@@ -47,6 +47,6 @@ class LocalClipRendererTest {
 
     private static LocalClipRenderer renderer() {
         return new LocalClipRenderer(new ProviderSettings("local", "cutline.generation.local", Map.of("model", "m", "durations", "any")),
-                new AdapterKit(null, null, null, null));
+                new AdapterKit(null, null, null, null, null));
     }
 }
