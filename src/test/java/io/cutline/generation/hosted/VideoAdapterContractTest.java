@@ -8,28 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.emulator.Fault;
-import io.cutline.emulator.ProviderEmulator;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
-import io.cutline.media.MediaProbe;
-import io.cutline.media.Tool;
-import io.cutline.media.ToolRunner;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
+import io.cutline.support.EmulatedProviders;
 import io.cutline.timing.DurationRule;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,37 +35,15 @@ class VideoAdapterContractTest {
 
     private static final String KEY = "CUTLINE_TEST_API_KEY";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ProviderEmulator emulator;
-    private static DefaultCamelContext camel;
-    private static HttpGateway http;
-    private static MediaProbe probe;
+    @RegisterExtension
+    static final EmulatedProviders PROVIDERS = new EmulatedProviders(11, Duration.ofSeconds(2), Duration.ofSeconds(2), JSON);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY), 11);
-        camel = new DefaultCamelContext();
-        camel.start();
-        http = new HttpGateway(camel, Duration.ofSeconds(2), Duration.ofSeconds(2));
-        probe = new MediaProbe(new ToolRunner(camel.createProducerTemplate(),
-                Map.of(Tool.FFMPEG, "ffmpeg", Tool.FFPROBE, "ffprobe", Tool.ESPEAK, "espeak-ng"), 60_000), JSON);
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.faults().clear();
-    }
-
     static HostedGenerator adapter(String provider) {
-        String base = emulator.baseUrl();
+        String base = PROVIDERS.emulator().baseUrl();
+        HttpGateway http = PROVIDERS.http();
         Function<String, ProviderSettings> settings = model -> new ProviderSettings(provider, switch (provider) {
             case "luma" -> base + "/dream-machine/v1";
             case "veo" -> base + "/v1beta";
@@ -103,7 +74,7 @@ class VideoAdapterContractTest {
         assertThat(done.phase()).isEqualTo(TaskStatus.Phase.SUCCEEDED);
         Path clip = dir.resolve("clip.mp4");
         adapter.download(done, clip);
-        MediaInfo info = probe.probe(clip);
+        MediaInfo info = PROVIDERS.probe().probe(clip);
         assertThat(info.durationSeconds()).isCloseTo(5.0, within(0.05));
         assertThat(info.video()).hasValueSatisfying(video -> {
             assertThat(video.width()).isEqualTo(720);
@@ -115,7 +86,7 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aRateLimitIsNotBilledAndSaysWhenToComeBack(String provider) {
-        emulator.faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 3, 0), 1);
+        PROVIDERS.emulator().faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 3, 0), 1);
         long before = billed(provider);
         assertThatThrownBy(() -> adapter(provider).submit(request(provider, "limited"), key(provider, "limited")))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
@@ -125,7 +96,7 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aServerErrorIsAnUnknownOutcomeThatLookupResolvesAsNotSent(String provider) {
-        emulator.faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
+        PROVIDERS.emulator().faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
         HostedGenerator adapter = adapter(provider);
         Instant sent = Instant.now();
         String key = key(provider, "busy");
@@ -139,7 +110,7 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aTaskThatFailsSaysSo(String provider) {
-        emulator.faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
+        PROVIDERS.emulator().faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
         HostedGenerator adapter = adapter(provider);
         String handle = adapter.submit(request(provider, "doomed"), key(provider, "doomed"));
         TaskStatus end = until(adapter, handle);
@@ -151,7 +122,7 @@ class VideoAdapterContractTest {
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aLostReplyOrATimeoutIsFoundAgainWhereTheProviderAllows(String provider) {
         for (Fault fault : new Fault[] {Fault.of(Fault.Kind.LOST_REPLY), new Fault(Fault.Kind.TIMEOUT, 0, 0, 4000)}) {
-            emulator.faults().queue(provider, fault, 1);
+            PROVIDERS.emulator().faults().queue(provider, fault, 1);
             HostedGenerator adapter = adapter(provider);
             String name = "lost-" + fault.kind();
             String key = key(provider, name);
@@ -208,12 +179,12 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aCorruptDownloadIsNotAClip(String provider) {
-        emulator.faults().queue(provider, Fault.of(Fault.Kind.CORRUPT), 1);
+        PROVIDERS.emulator().faults().queue(provider, Fault.of(Fault.Kind.CORRUPT), 1);
         HostedGenerator adapter = adapter(provider);
         TaskStatus done = until(adapter, adapter.submit(request(provider, "corrupt"), key(provider, "corrupt")));
         Path clip = dir.resolve("corrupt.mp4");
         adapter.download(done, clip);
-        assertThatThrownBy(() -> probe.probe(clip)).isInstanceOf(CorruptMediaException.class);
+        assertThatThrownBy(() -> PROVIDERS.probe().probe(clip)).isInstanceOf(CorruptMediaException.class);
     }
 
     private static TaskStatus until(HostedGenerator adapter, String handle) {
@@ -235,7 +206,7 @@ class VideoAdapterContractTest {
     }
 
     private static long billed(String provider) {
-        var account = emulator.billing().accounts().get(provider);
+        var account = PROVIDERS.emulator().billing().accounts().get(provider);
         return account == null ? 0 : account.billable();
     }
 }

@@ -10,27 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.emulator.Fault;
-import io.cutline.emulator.ProviderEmulator;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
-import io.cutline.media.MediaProbe;
-import io.cutline.media.Tool;
-import io.cutline.media.ToolRunner;
-import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderRejectedException;
 import io.cutline.provider.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.cutline.support.EmulatedProviders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The voice adapters against the emulator's wire protocols: success and each kind of failure. */
@@ -40,40 +32,17 @@ class VoiceAdapterContractTest {
     private static final String KEY_VARIABLE = "CUTLINE_TEST_API_KEY";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ProviderEmulator emulator;
-    private static DefaultCamelContext camel;
-    private static HttpGateway http;
-    private static MediaProbe probe;
+    @RegisterExtension
+    static final EmulatedProviders PROVIDERS = new EmulatedProviders(7, Duration.ofSeconds(5), Duration.ofSeconds(30), JSON);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY_VARIABLE), 7);
-        camel = new DefaultCamelContext();
-        camel.start();
-        http = new HttpGateway(camel, Duration.ofSeconds(5), Duration.ofSeconds(30));
-        probe = new MediaProbe(new ToolRunner(camel.createProducerTemplate(),
-                Map.of(Tool.FFMPEG, "ffmpeg", Tool.FFPROBE, "ffprobe", Tool.ESPEAK, "espeak-ng"), 60_000), JSON);
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void noFaults() {
-        emulator.faults().clear();
-    }
 
     @Test
     void elevenLabsGivesAudioAndWordTimingsFromItsAlignment() {
         Path target = dir.resolve("voice.mp3");
         List<WordTiming> words = elevenLabs(KEY_VARIABLE).synthesize(voice("Rachel"), "en-US", TEXT, target);
-        MediaInfo audio = probe.probe(target);
+        MediaInfo audio = PROVIDERS.probe().probe(target);
         assertThat(audio.audio()).hasValueSatisfying(stream -> assertThat(stream.codec()).isEqualTo("mp3"));
         assertThat(words).extracting(WordTiming::text).containsExactly(TEXT.split(" "));
         for (int i = 1; i < words.size(); i++) {
@@ -84,29 +53,29 @@ class VoiceAdapterContractTest {
 
     @Test
     void elevenLabsFailuresSayWhatToDoNext() {
-        emulator.faults().queue("elevenlabs", new Fault(Fault.Kind.RATE_LIMIT, 0, 2.5, 0), 1);
+        PROVIDERS.emulator().faults().queue("elevenlabs", new Fault(Fault.Kind.RATE_LIMIT, 0, 2.5, 0), 1);
         long before = requests("elevenlabs");
         assertThatThrownBy(() -> speak(elevenLabs(KEY_VARIABLE)))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(2500)))
                 .hasMessageContaining("Too many concurrent requests");
         assertThat(requests("elevenlabs") - before).as("sent once: no automatic retry by the HTTP client").isEqualTo(1);
 
-        emulator.faults().queue("elevenlabs", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
+        PROVIDERS.emulator().faults().queue("elevenlabs", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
         assertThatThrownBy(() -> speak(elevenLabs(KEY_VARIABLE))).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("HTTP 503").hasMessageContaining("System busy");
 
-        emulator.faults().queue("elevenlabs", Fault.of(Fault.Kind.MALFORMED), 1);
+        PROVIDERS.emulator().faults().queue("elevenlabs", Fault.of(Fault.Kind.MALFORMED), 1);
         assertThatThrownBy(() -> speak(elevenLabs(KEY_VARIABLE))).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("unusable reply");
 
-        emulator.faults().queue("elevenlabs", Fault.of(Fault.Kind.LOST_REPLY), 1);
+        PROVIDERS.emulator().faults().queue("elevenlabs", Fault.of(Fault.Kind.LOST_REPLY), 1);
         assertThatThrownBy(() -> speak(elevenLabs(KEY_VARIABLE))).isInstanceOfSatisfying(ProviderUnavailableException.class,
                 e -> assertThat(e.requestSent()).as("the request reached the provider").isTrue());
 
-        emulator.faults().queue("elevenlabs", Fault.of(Fault.Kind.CORRUPT), 1);
+        PROVIDERS.emulator().faults().queue("elevenlabs", Fault.of(Fault.Kind.CORRUPT), 1);
         Path corrupt = dir.resolve("corrupt.mp3");
         elevenLabs(KEY_VARIABLE).synthesize(voice("Rachel"), "en", TEXT, corrupt);
-        assertThatThrownBy(() -> probe.probe(corrupt)).isInstanceOf(CorruptMediaException.class);
+        assertThatThrownBy(() -> PROVIDERS.probe().probe(corrupt)).isInstanceOf(CorruptMediaException.class);
     }
 
     @Test
@@ -123,16 +92,16 @@ class VoiceAdapterContractTest {
         Path target = dir.resolve("voice.wav");
         List<WordTiming> words = openAi(KEY_VARIABLE).synthesize(voice("coral"), "en", TEXT, target);
         assertThat(words).as("no timings from this protocol").isEmpty();
-        assertThat(probe.probe(target).audio()).hasValueSatisfying(stream -> assertThat(stream.codec()).startsWith("pcm_"));
+        assertThat(PROVIDERS.probe().probe(target).audio()).hasValueSatisfying(stream -> assertThat(stream.codec()).startsWith("pcm_"));
         assertThat(Files.size(target)).isGreaterThan(10_000);
     }
 
     @Test
     void openAiFailuresSayWhatToDoNext() {
-        emulator.faults().queue("openai", new Fault(Fault.Kind.RATE_LIMIT, 0, 1, 0), 1);
+        PROVIDERS.emulator().faults().queue("openai", new Fault(Fault.Kind.RATE_LIMIT, 0, 1, 0), 1);
         assertThatThrownBy(() -> speak(openAi(KEY_VARIABLE))).isInstanceOfSatisfying(RateLimitedException.class,
                 e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1))).hasMessageContaining("Rate limit reached");
-        emulator.faults().queue("openai", new Fault(Fault.Kind.SERVER_ERROR, 500, 0, 0), 1);
+        PROVIDERS.emulator().faults().queue("openai", new Fault(Fault.Kind.SERVER_ERROR, 500, 0, 0), 1);
         assertThatThrownBy(() -> speak(openAi(KEY_VARIABLE))).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("HTTP 500");
         assertThatThrownBy(() -> speak(openAi("PATH"))).isInstanceOf(ProviderRejectedException.class)
@@ -142,13 +111,13 @@ class VoiceAdapterContractTest {
     @Test
     void anUnreachableProviderIsKnownNotToHaveReceivedTheRequest() {
         ProviderSettings nowhere = new ProviderSettings("openai", "http://127.0.0.1:1/v1", KEY_VARIABLE, "m", "cutline.voice.openai");
-        assertThatThrownBy(() -> speak(new OpenAiSpeechVoice(http, nowhere, JSON)))
+        assertThatThrownBy(() -> speak(new OpenAiSpeechVoice(PROVIDERS.http(), nowhere, JSON)))
                 .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.requestSent()).isFalse())
                 .hasMessageContaining("cannot connect");
     }
 
     private static long requests(String provider) {
-        var account = emulator.billing().accounts().get(provider);
+        var account = PROVIDERS.emulator().billing().accounts().get(provider);
         return account == null ? 0 : account.requests();
     }
 
@@ -157,13 +126,13 @@ class VoiceAdapterContractTest {
     }
 
     private static ElevenLabsVoice elevenLabs(String keyVariable) {
-        return new ElevenLabsVoice(http, new ProviderSettings("elevenlabs", emulator.baseUrl(), keyVariable, "eleven_multilingual_v2",
-                "cutline.voice.elevenlabs"), "mp3_44100_128", JSON);
+        return new ElevenLabsVoice(PROVIDERS.http(), new ProviderSettings("elevenlabs", PROVIDERS.emulator().baseUrl(), keyVariable,
+                "eleven_multilingual_v2", "cutline.voice.elevenlabs"), "mp3_44100_128", JSON);
     }
 
     private static OpenAiSpeechVoice openAi(String keyVariable) {
-        return new OpenAiSpeechVoice(http, new ProviderSettings("openai", emulator.baseUrl() + "/v1", keyVariable, "gpt-4o-mini-tts",
-                "cutline.voice.openai"), JSON);
+        return new OpenAiSpeechVoice(PROVIDERS.http(), new ProviderSettings("openai", PROVIDERS.emulator().baseUrl() + "/v1", keyVariable,
+                "gpt-4o-mini-tts", "cutline.voice.openai"), JSON);
     }
 
     private static Channel.Voice voice(String name) {
