@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import io.cutline.support.Await;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
 
 /** A channel's cron starts jobs through a Quartz route from the YAML template; editing the file reschedules. */
 class ChannelScheduleTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void aScheduledChannelGetsJobsOnItsCronAndEditingTheFileStopsThem() throws Exception {
@@ -28,8 +29,8 @@ class ChannelScheduleTest {
                 "cutline.jobs.concurrency", "1");
 
         try (TestService service = new TestService(root, settings).start()) {
-            await(() -> service.context().getRoute("schedule-quick") != null, "the schedule route");
-            await(() -> scheduledJobs(service).size() >= 2, "two scheduled jobs");
+            Await.until("the schedule route", TIMEOUT, Duration.ofMillis(100), () -> service.context().getRoute("schedule-quick") != null);
+            Await.until("two scheduled jobs", TIMEOUT, Duration.ofMillis(100), () -> scheduledJobs(service).size() >= 2);
             List<String> keys = scheduledJobs(service);
             assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("schedule:quick:\\d+"));
             long first = Long.parseLong(keys.get(0).substring("schedule:quick:".length()));
@@ -37,21 +38,12 @@ class ChannelScheduleTest {
             assertThat(Math.abs(second - first) % 2).as("slots are the cron's 2-second ticks").isZero();
 
             Files.writeString(channels.resolve("quick.yaml"), quick);
-            await(() -> service.context().getRoute("schedule-quick") == null, "the schedule removed after the edit");
+            Await.until("the schedule removed after the edit", TIMEOUT, Duration.ofMillis(100),
+                    () -> service.context().getRoute("schedule-quick") == null);
         }
     }
 
     private static List<String> scheduledJobs(TestService service) {
         return service.jdbc().queryForList("SELECT request_key FROM jobs WHERE origin = 'schedule' ORDER BY request_key", String.class);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -31,22 +31,22 @@ public final class ServiceProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServiceProcess service = new ServiceProcess(process, port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (service.api.get("/api/jobs").status() == 200) {
-                    return service;
+        try {
+            Await.until("the service's REST API (see " + log + ")", Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+                try {
+                    return service.api.get("/api/jobs").status() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+            return service;
+        } catch (AssertionError | RuntimeException e) {
+            service.kill();
+            throw e;
         }
-        service.kill();
-        throw new IllegalStateException("the service did not answer within 90 s; see " + log);
     }
 
     public Http api() {

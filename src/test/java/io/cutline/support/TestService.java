@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -121,16 +120,8 @@ public final class TestService implements AutoCloseable {
     }
 
     /** Waits until the job is no longer RUNNING (or fails the test after the timeout). */
-    public Job awaitEnd(String jobId, Duration timeout) throws InterruptedException {
+    public Job awaitEnd(String jobId, Duration timeout) throws Exception {
         JobLedger jobs = bean("jobLedger", JobLedger.class);
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Job job = jobs.require(jobId);
-            if (job.state() != JobState.RUNNING) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " still running after " + timeout + ": " + jobs.require(jobId));
+        return Await.value("job " + jobId + " to end", timeout, () -> jobs.require(jobId), job -> job.state() != JobState.RUNNING);
     }
 }
