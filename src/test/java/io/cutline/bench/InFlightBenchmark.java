@@ -66,6 +66,7 @@ public final class InFlightBenchmark {
             settings.put("cutline.generation.kling.poll-interval-ms", "1000");
             settings.put("cutline.generation.poll-batch", "500");
             settings.put("cutline.db.pool-size", "16");
+            settings.putAll(TestService.productionMedia());
             try (TestService service = new TestService(root, settings).start()) {
                 report(service, base, clips, steadySeconds);
             }

@@ -84,6 +84,8 @@ class CrashRecoveryTest {
 
     private static Map<String, String> settings(Path root, ProviderEmulator emulator, int port) throws Exception {
         Map<String, String> settings = new HashMap<>(HostedSettings.emulated(emulator));
+        settings.putAll(TestService.fastMedia());
+        settings.put("camel.main.shutdown-timeout", "1");
         settings.putAll(TestService.withApi(port));
         settings.remove("camel.main.routes-exclude-pattern");
         settings.put("cutline.db.url", "jdbc:h2:file:" + root.resolve("ledger"));

@@ -37,6 +37,7 @@ public final class HostedSettings {
             settings.put("cutline.generation." + provider + ".poll-interval-ms", "200");
         }
         settings.put("cutline.providers.response-timeout-ms", "2000");
+        settings.put("cutline.generation.download-retry-ms", "300");
         return settings;
     }
 

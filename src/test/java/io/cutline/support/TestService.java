@@ -27,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class TestService implements AutoCloseable {
 
+    /** The x264 preset for tests that check the H.264 profile: the fastest that still writes High. */
+    public static final String HIGH_PROFILE_PRESET = "superfast";
+
     private final Path root;
     private final Map<String, String> overrides;
     private Main main;
@@ -41,11 +44,28 @@ public final class TestService implements AutoCloseable {
                 "cutline.retry.delay-ms", "100",
                 "cutline.jobs.recovery-delay-ms", "0",
                 "cutline.jobs.recovery-interval-ms", "2000",
-                "camel.main.shutdown-timeout", "2"));
+                "camel.main.shutdown-timeout", "1"));
+        this.overrides.putAll(fastMedia());
         this.overrides.putAll(CutlineRuntime.oneShot());
         this.overrides.put("cutline.jobs.recovery-enabled", "true");
         this.overrides.putAll(extra);
         this.overrides.values().removeIf(String::isEmpty);
+    }
+
+    /**
+     * What every test service makes media with unless a test says otherwise; cheaper than production
+     * and checked the same way. Clips, and the working time line built from them, are made at a short
+     * side of 360 instead of 720 (the renditions keep their sizes: 1080x1920 and so on). x264 runs at
+     * {@code ultrafast} instead of {@code veryfast}; ultrafast writes Constrained Baseline, so a test that
+     * checks for H.264 High sets {@code cutline.assembly.preset} to {@link #HIGH_PROFILE_PRESET}.
+     */
+    public static Map<String, String> fastMedia() {
+        return Map.of("cutline.generation.short-side", "360", "cutline.assembly.preset", "ultrafast");
+    }
+
+    /** Settings that undo {@link #fastMedia()}: the production defaults, for benchmarks. */
+    public static Map<String, String> productionMedia() {
+        return Map.of("cutline.generation.short-side", "", "cutline.assembly.preset", "");
     }
 
     /** A fresh directory for one test's ledger and media. */
