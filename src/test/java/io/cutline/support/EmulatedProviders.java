@@ -1,6 +1,8 @@
 package io.cutline.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
     private DefaultCamelContext camel;
     private HttpGateway http;
     private MediaProbe probe;
+    private final List<DefaultCamelContext> others = new ArrayList<>();
 
     /** An emulator seeded with {@code seed}; a gateway with these timeouts. */
     public EmulatedProviders(long seed, Duration connectTimeout, Duration responseTimeout, ObjectMapper json) {
@@ -59,6 +62,7 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void afterAll(ExtensionContext context) {
+        others.forEach(DefaultCamelContext::stop);
         camel.stop();
         emulator.close();
     }
@@ -69,6 +73,17 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
 
     public HttpGateway http() {
         return http;
+    }
+
+    /**
+     * Another gateway, giving up on an answer after {@code responseTimeout} (for tests of a reply
+     * that comes too late); in a Camel context of its own, as a gateway's timeouts are per context.
+     */
+    public HttpGateway http(Duration responseTimeout) {
+        DefaultCamelContext own = new DefaultCamelContext();
+        own.start();
+        others.add(own);
+        return new HttpGateway(own, connectTimeout, responseTimeout);
     }
 
     public MediaProbe probe() {

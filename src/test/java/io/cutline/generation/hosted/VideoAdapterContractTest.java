@@ -42,8 +42,11 @@ class VideoAdapterContractTest {
     Path dir;
 
     static HostedGenerator adapter(String provider) {
+        return adapter(provider, PROVIDERS.http());
+    }
+
+    static HostedGenerator adapter(String provider, HttpGateway http) {
         String base = PROVIDERS.emulator().baseUrl();
-        HttpGateway http = PROVIDERS.http();
         Function<String, ProviderSettings> settings = model -> new ProviderSettings(provider, switch (provider) {
             case "luma" -> base + "/dream-machine/v1";
             case "veo" -> base + "/v1beta";
@@ -121,9 +124,11 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aLostReplyOrATimeoutIsFoundAgainWhereTheProviderAllows(String provider) {
+        HttpGateway impatient = PROVIDERS.http(Duration.ofSeconds(1));
         for (Fault fault : new Fault[] {Fault.of(Fault.Kind.LOST_REPLY), new Fault(Fault.Kind.TIMEOUT, 0, 0, 4000)}) {
             PROVIDERS.emulator().faults().queue(provider, fault, 1);
-            HostedGenerator adapter = adapter(provider);
+            // a gateway that gives up after 1 s: the late answer comes after 4 s, and nothing here downloads a video
+            HostedGenerator adapter = adapter(provider, impatient);
             String name = "lost-" + fault.kind();
             String key = key(provider, name);
             long before = billed(provider);
