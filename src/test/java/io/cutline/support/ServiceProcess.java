@@ -25,7 +25,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits until its REST API answers. */
     public static ServiceProcess start(Map<String, String> settings, int port, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cutline.Cutline", "serve"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
