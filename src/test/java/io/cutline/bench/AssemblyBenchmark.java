@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class AssemblyBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = TestService.newRoot("bench-assembly");
-        Map<String, String> settings = Map.of("cutline.channels.dir", "bench/channels", "cutline.signals.dir", "bench/signals");
+        Map<String, String> settings = new HashMap<>(TestService.productionMedia());
+        settings.putAll(Map.of("cutline.channels.dir", "bench/channels", "cutline.signals.dir", "bench/signals"));
         PeakMemory assemblyMemory = new PeakMemory();
         double assemblySeconds;
         List<Path> clips = new ArrayList<>();

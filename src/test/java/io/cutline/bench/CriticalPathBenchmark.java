@@ -63,6 +63,7 @@ public final class CriticalPathBenchmark {
             settings.put("cutline.generation.kling.max-in-flight", String.valueOf(concurrency));
             settings.put("cutline.generation.poll-tick-ms", "250");
             settings.put("cutline.generation.kling.poll-interval-ms", "250");
+            settings.putAll(TestService.productionMedia());
             try (TestService service = new TestService(root, settings).start()) {
                 String id = service.submit("bench");
                 Job job = service.awaitEnd(id, Duration.ofMinutes(30));

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
 import io.cutline.model.Scene;
 import io.cutline.model.Storyboard;
+import io.cutline.support.Await;
 import io.cutline.support.HostedSettings;
 import io.cutline.support.TestService;
 import org.apache.camel.ProducerTemplate;
@@ -64,6 +66,7 @@ public final class InFlightBenchmark {
             settings.put("cutline.generation.kling.poll-interval-ms", "1000");
             settings.put("cutline.generation.poll-batch", "500");
             settings.put("cutline.db.pool-size", "16");
+            settings.putAll(TestService.productionMedia());
             try (TestService service = new TestService(root, settings).start()) {
                 report(service, base, clips, steadySeconds);
             }
@@ -81,11 +84,8 @@ public final class InFlightBenchmark {
         for (String id : ids) {
             producer.sendBodyAndHeader("direct:generate-clips", null, "jobId", id);
         }
-        int inFlight = 0;
-        while (inFlight < ids.size() * SCENES_PER_JOB) {
-            Thread.sleep(200);
-            inFlight = ledger.queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE state = 'SUBMITTED'", Integer.class);
-        }
+        Await.until("every clip submitted", Duration.ofHours(1), Duration.ofMillis(200), () -> ledger.queryForObject(
+                "SELECT COUNT(*) FROM generation_tasks WHERE state = 'SUBMITTED'", Integer.class) >= ids.size() * SCENES_PER_JOB);
         double submitSeconds = (System.nanoTime() - started) / 1e9;
         double submitCpuMs = (cpuNanos() - cpuBefore) / 1e6;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.cutline.support.Await;
 import org.junit.jupiter.api.Test;
 
 class ProviderHealthTest {
@@ -19,8 +20,7 @@ class ProviderHealthTest {
         health.failed("kling", new RuntimeException("503"));
         assertThat(health.healthy("kling")).as("3 of 5 failed").isFalse();
         assertThat(health.healthy("fal")).isTrue();
-        Thread.sleep(400);
-        assertThat(health.state("kling")).isEqualTo("HALF_OPEN");
+        Await.until("the circuit half open after 200 ms", Duration.ofSeconds(5), () -> health.state("kling").equals("HALF_OPEN"));
         assertThat(health.healthy("kling")).isTrue();
         health.succeeded("kling");
         assertThat(health.state("kling")).isEqualTo("CLOSED");

@@ -10,11 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
+import io.cutline.support.Await;
 import io.cutline.support.HostedSettings;
 import io.cutline.support.Http;
 import io.cutline.support.ManyTopics;
@@ -51,14 +51,15 @@ class CrashRecoveryTest {
                     assertThat(created.status()).as(created.raw().body()).isEqualTo(202);
                     ids.add(created.body().path("id").asText());
                 }
-                await(Duration.ofMinutes(2), () -> emulator.billing().accounts().containsKey("kling")
+                Await.until("3 kling clips billed, 2 in flight", Duration.ofMinutes(2), () -> emulator.billing().accounts().containsKey("kling")
                         && emulator.billing().accounts().get("kling").billable() >= 3 && emulator.inFlight() >= 2);
                 first.kill();
             }
             long billedAtFirstKill = emulator.billing().accounts().get("kling").billable();
 
             try (ServiceProcess second = ServiceProcess.start(settings, port, log)) {
-                await(Duration.ofMinutes(2), () -> emulator.billing().accounts().get("kling").billable() > billedAtFirstKill
+                Await.until("another kling clip billed, 1 in flight", Duration.ofMinutes(2),
+                        () -> emulator.billing().accounts().get("kling").billable() > billedAtFirstKill
                         && emulator.inFlight() >= 1);
                 second.kill();
             }
@@ -83,6 +84,8 @@ class CrashRecoveryTest {
 
     private static Map<String, String> settings(Path root, ProviderEmulator emulator, int port) throws Exception {
         Map<String, String> settings = new HashMap<>(HostedSettings.emulated(emulator));
+        settings.putAll(TestService.fastMedia());
+        settings.put("camel.main.shutdown-timeout", "1");
         settings.putAll(TestService.withApi(port));
         settings.remove("camel.main.routes-exclude-pattern");
         settings.put("cutline.db.url", "jdbc:h2:file:" + root.resolve("ledger"));
@@ -106,25 +109,7 @@ class CrashRecoveryTest {
     }
 
     private static JsonNode awaitEnd(Http api, String id, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = api.get("/api/jobs/" + id).body();
-            if (!job.path("state").asText().equals("RUNNING")) {
-                return job;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("job " + id + " still running after " + timeout + ": " + job);
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(50);
-        }
+        return Await.value("job " + id + " to end", timeout, Duration.ofMillis(200), () -> api.get("/api/jobs/" + id).body(),
+                job -> !job.path("state").asText().equals("RUNNING"));
     }
 }

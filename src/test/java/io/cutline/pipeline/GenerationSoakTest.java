@@ -101,8 +101,8 @@ class GenerationSoakTest {
         for (String provider : PROVIDERS) {
             Files.writeString(channels.resolve("soak-" + provider + ".yaml"), quick
                     .replace("id: quick", "id: soak-" + provider)
-                    .replace("wordsPerMinute: 175", "wordsPerMinute: 220")
-                    .replace("targetSeconds: 12", "targetSeconds: 30")
+                    .replace("wordsPerMinute: 260", "wordsPerMinute: 400")
+                    .replace("targetSeconds: 8", "targetSeconds: 30")
                     .replace("platforms: [youtube, tiktok]", "platforms: [youtube]")
                     .replace("perVideoUsd: 0", "perVideoUsd: 100").replace("perDayUsd: 0", "perDayUsd: 100000")
                     + "generation:\n  provider: " + provider + "\n");

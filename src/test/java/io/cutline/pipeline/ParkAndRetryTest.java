@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutline.support.Await;
 import io.cutline.support.FfmpegSpy;
 import io.cutline.support.Http;
 import io.cutline.support.TestService;
@@ -74,12 +74,9 @@ class ParkAndRetryTest {
     }
 
     /** Once renders in flight at the failure have ended: the clips that were finished. */
-    private static List<String> settledClips(TestService service, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (service.jdbc().queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE state = 'RUNNING'", Integer.class) > 0) {
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static List<String> settledClips(TestService service, String id) throws Exception {
+        Await.until("no clip render running", Duration.ofSeconds(60),
+                () -> service.jdbc().queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE state = 'RUNNING'", Integer.class) == 0);
         return service.jdbc().queryForList("SELECT c.clip_key FROM scene_clips c JOIN generation_tasks g "
                 + "ON g.content_key = c.clip_key WHERE c.job_id = ? AND g.state = 'SUCCEEDED'", String.class, id);
     }
@@ -94,17 +91,10 @@ class ParkAndRetryTest {
     }
 
     private static JsonNode awaitState(Http api, String id, String state, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode job;
-        do {
+        return Await.value("job " + id + " " + state, timeout, Duration.ofMillis(100), () -> {
             Http.Answer answer = api.get("/api/jobs/" + id);
             assertThat(answer.status()).isEqualTo(200);
-            job = answer.body();
-            if (job.path("state").asText().equals(state)) {
-                return job;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("job " + id + " not " + state + " after " + timeout + ": " + job);
+            return answer.body();
+        }, job -> job.path("state").asText().equals(state));
     }
 }

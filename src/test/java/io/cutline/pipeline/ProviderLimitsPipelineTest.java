@@ -11,6 +11,7 @@ import io.cutline.api.JobViews;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobState;
+import io.cutline.support.Await;
 import io.cutline.support.HostedSettings;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,9 @@ class ProviderLimitsPipelineTest {
             try (TestService service = new TestService(root, settings).start()) {
                 String id = service.submit("quick");
                 JobViews views = service.bean("jobViews", JobViews.class);
-                boolean sawWaiting = false;
-                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                while (!sawWaiting && System.nanoTime() < deadline && !views.describe(id).state().equals("DONE")) {
-                    sawWaiting = views.describe(id).scenes().stream().flatMap(scene -> scene.clips().stream()).anyMatch(clip ->
-                            clip.state().equals("DEFERRED") && clip.error() != null && clip.error().contains("max-in-flight 2"));
-                    Thread.sleep(50);
-                }
-                assertThat(sawWaiting).as("a clip shown waiting for a slot, with the reason").isTrue();
+                JobView seen = Await.value("a clip waiting for a slot, or the job done", Duration.ofMinutes(3), () -> views.describe(id),
+                        view -> waiting(view) || view.state().equals("DONE"));
+                assertThat(waiting(seen)).as("a clip shown waiting for a slot, with the reason").isTrue();
                 Job job = service.awaitEnd(id, Duration.ofMinutes(3));
                 assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
                 JobView view = views.describe(id);
@@ -50,5 +46,10 @@ class ProviderLimitsPipelineTest {
                 assertThat(emulator.billing().accounts().get("kling").billable()).isEqualTo(clips);
             }
         }
+    }
+
+    private static boolean waiting(JobView view) {
+        return view.scenes().stream().flatMap(scene -> scene.clips().stream()).anyMatch(clip ->
+                clip.state().equals("DEFERRED") && clip.error() != null && clip.error().contains("max-in-flight 2"));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobState;
 import io.cutline.ledger.Step;
+import io.cutline.support.Await;
 import io.cutline.support.FfmpegSpy;
 import io.cutline.support.Probe;
 import io.cutline.support.TestService;
@@ -71,14 +71,8 @@ class RestartResumeTest {
         }
     }
 
-    private static void awaitRenderedScenes(JdbcTemplate ledger, String jobId, int count, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (finishedClips(ledger, jobId).size() < count) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fewer than " + count + " scenes rendered after " + timeout);
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitRenderedScenes(JdbcTemplate ledger, String jobId, int count, Duration timeout) throws Exception {
+        Await.until(count + " scenes rendered", timeout, () -> finishedClips(ledger, jobId).size() >= count);
     }
 
     private static Set<String> finishedClips(JdbcTemplate ledger, String jobId) {

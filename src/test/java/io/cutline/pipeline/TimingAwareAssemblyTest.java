@@ -37,7 +37,8 @@ class TimingAwareAssemblyTest {
     @Test
     void mismatchedNarrationLengthsRenderWithEveryGatePassing() throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("cutline.channels.dir", "src/test/resources/channels",
-                "cutline.signals.dir", "src/test/resources/signals", "cutline.generation.local.durations", "4,6,8"));
+                "cutline.signals.dir", "src/test/resources/signals", "cutline.generation.local.durations", "4,6,8",
+                "cutline.assembly.preset", TestService.HIGH_PROFILE_PRESET));
         try (TestService service = new TestService(TestService.newRoot("timing"), settings).start()) {
             String id = service.submit("timing");
             var job = service.awaitEnd(id, Duration.ofMinutes(5));

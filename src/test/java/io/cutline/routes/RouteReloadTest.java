@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.cutline.support.Await;
 import io.cutline.support.TestService;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -50,13 +50,8 @@ class RouteReloadTest {
 
             Files.writeString(routes.resolve("version.yaml"), ROUTE.formatted("v2"));
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            String answer = "v1";
-            while (!answer.equals("v2") && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
-                answer = producer.requestBody("direct:say-version", "", String.class);
-            }
-            assertThat(answer).isEqualTo("v2");
+            Await.until("the edited route answering v2", Duration.ofSeconds(30), Duration.ofMillis(250),
+                    () -> producer.requestBody("direct:say-version", "", String.class).equals("v2"));
             assertThat(service.context().getRoute("produce-job")).as("other routes untouched").isNotNull();
         }
     }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import io.cutline.support.Await;
 import io.cutline.support.TestService;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzEndpoint;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * keeps its schedule.
  */
 class ChannelScheduleTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void aScheduledChannelGetsJobsOnItsCronAndEditingTheFileStopsThem() throws Exception {
@@ -34,8 +35,8 @@ class ChannelScheduleTest {
                 "cutline.jobs.concurrency", "1");
 
         try (TestService service = new TestService(root, settings).start()) {
-            await(() -> service.context().getRoute("schedule-quick") != null, "the schedule route");
-            await(() -> scheduledJobs(service).size() >= 2, "two scheduled jobs");
+            Await.until("the schedule route", TIMEOUT, Duration.ofMillis(100), () -> service.context().getRoute("schedule-quick") != null);
+            Await.until("two scheduled jobs", TIMEOUT, Duration.ofMillis(100), () -> scheduledJobs(service).size() >= 2);
             List<String> keys = scheduledJobs(service);
             assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("schedule:quick:\\d+"));
             long first = Long.parseLong(keys.get(0).substring("schedule:quick:".length()));
@@ -48,10 +49,12 @@ class ChannelScheduleTest {
             assertThat(service.context().getRoute("schedule-quick")).as("the schedule of a file being written").isNotNull();
             Files.writeString(channels.resolve("quick.yaml"), quick.replace("cron: \"0 0 12 * * ?\"", "cron: \"*/5 9-17 * * 1-5\"")
                     .replace("enabled: false", "enabled: true"));
-            await(() -> cron(service).equals("0 */5 9-17 ? * 2,3,4,5,6"), "the 5-field cron scheduled as Quartz");
+            Await.until("the 5-field cron scheduled as Quartz", TIMEOUT, Duration.ofMillis(100),
+                    () -> cron(service).equals("0 */5 9-17 ? * 2,3,4,5,6"));
 
             Files.writeString(channels.resolve("quick.yaml"), quick);
-            await(() -> service.context().getRoute("schedule-quick") == null, "the schedule removed after the edit");
+            Await.until("the schedule removed after the edit", TIMEOUT, Duration.ofMillis(100),
+                    () -> service.context().getRoute("schedule-quick") == null);
         }
     }
 
@@ -62,15 +65,5 @@ class ChannelScheduleTest {
 
     private static List<String> scheduledJobs(TestService service) {
         return service.jdbc().queryForList("SELECT request_key FROM jobs WHERE origin = 'schedule' ORDER BY request_key", String.class);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

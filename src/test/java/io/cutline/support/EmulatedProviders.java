@@ -1,43 +1,49 @@
 package io.cutline.support;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.config.CoreConfiguration;
+import io.cutline.config.ProviderSettings;
 import io.cutline.config.Settings;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.media.MediaConfiguration;
 import io.cutline.media.MediaProbe;
-import io.cutline.media.ToolRunner;
 import io.cutline.provider.AdapterKit;
+import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderCatalog;
 import io.cutline.provider.ProviderConfiguration;
-import io.cutline.config.ProviderSettings;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * For adapter contract tests ({@code @RegisterExtension static}): the provider emulator on loopback
- * and the adapters built exactly as the service builds them — from {@code config/application.properties}
- * with every provider pointed at the emulator ({@link HostedSettings#emulated}) — through the
- * service's own configuration classes and {@link ProviderCatalog}.
+ * (started once for the class, its faults cleared before each test) and the adapters built exactly as
+ * the service builds them — from {@code config/application.properties} with every provider pointed at
+ * the emulator ({@link HostedSettings#emulated}) — through the service's own configuration classes
+ * and {@link ProviderCatalog}.
  */
-public final class EmulatedProviders implements BeforeAllCallback, AfterAllCallback {
+public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     /** The environment variable (set by the build) that holds the key every emulated provider accepts. */
     public static final String KEY_VARIABLE = "CUTLINE_TEST_API_KEY";
 
     private final long seed;
     private final Map<String, String> overrides;
+    private final List<DefaultCamelContext> contexts = new ArrayList<>();
     private ProviderEmulator emulator;
-    private DefaultCamelContext camel;
     private Settings settings;
     private AdapterKit kit;
 
-    /** {@code overrides}: properties on top of the emulated ones, e.g. a test-only provider's block. */
+    /** {@code overrides}: properties on top of the emulated ones, e.g. a test-only provider's block or other timeouts. */
     public EmulatedProviders(long seed, Map<String, String> overrides) {
         this.seed = seed;
         this.overrides = Map.copyOf(overrides);
@@ -50,24 +56,21 @@ public final class EmulatedProviders implements BeforeAllCallback, AfterAllCallb
     @Override
     public void beforeAll(ExtensionContext context) {
         emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY_VARIABLE), seed);
-        camel = new DefaultCamelContext();
-        camel.getPropertiesComponent().setLocation("file:config/application.properties");
-        Properties properties = new Properties();
-        properties.putAll(HostedSettings.emulated(emulator));
+        Map<String, String> properties = new HashMap<>(HostedSettings.emulated(emulator));
         properties.putAll(overrides);
-        camel.getPropertiesComponent().setOverrideProperties(properties);
-        camel.start();
+        DefaultCamelContext camel = context(properties);
         settings = new Settings(camel);
-        ObjectMapper json = new CoreConfiguration().json();
-        MediaConfiguration media = new MediaConfiguration();
-        ToolRunner tools = media.toolRunner(camel, settings);
-        kit = new AdapterKit(new ProviderConfiguration().httpGateway(camel, settings), json, tools, new MediaProbe(tools, json),
-                media.fonts(settings));
+        kit = kit(camel, settings);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        emulator.faults().clear();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        camel.stop();
+        contexts.forEach(DefaultCamelContext::stop);
         emulator.close();
     }
 
@@ -77,6 +80,10 @@ public final class EmulatedProviders implements BeforeAllCallback, AfterAllCallb
 
     public AdapterKit kit() {
         return kit;
+    }
+
+    public MediaProbe probe() {
+        return kit.probe();
     }
 
     /** A provider's settings block, e.g. {@code block("cutline.generation", "runway")}. */
@@ -96,8 +103,40 @@ public final class EmulatedProviders implements BeforeAllCallback, AfterAllCallb
     /** The adapter for a block changed as {@code changed} says (e.g. another base URL or key variable). */
     public <T> T adapter(String area, String name, Class<T> kind, Map<String, String> changed) {
         ProviderSettings block = block(area, name);
-        Map<String, String> values = new java.util.HashMap<>(block.values());
+        Map<String, String> values = new HashMap<>(block.values());
         values.putAll(changed);
         return ProviderCatalog.build(new ProviderSettings(block.name(), block.propertyPrefix(), values), kit, kind);
+    }
+
+    /**
+     * The adapter with a gateway that gives up on an answer after {@code responseTimeout} (for a reply
+     * that comes too late); in a Camel context of its own, as a gateway's timeouts are per context.
+     */
+    public <T> T adapter(String area, String name, Class<T> kind, Duration responseTimeout) {
+        Map<String, String> properties = new HashMap<>(HostedSettings.emulated(emulator));
+        properties.putAll(overrides);
+        properties.put("cutline.providers.response-timeout-ms", String.valueOf(responseTimeout.toMillis()));
+        DefaultCamelContext camel = context(properties);
+        HttpGateway impatient = new ProviderConfiguration().httpGateway(camel, new Settings(camel));
+        return ProviderCatalog.build(block(area, name), new AdapterKit(impatient, kit.json(), kit.tools(), kit.probe(), kit.fonts()), kind);
+    }
+
+    private DefaultCamelContext context(Map<String, String> properties) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setLocation("file:config/application.properties");
+        Properties override = new Properties();
+        override.putAll(properties);
+        camel.getPropertiesComponent().setOverrideProperties(override);
+        camel.start();
+        contexts.add(camel);
+        return camel;
+    }
+
+    private static AdapterKit kit(DefaultCamelContext camel, Settings settings) {
+        ObjectMapper json = new CoreConfiguration().json();
+        MediaConfiguration media = new MediaConfiguration();
+        var tools = media.toolRunner(camel, settings);
+        return new AdapterKit(new ProviderConfiguration().httpGateway(camel, settings), json, tools, new MediaProbe(tools, json),
+                media.fonts(settings));
     }
 }

@@ -25,28 +25,28 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits until its REST API answers. */
     public static ServiceProcess start(Map<String, String> settings, int port, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cutline.Cutline", "serve"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServiceProcess service = new ServiceProcess(process, port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (service.api.get("/api/jobs").status() == 200) {
-                    return service;
+        try {
+            Await.until("the service's REST API (see " + log + ")", Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+                try {
+                    return service.api.get("/api/jobs").status() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+            return service;
+        } catch (AssertionError | RuntimeException e) {
+            service.kill();
+            throw e;
         }
-        service.kill();
-        throw new IllegalStateException("the service did not answer within 90 s; see " + log);
     }
 
     public Http api() {

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +30,9 @@ public final class TestService implements AutoCloseable {
     /** The environment variable (set by the build) holding the token the test services accept. */
     public static final String TOKEN_VARIABLE = "CUTLINE_TEST_API_TOKEN";
 
+    /** The x264 preset for tests that check the H.264 profile: the fastest that still writes High. */
+    public static final String HIGH_PROFILE_PRESET = "superfast";
+
     private final Path root;
     private final Map<String, String> overrides;
     private Main main;
@@ -45,11 +47,29 @@ public final class TestService implements AutoCloseable {
                 "cutline.retry.delay-ms", "100",
                 "cutline.jobs.recovery-delay-ms", "0",
                 "cutline.jobs.recovery-interval-ms", "2000",
-                "camel.main.shutdown-timeout", "2"));
+                "camel.main.shutdown-timeout", "1"));
+        this.overrides.putAll(fastMedia());
         this.overrides.putAll(CutlineRuntime.oneShot());
         this.overrides.put("cutline.jobs.recovery-enabled", "true");
         this.overrides.putAll(extra);
         this.overrides.values().removeIf(String::isEmpty);
+    }
+
+    /**
+     * What every test service makes media with unless a test says otherwise; cheaper than production
+     * and checked the same way. Clips, and the working time line built from them, are made at a short
+     * side of 270 instead of 720 (270x480 for 9:16, even on both sides; the renditions keep their
+     * sizes: 1080x1920 and so on). x264 runs at
+     * {@code ultrafast} instead of {@code veryfast}; ultrafast writes Constrained Baseline, so a test that
+     * checks for H.264 High sets {@code cutline.assembly.preset} to {@link #HIGH_PROFILE_PRESET}.
+     */
+    public static Map<String, String> fastMedia() {
+        return Map.of("cutline.generation.short-side", "270", "cutline.assembly.preset", "ultrafast");
+    }
+
+    /** Settings that undo {@link #fastMedia()}: the production defaults, for benchmarks. */
+    public static Map<String, String> productionMedia() {
+        return Map.of("cutline.generation.short-side", "", "cutline.assembly.preset", "");
     }
 
     /** A fresh directory for one test's ledger and media. */
@@ -127,16 +147,9 @@ public final class TestService implements AutoCloseable {
     }
 
     /** Waits until the job is no longer RUNNING (or fails the test after the timeout). */
-    public Job awaitEnd(String jobId, Duration timeout) throws InterruptedException {
+    public Job awaitEnd(String jobId, Duration timeout) throws Exception {
         JobLedger jobs = bean("jobLedger", JobLedger.class);
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Job job = jobs.require(jobId);
-            if (job.state() != JobState.RUNNING) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " still running after " + timeout + ": " + jobs.require(jobId));
+        return Await.value("job " + jobId + " to end", timeout, Duration.ofMillis(100), () -> jobs.require(jobId),
+                job -> job.state() != JobState.RUNNING);
     }
 }

@@ -19,37 +19,22 @@ import io.vertx.ext.web.RoutingContext;
 final class ElevenLabsEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "elevenlabs";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(ElevenLabsEmulation::error,
+            new Reply(422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"invalid JSON\",\"type\":\"value_error\"}]}"));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.post("/v1/text-to-speech/:voice/with-timestamps").blockingHandler(call -> handle(call, context), false);
+        router.post("/v1/text-to-speech/:voice/with-timestamps").blockingHandler(call -> context.open(call, PROVIDER,
+                authorized(call, context), ERRORS).ifPresent(opened -> handle(call, context, opened)), false);
     }
 
-    private void handle(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        if (!context.apiKey().equals(call.request().getHeader("xi-api-key")) || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
-            error(call, 401, "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}");
-            return;
-        }
-        if (Fault.is(fault, Fault.Kind.RATE_LIMIT)) {
-            call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-            error(call, 429, "{\"detail\":{\"status\":\"too_many_concurrent_requests\",\"message\":\"Too many concurrent requests\"}}");
-            return;
-        }
-        if (Fault.is(fault, Fault.Kind.SERVER_ERROR)) {
-            error(call, fault.get().status(), "{\"detail\":{\"status\":\"system_busy\",\"message\":\"System busy\"}}");
-            return;
-        }
-        JsonNode request;
-        try {
-            request = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            error(call, 422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"invalid JSON\",\"type\":\"value_error\"}]}");
-            return;
-        }
+    private void handle(RoutingContext call, EmulatorContext context, OpenedRequest opened) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode request = opened.body();
         String text = request.path("text").asText("");
         if (text.isBlank()) {
-            error(call, 422, "{\"detail\":[{\"loc\":[\"body\",\"text\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"}]}");
+            EmulatorContext.json(call, 422,
+                    "{\"detail\":[{\"loc\":[\"body\",\"text\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"}]}");
             return;
         }
         context.billing().bill(PROVIDER, request.path("model_id").asText() + "|" + call.pathParam("voice") + "|" + text);
@@ -88,7 +73,16 @@ final class ElevenLabsEmulation implements ProviderEmulator.Emulation {
         return answer;
     }
 
-    private static void error(RoutingContext call, int status, String body) {
-        call.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    private static boolean authorized(RoutingContext call, EmulatorContext context) {
+        return context.apiKey().equals(call.request().getHeader("xi-api-key"));
+    }
+
+    /** ElevenLabs words a failure by its status: a bad key (401), too many requests (429), or busy. */
+    private static String error(int status, String message) {
+        return switch (status) {
+            case 401 -> "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}";
+            case 429 -> "{\"detail\":{\"status\":\"too_many_concurrent_requests\",\"message\":\"Too many concurrent requests\"}}";
+            default -> "{\"detail\":{\"status\":\"system_busy\",\"message\":\"System busy\"}}";
+        };
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
-/** What the emulations share: the key they accept, the fault plan, billing, JSON, and their own base URL. */
+/** What the emulations share: the key they accept, the fault plan, billing, JSON, their own base URL, and how a request is opened (fault, refusal, body). */
 final class EmulatorContext {
 
     private final Vertx vertx;
@@ -68,22 +68,69 @@ final class EmulatorContext {
         return head.startsWith("\u0089PNG") || head.startsWith("\u00FF\u00D8\u00FF") || head.startsWith("RIFF") && head.endsWith("WEBP");
     }
 
-    /** The common failures of a request, in the provider's error format; true when one was answered. */
-    boolean refused(RoutingContext call, Optional<Fault> fault, boolean authorized, java.util.function.BiFunction<Integer, String, String> error) {
-        if (!authorized || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
-            json(call, 401, error.apply(401, "invalid API key"));
+    /**
+     * The common failures of a request, in the provider's style: a key it does not take, then the
+     * fault's 401, 429 (with {@code Retry-After}) or 5xx; true when one was answered.
+     */
+    boolean refused(RoutingContext call, Optional<Fault> fault, boolean authorized, ErrorStyle style) {
+        if (!authorized) {
+            style.badKey().send(call);
+            return true;
+        }
+        if (Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
+            json(call, 401, style.error().apply(401, "invalid API key"));
             return true;
         }
         if (Fault.is(fault, Fault.Kind.RATE_LIMIT)) {
             call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-            json(call, 429, error.apply(429, "too many requests"));
+            json(call, 429, style.error().apply(429, "too many requests"));
             return true;
         }
         if (Fault.is(fault, Fault.Kind.SERVER_ERROR)) {
-            json(call, fault.get().status(), error.apply(fault.get().status(), "internal error"));
+            json(call, fault.get().status(), style.error().apply(fault.get().status(), "internal error"));
             return true;
         }
         return false;
+    }
+
+    /**
+     * The opening every emulated call shares: counts the request for {@code provider} and draws its
+     * fault, then refuses it ({@link #refused}). Empty when an answer was sent; the body is not read.
+     */
+    Optional<OpenedRequest> admit(RoutingContext call, String provider, boolean authorized, ErrorStyle style) {
+        Optional<Fault> fault = begin(provider);
+        if (refused(call, fault, authorized, style)) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenedRequest(fault, com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+    }
+
+    /**
+     * The opening every emulated request with a JSON body shares: {@link #admit}, then reads the
+     * body, answering {@code style.badJson()} when it is not JSON. Empty when an answer was sent.
+     */
+    Optional<OpenedRequest> open(RoutingContext call, String provider, boolean authorized, ErrorStyle style) {
+        return open(call, provider, authorized, style, request -> Optional.empty());
+    }
+
+    /** {@link #open(RoutingContext, String, boolean, ErrorStyle)}, with the endpoint's own {@code check} between the refusal and the body. */
+    Optional<OpenedRequest> open(RoutingContext call, String provider, boolean authorized, ErrorStyle style,
+            java.util.function.Function<RoutingContext, Optional<Reply>> check) {
+        Optional<OpenedRequest> admitted = admit(call, provider, authorized, style);
+        if (admitted.isEmpty()) {
+            return admitted;
+        }
+        Optional<Reply> failed = check.apply(call);
+        if (failed.isPresent()) {
+            failed.get().send(call);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OpenedRequest(admitted.get().fault(), json.readTree(call.body().asString())));
+        } catch (Exception e) {
+            style.badJson().send(call);
+            return Optional.empty();
+        }
     }
 
     /** The URL a task's video is downloaded from. */

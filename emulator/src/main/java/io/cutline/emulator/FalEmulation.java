@@ -22,33 +22,24 @@ final class FalEmulation implements ProviderEmulator.Emulation {
     static final String PROVIDER = "fal";
     static final String QUEUE = "/fal/queue";
     static final String PLATFORM = "/fal/api";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(FalEmulation::error,
+            new Reply(422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Invalid JSON\",\"type\":\"value_error\"}]}"));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.getWithRegex(QUEUE + "/([^/]+)/([^/]+)/requests/([^/]+)/status").handler(call -> status(call, context));
+        router.getWithRegex(QUEUE + "/([^/]+)/([^/]+)/requests/([^/]+)/status").handler(call -> context.admit(call, PROVIDER + "-poll",
+                authorized(call, context), ERRORS).ifPresent(opened -> status(call, context, opened.fault())));
         router.getWithRegex(QUEUE + "/([^/]+)/([^/]+)/requests/([^/]+)").handler(call -> result(call, context));
-        router.postWithRegex(QUEUE + "/(.+)").handler(call -> submit(call, context));
+        router.postWithRegex(QUEUE + "/(.+)").handler(call -> context.open(call, PROVIDER, authorized(call, context), ERRORS,
+                FalEmulation::pathUnknown).ifPresent(opened -> submit(call, context, opened)));
         router.get(PLATFORM + "/v1/models/requests/by-endpoint").handler(call -> byEndpoint(call, context));
     }
 
-    private void submit(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        if (context.refused(call, fault, authorized(call, context), FalEmulation::error)) {
-            return;
-        }
+    private void submit(RoutingContext call, EmulatorContext context, OpenedRequest opened) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode input = opened.body();
         String modelId = call.pathParam("param0");
         String[] segments = modelId.split("/");
-        if (segments.length < 2) {
-            EmulatorContext.json(call, 404, error(404, "Path /" + modelId + " not found"));
-            return;
-        }
-        JsonNode input;
-        try {
-            input = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            EmulatorContext.json(call, 422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Invalid JSON\",\"type\":\"value_error\"}]}");
-            return;
-        }
         String duration = input.path("duration").asText("5").replace("s", "");
         if (input.path("prompt").asText("").isBlank() || !duration.matches("\\d+")) {
             EmulatorContext.json(call, 422, "{\"detail\":[{\"loc\":[\"body\",\"prompt\"],\"msg\":\"field required\",\"type\":\"missing\"}]}");
@@ -63,11 +54,7 @@ final class FalEmulation implements ProviderEmulator.Emulation {
         context.finish(call, fault, () -> EmulatorContext.json(call, 200, body));
     }
 
-    private void status(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER + "-poll");
-        if (context.refused(call, fault, authorized(call, context), FalEmulation::error)) {
-            return;
-        }
+    private void status(RoutingContext call, EmulatorContext context, Optional<Fault> fault) {
         Optional<VideoTask> task = context.tasks().find(PROVIDER, call.pathParam("param2"));
         if (task.isEmpty()) {
             EmulatorContext.json(call, 404, error(404, "Request not found"));
@@ -132,6 +119,12 @@ final class FalEmulation implements ProviderEmulator.Emulation {
         }
         answer.put("has_more", false);
         EmulatorContext.json(call, 200, answer.toString());
+    }
+
+    /** A model id is at least {@code owner/app}: a shorter path is not found. */
+    private static Optional<Reply> pathUnknown(RoutingContext call) {
+        String modelId = call.pathParam("param0");
+        return modelId.split("/").length < 2 ? Optional.of(new Reply(404, error(404, "Path /" + modelId + " not found"))) : Optional.empty();
     }
 
     private static boolean authorized(RoutingContext call, EmulatorContext context) {

@@ -19,25 +19,19 @@ final class KlingEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "kling";
     private static final String BASE = "/v1/videos/text2video";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(KlingEmulation::error, new Reply(400, error(400, "invalid JSON")));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.post(BASE).handler(call -> submit(call, context));
-        router.get(BASE + "/:id").handler(call -> poll(call, context));
+        router.post(BASE).handler(call -> context.open(call, PROVIDER, authorized(call, context), ERRORS)
+                .ifPresent(opened -> submit(call, context, opened)));
+        router.get(BASE + "/:id").handler(call -> context.admit(call, PROVIDER + "-poll", authorized(call, context), ERRORS)
+                .ifPresent(opened -> poll(call, context, opened.fault())));
     }
 
-    private void submit(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        if (context.refused(call, fault, authorized(call, context), KlingEmulation::error)) {
-            return;
-        }
-        JsonNode request;
-        try {
-            request = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            EmulatorContext.json(call, 400, error(400, "invalid JSON"));
-            return;
-        }
+    private void submit(RoutingContext call, EmulatorContext context, OpenedRequest opened) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode request = opened.body();
         String duration = request.path("duration").asText("5");
         if (request.path("prompt").asText("").isBlank() || !duration.matches("\\d+")) {
             EmulatorContext.json(call, 400, error(400, "prompt and duration are required"));
@@ -55,11 +49,7 @@ final class KlingEmulation implements ProviderEmulator.Emulation {
         context.finish(call, fault, () -> EmulatorContext.json(call, 200, answer));
     }
 
-    private void poll(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER + "-poll");
-        if (context.refused(call, fault, authorized(call, context), KlingEmulation::error)) {
-            return;
-        }
+    private void poll(RoutingContext call, EmulatorContext context, Optional<Fault> fault) {
         String id = call.pathParam("id");
         Optional<VideoTask> task = context.tasks().find(PROVIDER, id)
                 .or(() -> context.tasks().list(PROVIDER).stream().filter(candidate -> id.equals(candidate.marker)).findFirst());

@@ -19,27 +19,24 @@ final class LumaEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "luma";
     private static final String BASE = "/dream-machine/v1/generations";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(LumaEmulation::error, new Reply(400, error(400, "invalid JSON")));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.post(BASE + "/video").handler(call -> submit(call, context));
-        router.post(BASE).handler(call -> submit(call, context));
+        router.post(BASE + "/video").handler(call -> open(call, context).ifPresent(opened -> submit(call, context, opened)));
+        router.post(BASE).handler(call -> open(call, context).ifPresent(opened -> submit(call, context, opened)));
         router.get(BASE).handler(call -> list(call, context));
-        router.get(BASE + "/:id").handler(call -> poll(call, context));
+        router.get(BASE + "/:id").handler(call -> context.admit(call, PROVIDER + "-poll", authorized(call, context), ERRORS)
+                .ifPresent(opened -> poll(call, context, opened.fault())));
     }
 
-    private void submit(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        if (context.refused(call, fault, authorized(call, context), LumaEmulation::error)) {
-            return;
-        }
-        JsonNode request;
-        try {
-            request = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            EmulatorContext.json(call, 400, error(400, "invalid JSON"));
-            return;
-        }
+    private static Optional<OpenedRequest> open(RoutingContext call, EmulatorContext context) {
+        return context.open(call, PROVIDER, authorized(call, context), ERRORS);
+    }
+
+    private void submit(RoutingContext call, EmulatorContext context, OpenedRequest opened) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode request = opened.body();
         String duration = request.path("duration").asText("5s");
         if (request.path("prompt").asText("").isBlank() || !duration.matches("\\d+s")) {
             EmulatorContext.json(call, 400, error(400, "prompt and duration (e.g. \\\"5s\\\") are required"));
@@ -53,11 +50,7 @@ final class LumaEmulation implements ProviderEmulator.Emulation {
         context.callWhenReady(task, task.marker, () -> generation(context, task, task.peek(java.time.Instant.now())).toString());
     }
 
-    private void poll(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER + "-poll");
-        if (context.refused(call, fault, authorized(call, context), LumaEmulation::error)) {
-            return;
-        }
+    private void poll(RoutingContext call, EmulatorContext context, Optional<Fault> fault) {
         Optional<VideoTask> task = context.tasks().find(PROVIDER, call.pathParam("id"));
         if (task.isEmpty()) {
             EmulatorContext.json(call, 404, error(404, "Generation not found"));

@@ -14,42 +14,26 @@ import io.vertx.ext.web.RoutingContext;
 final class OpenAiSpeechEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "openai";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(OpenAiSpeechEmulation::error,
+            new Reply(400, error(400, "We could not parse the JSON body of your request")));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.post("/v1/audio/speech").blockingHandler(call -> handle(call, context), false);
+        router.post("/v1/audio/speech").blockingHandler(call -> context.open(call, PROVIDER, authorized(call, context), ERRORS)
+                .ifPresent(opened -> handle(call, context, opened)), false);
     }
 
-    private void handle(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        if (!("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization")) || Fault.is(fault, Fault.Kind.UNAUTHORIZED)) {
-            error(call, 401, "invalid_request_error", "Incorrect API key provided", "invalid_api_key");
-            return;
-        }
-        if (Fault.is(fault, Fault.Kind.RATE_LIMIT)) {
-            call.response().putHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-            error(call, 429, "requests", "Rate limit reached for requests", "rate_limit_exceeded");
-            return;
-        }
-        if (Fault.is(fault, Fault.Kind.SERVER_ERROR)) {
-            error(call, fault.get().status(), "server_error", "The server had an error while processing your request", null);
-            return;
-        }
-        JsonNode request;
-        try {
-            request = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            error(call, 400, "invalid_request_error", "We could not parse the JSON body of your request", null);
-            return;
-        }
+    private void handle(RoutingContext call, EmulatorContext context, OpenedRequest opened) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode request = opened.body();
         String input = request.path("input").asText("");
         if (input.isBlank() || request.path("model").asText("").isBlank() || request.path("voice").asText("").isBlank()) {
-            error(call, 400, "invalid_request_error", "model, input and voice are required", null);
+            EmulatorContext.json(call, 400, error(400, "model, input and voice are required"));
             return;
         }
         String format = request.path("response_format").asText("mp3");
         if (!format.equals("wav") && !format.equals("mp3")) {
-            error(call, 400, "invalid_request_error", "the emulator speaks wav and mp3 only", null);
+            EmulatorContext.json(call, 400, error(400, "the emulator speaks wav and mp3 only"));
             return;
         }
         context.billing().bill(PROVIDER, request.path("model").asText() + "|" + request.path("voice").asText() + "|" + input);
@@ -59,9 +43,22 @@ final class OpenAiSpeechEmulation implements ProviderEmulator.Emulation {
                 .end(io.vertx.core.buffer.Buffer.buffer(audio)));
     }
 
-    private static void error(RoutingContext call, int status, String type, String message, String code) {
-        String body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":"
+    private static boolean authorized(RoutingContext call, EmulatorContext context) {
+        return ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
+    }
+
+    /** OpenAI's error for a status: a bad key (401) and a rate limit (429) in its own words, a 400 with {@code message}. */
+    private static String error(int status, String message) {
+        return switch (status) {
+            case 401 -> body("invalid_request_error", "Incorrect API key provided", "invalid_api_key");
+            case 429 -> body("requests", "Rate limit reached for requests", "rate_limit_exceeded");
+            case 400 -> body("invalid_request_error", message, null);
+            default -> body("server_error", "The server had an error while processing your request", null);
+        };
+    }
+
+    private static String body(String type, String message, String code) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":"
                 + (code == null ? "null" : "\"" + code + "\"") + "}}";
-        call.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
     }
 }

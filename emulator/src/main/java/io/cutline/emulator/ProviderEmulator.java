@@ -24,6 +24,10 @@ public final class ProviderEmulator implements AutoCloseable {
         void register(Router router, EmulatorContext context);
     }
 
+    /** How media downloads word their failures. */
+    private static final ErrorStyle MEDIA_ERRORS = ErrorStyle.of((status, message) -> "{\"error\":\"" + message + "\"}",
+            new Reply(400, "{\"error\":\"invalid JSON\"}"));
+
     private final Vertx vertx;
     private final HttpServer server;
     private final EmulatorContext context;
@@ -120,7 +124,7 @@ public final class ProviderEmulator implements AutoCloseable {
                 return;
             }
             java.util.Optional<Fault> fault = context.begin(task.get().provider + "-download");
-            if (context.refused(call, fault, true, (status, message) -> "{\"error\":\"" + message + "\"}")) {
+            if (context.refused(call, fault, true, MEDIA_ERRORS)) {
                 return;
             }
             // rendering a new size or length runs ffmpeg: off the event loop

@@ -15,31 +15,23 @@ import io.vertx.ext.web.RoutingContext;
 final class RunwayEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "runway";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(RunwayEmulation::error, new Reply(400, error(400, "invalid JSON")));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.post("/v1/text_to_video").handler(call -> submit(call, context, false));
-        router.post("/v1/image_to_video").handler(call -> submit(call, context, true));
-        router.get("/v1/tasks/:id").handler(call -> poll(call, context));
+        router.post("/v1/text_to_video").handler(call -> open(call, context).ifPresent(opened -> submit(call, context, opened, false)));
+        router.post("/v1/image_to_video").handler(call -> open(call, context).ifPresent(opened -> submit(call, context, opened, true)));
+        router.get("/v1/tasks/:id").handler(call -> context.admit(call, PROVIDER + "-poll", authorized(call, context), ERRORS)
+                .ifPresent(opened -> poll(call, context, opened.fault())));
     }
 
-    private void submit(RoutingContext call, EmulatorContext context, boolean fromImage) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        boolean authorized = ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
-        if (context.refused(call, fault, authorized, RunwayEmulation::error)) {
-            return;
-        }
-        if (!"2024-11-06".equals(call.request().getHeader("X-Runway-Version"))) {
-            EmulatorContext.json(call, 400, error(400, "X-Runway-Version header is required"));
-            return;
-        }
-        JsonNode request;
-        try {
-            request = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            EmulatorContext.json(call, 400, error(400, "invalid JSON"));
-            return;
-        }
+    private static Optional<OpenedRequest> open(RoutingContext call, EmulatorContext context) {
+        return context.open(call, PROVIDER, authorized(call, context), ERRORS, RunwayEmulation::versionMissing);
+    }
+
+    private void submit(RoutingContext call, EmulatorContext context, OpenedRequest opened, boolean fromImage) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode request = opened.body();
         String ratio = request.path("ratio").asText("");
         if (request.path("promptText").asText("").isBlank() || !ratio.matches("\\d+:\\d+") || !request.path("duration").isInt()) {
             EmulatorContext.json(call, 400, error(400, "promptText, ratio (W:H) and an integer duration are required"));
@@ -63,12 +55,7 @@ final class RunwayEmulation implements ProviderEmulator.Emulation {
         context.finish(call, fault, () -> EmulatorContext.json(call, 200, answer));
     }
 
-    private void poll(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER + "-poll");
-        boolean authorized = ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
-        if (context.refused(call, fault, authorized, RunwayEmulation::error)) {
-            return;
-        }
+    private void poll(RoutingContext call, EmulatorContext context, Optional<Fault> fault) {
         Optional<VideoTask> found = context.tasks().find(PROVIDER, call.pathParam("id"));
         if (found.isEmpty()) {
             EmulatorContext.json(call, 404, error(404, "task not found"));
@@ -84,6 +71,16 @@ final class RunwayEmulation implements ProviderEmulator.Emulation {
             case FAILED -> answer.put("status", "FAILED").put("failure", "The generation failed").put("failureCode", "INTERNAL");
         }
         EmulatorContext.json(call, 200, Fault.is(fault, Fault.Kind.MALFORMED) ? "{\"status\":" : answer.toString());
+    }
+
+    /** Runway answers a request without {@code X-Runway-Version: 2024-11-06} with 400. */
+    private static Optional<Reply> versionMissing(RoutingContext call) {
+        return "2024-11-06".equals(call.request().getHeader("X-Runway-Version")) ? Optional.empty()
+                : Optional.of(new Reply(400, error(400, "X-Runway-Version header is required")));
+    }
+
+    private static boolean authorized(RoutingContext call, EmulatorContext context) {
+        return ("Bearer " + context.apiKey()).equals(call.request().getHeader("Authorization"));
     }
 
     static String error(int status, String message) {

@@ -16,30 +16,22 @@ import io.vertx.ext.web.RoutingContext;
 final class VeoEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "veo";
+    private static final ErrorStyle ERRORS = ErrorStyle.of(VeoEmulation::error, new Reply(400, error(400, "Invalid JSON payload received.")));
+    /** predictLongRunning answers a key it does not take with 400 (an unauthorized fault is still 401). */
+    private static final ErrorStyle SUBMIT_ERRORS = ERRORS.withBadKey(new Reply(400, error(400, "API key not valid. Please pass a valid API key.")));
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.postWithRegex("/v1beta/models/([^/:]+):predictLongRunning").handler(call -> submit(call, context));
-        router.getWithRegex("/v1beta/models/([^/]+)/operations/([^/]+)").handler(call -> poll(call, context));
+        router.postWithRegex("/v1beta/models/([^/:]+):predictLongRunning").handler(call -> context.open(call, PROVIDER,
+                authorized(call, context), SUBMIT_ERRORS).ifPresent(opened -> submit(call, context, opened)));
+        router.getWithRegex("/v1beta/models/([^/]+)/operations/([^/]+)").handler(call -> context.admit(call, PROVIDER + "-poll",
+                authorized(call, context), ERRORS).ifPresent(opened -> poll(call, context, opened.fault())));
         router.getWithRegex("/v1beta/files/([^/:]+):download").handler(call -> download(call, context));
     }
 
-    private void submit(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER);
-        if (!authorized(call, context)) {
-            EmulatorContext.json(call, 400, error(400, "API key not valid. Please pass a valid API key."));
-            return;
-        }
-        if (context.refused(call, fault, true, VeoEmulation::error)) {
-            return;
-        }
-        JsonNode request;
-        try {
-            request = context.json().readTree(call.body().asString());
-        } catch (Exception e) {
-            EmulatorContext.json(call, 400, error(400, "Invalid JSON payload received."));
-            return;
-        }
+    private void submit(RoutingContext call, EmulatorContext context, OpenedRequest opened) {
+        Optional<Fault> fault = opened.fault();
+        JsonNode request = opened.body();
         JsonNode parameters = request.path("parameters");
         if (request.path("instances").path(0).path("prompt").asText("").isBlank() || !parameters.path("durationSeconds").isNumber()) {
             EmulatorContext.json(call, 400, error(400, "instances[0].prompt and parameters.durationSeconds are required"));
@@ -64,11 +56,7 @@ final class VeoEmulation implements ProviderEmulator.Emulation {
         context.finish(call, fault, () -> EmulatorContext.json(call, 200, answer));
     }
 
-    private void poll(RoutingContext call, EmulatorContext context) {
-        Optional<Fault> fault = context.begin(PROVIDER + "-poll");
-        if (context.refused(call, fault, authorized(call, context), VeoEmulation::error)) {
-            return;
-        }
+    private void poll(RoutingContext call, EmulatorContext context, Optional<Fault> fault) {
         String name = "models/" + call.pathParam("param0") + "/operations/" + call.pathParam("param1");
         Optional<VideoTask> task = context.tasks().find(PROVIDER, call.pathParam("param1"));
         if (task.isEmpty()) {

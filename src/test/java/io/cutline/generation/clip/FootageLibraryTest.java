@@ -148,13 +148,7 @@ class FootageLibraryTest {
         ClipRequest request = request("ocean waves", 5.01, 360, 640, 24);
         Path clip = dir.resolve("loop.mp4");
         footage(library).generate(request, clip);
-        JsonNode info = Probe.ffprobe(clip);
-        JsonNode video = Probe.stream(info, "video");
-        assertThat(video.path("width").asInt()).isEqualTo(360);
-        assertThat(video.path("height").asInt()).isEqualTo(640);
-        assertThat(video.path("r_frame_rate").asText()).isEqualTo("24/1");
-        assertThat(video.path("nb_frames").asInt()).isEqualTo(121);
-        assertThat(info.path("format").path("duration").asDouble()).isCloseTo(5.01, within(1.0 / 24));
+        JsonNode info = assertFrames(clip, 360, 640, 24, 121, 5.01);
         assertThat(info.path("streams")).noneMatch(stream -> !stream.path("codec_type").asText().equals("video"));
         assertUniform(clip, 4.5, 360, 640, RED);
         assertThat(dir).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith(".tmp-"));
@@ -165,18 +159,24 @@ class FootageLibraryTest {
         ClipRequest request = request("forest trees", 1.5, 320, 320, 30);
         Path clip = dir.resolve("trim.mp4");
         footage(library).generate(request, clip);
-        JsonNode info = Probe.ffprobe(clip);
-        JsonNode video = Probe.stream(info, "video");
-        assertThat(video.path("width").asInt()).isEqualTo(320);
-        assertThat(video.path("height").asInt()).isEqualTo(320);
-        assertThat(video.path("r_frame_rate").asText()).isEqualTo("30/1");
-        assertThat(video.path("nb_frames").asInt()).isEqualTo(45);
-        assertThat(info.path("format").path("duration").asDouble()).isCloseTo(1.5, within(1.0 / 30));
+        assertFrames(clip, 320, 320, 30, 45, 1.5);
         assertUniform(clip, 1.0, 320, 320, BLUE);
 
         Path portrait = dir.resolve("portrait.mp4");
         footage(library).generate(request("snow on the mountain", 2, 320, 180, 30), portrait);
         assertUniform(portrait, 1.0, 320, 180, GREEN);
+    }
+
+    /** The clip's frame size, rate, frame count and length (within a frame); its ffprobe answer. */
+    private static JsonNode assertFrames(Path clip, int width, int height, int fps, int frames, double seconds) throws Exception {
+        JsonNode info = Probe.ffprobe(clip);
+        JsonNode video = Probe.stream(info, "video");
+        assertThat(video.path("width").asInt()).isEqualTo(width);
+        assertThat(video.path("height").asInt()).isEqualTo(height);
+        assertThat(video.path("r_frame_rate").asText()).isEqualTo(fps + "/1");
+        assertThat(video.path("nb_frames").asInt()).isEqualTo(frames);
+        assertThat(info.path("format").path("duration").asDouble()).isCloseTo(seconds, within(1.0 / fps));
+        return info;
     }
 
     /** Every pixel of the frame is the source's colour: the source was chosen and covers the frame, no bars. */

@@ -8,20 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import io.cutline.emulator.Fault;
-import io.cutline.emulator.ProviderEmulator;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
-import io.cutline.media.MediaProbe;
-import io.cutline.support.EmulatedProviders;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.cutline.support.EmulatedProviders;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,25 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VideoAdapterContractTest {
 
+    /** A patient gateway (the emulator renders a clip on its first download); the late-reply case uses its own. */
     @RegisterExtension
-    static final EmulatedProviders PROVIDERS = new EmulatedProviders(11);
-
-    private static ProviderEmulator emulator;
-    private static MediaProbe probe;
+    static final EmulatedProviders PROVIDERS = new EmulatedProviders(11, java.util.Map.of("cutline.providers.response-timeout-ms", "15000"));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        emulator = PROVIDERS.emulator();
-        probe = PROVIDERS.kit().probe();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.faults().clear();
-    }
 
     static HostedGenerator adapter(String provider) {
         return PROVIDERS.adapter("cutline.generation", provider, HostedGenerator.class);
@@ -69,7 +51,7 @@ class VideoAdapterContractTest {
         assertThat(done.phase()).isEqualTo(TaskStatus.Phase.SUCCEEDED);
         Path clip = dir.resolve("clip.mp4");
         adapter.download(done, clip);
-        MediaInfo info = probe.probe(clip);
+        MediaInfo info = PROVIDERS.probe().probe(clip);
         assertThat(info.durationSeconds()).isCloseTo(5.0, within(0.05));
         assertThat(info.video()).hasValueSatisfying(video -> {
             assertThat(video.width()).isEqualTo(720);
@@ -81,7 +63,7 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aRateLimitIsNotBilledAndSaysWhenToComeBack(String provider) {
-        emulator.faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 3, 0), 1);
+        PROVIDERS.emulator().faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 3, 0), 1);
         long before = billed(provider);
         assertThatThrownBy(() -> adapter(provider).submit(request(provider, "limited"), key(provider, "limited")))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
@@ -91,7 +73,7 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aServerErrorIsAnUnknownOutcomeThatLookupResolvesAsNotSent(String provider) {
-        emulator.faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
+        PROVIDERS.emulator().faults().queue(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1);
         HostedGenerator adapter = adapter(provider);
         Instant sent = Instant.now();
         String key = key(provider, "busy");
@@ -105,7 +87,7 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aTaskThatFailsSaysSo(String provider) {
-        emulator.faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
+        PROVIDERS.emulator().faults().queue(provider, Fault.of(Fault.Kind.FAILED), 1);
         HostedGenerator adapter = adapter(provider);
         String handle = adapter.submit(request(provider, "doomed"), key(provider, "doomed"));
         TaskStatus end = until(adapter, handle);
@@ -117,8 +99,9 @@ class VideoAdapterContractTest {
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aLostReplyOrATimeoutIsFoundAgainWhereTheProviderAllows(String provider) {
         for (Fault fault : new Fault[] {Fault.of(Fault.Kind.LOST_REPLY), new Fault(Fault.Kind.TIMEOUT, 0, 0, 4000)}) {
-            emulator.faults().queue(provider, fault, 1);
-            HostedGenerator adapter = adapter(provider);
+            PROVIDERS.emulator().faults().queue(provider, fault, 1);
+            // a gateway that gives up after 1 s: the late answer comes after 4 s, and nothing here downloads a video
+            HostedGenerator adapter = PROVIDERS.adapter("cutline.generation", provider, HostedGenerator.class, Duration.ofSeconds(1));
             String name = "lost-" + fault.kind();
             String key = key(provider, name);
             long before = billed(provider);
@@ -174,12 +157,12 @@ class VideoAdapterContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
     void aCorruptDownloadIsNotAClip(String provider) {
-        emulator.faults().queue(provider, Fault.of(Fault.Kind.CORRUPT), 1);
+        PROVIDERS.emulator().faults().queue(provider, Fault.of(Fault.Kind.CORRUPT), 1);
         HostedGenerator adapter = adapter(provider);
         TaskStatus done = until(adapter, adapter.submit(request(provider, "corrupt"), key(provider, "corrupt")));
         Path clip = dir.resolve("corrupt.mp4");
         adapter.download(done, clip);
-        assertThatThrownBy(() -> probe.probe(clip)).isInstanceOf(CorruptMediaException.class);
+        assertThatThrownBy(() -> PROVIDERS.probe().probe(clip)).isInstanceOf(CorruptMediaException.class);
     }
 
     private static TaskStatus until(HostedGenerator adapter, String handle) {
@@ -201,7 +184,7 @@ class VideoAdapterContractTest {
     }
 
     private static long billed(String provider) {
-        var account = emulator.billing().accounts().get(provider);
+        var account = PROVIDERS.emulator().billing().accounts().get(provider);
         return account == null ? 0 : account.billable();
     }
 }
