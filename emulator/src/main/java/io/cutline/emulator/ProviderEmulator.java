@@ -19,8 +19,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public final class ProviderEmulator implements AutoCloseable {
 
-    /** What each provider's emulation registers. */
-    interface Emulation {
+    /** What each provider's emulation registers: its endpoints, speaking that provider's wire protocol. */
+    public interface Emulation {
         void register(Router router, EmulatorContext context);
     }
 
@@ -40,14 +40,19 @@ public final class ProviderEmulator implements AutoCloseable {
 
     /** Starts on {@code host}:{@code port} (0 for any free port); every emulated provider accepts {@code apiKey}. */
     public static ProviderEmulator start(String host, int port, String apiKey, long seed) {
+        return start(host, port, apiKey, seed, List.of());
+    }
+
+    /** The same, with more emulations beside the built-in ones (e.g. a provider a test adds). */
+    public static ProviderEmulator start(String host, int port, String apiKey, long seed, List<? extends Emulation> more) {
         Vertx vertx = Vertx.vertx();
         EmulatorContext context = new EmulatorContext(vertx, apiKey, new FaultPlan(seed), new Billing(), new ObjectMapper());
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
-        for (Emulation emulation : List.<Emulation>of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(), new RunwayEmulation(),
-                new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation())) {
-            emulation.register(router, context);
-        }
+        List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
+                new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation()));
+        emulations.addAll(more);
+        emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
