@@ -143,7 +143,7 @@ public final class InFlightBenchmark {
 
     private static Process startEmulator(Path root) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), "io.cutline.Cutline", "emulator", "--key", KEY);
+                "-cp", System.getProperty("java.class.path"), "io.cutline.emulator.EmulatorMain", "--key", KEY);
         return new ProcessBuilder(command).redirectError(root.resolve("emulator.log").toFile()).start();
     }
 

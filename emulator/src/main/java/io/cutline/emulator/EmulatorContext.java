@@ -90,7 +90,18 @@ final class EmulatorContext {
             json(call, fault.get().status(), style.error().apply(fault.get().status(), "internal error"));
             return true;
         }
+        if (Fault.is(fault, Fault.Kind.LEAKY_ERROR)) {
+            json(call, 500, style.error().apply(500, "internal error serving credentials " + credentials(call)));
+            return true;
+        }
         return false;
+    }
+
+    /** What a careless provider's error page quotes back: the credentials the request carried. */
+    private static String credentials(RoutingContext call) {
+        return java.util.stream.Stream.of("Authorization", "x-goog-api-key", "xi-api-key")
+                .map(name -> call.request().getHeader(name)).filter(java.util.Objects::nonNull)
+                .map(value -> value.replace("\\", "").replace("\"", "")).collect(java.util.stream.Collectors.joining(" "));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record Fault(Kind kind, int status, double retryAfterSeconds, long delayMillis) {
 
-    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED }
+    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR }
 
     /** Whether the request's fault (if any) is of {@code kind}. */
     public static boolean is(Optional<Fault> fault, Kind kind) {

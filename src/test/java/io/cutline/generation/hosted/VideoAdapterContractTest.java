@@ -187,4 +187,14 @@ class VideoAdapterContractTest {
         var account = PROVIDERS.emulator().billing().accounts().get(provider);
         return account == null ? 0 : account.billable();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runway", "luma", "veo", "kling", "fal"})
+    void anErrorPageQuotingTheKeyIsReportedWithoutIt(String provider) {
+        PROVIDERS.emulator().faults().queue(provider, Fault.of(Fault.Kind.LEAKY_ERROR), 1);
+        String key = System.getenv(EmulatedProviders.KEY_VARIABLE);
+        assertThatThrownBy(() -> adapter(provider).submit(request(provider, "leaky"), key(provider, "leaky")))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("***").satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+    }
 }
