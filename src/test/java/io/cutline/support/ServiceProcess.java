@@ -53,6 +53,17 @@ public final class ServiceProcess implements AutoCloseable {
         return api;
     }
 
+    /** SIGTERM, as an orchestrator stops a service; returns how long the process took to exit. */
+    public Duration terminate(Duration patience) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new AssertionError("the service did not stop within " + patience + " of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** SIGKILL: no shutdown hook, no lease or claim released. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
