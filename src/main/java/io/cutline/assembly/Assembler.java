@@ -16,21 +16,7 @@ import io.cutline.model.Rendition;
  * need in one FFmpeg run, puts each through the quality gates, and only then moves the renditions
  * and their thumbnails into place and records them.
  */
-public class Assembler {
-
-    private final EditReader edits;
-    private final Renderer renderer;
-    private final RenditionChecks checks;
-    private final RenderLedger renders;
-    private final MediaStore media;
-
-    public Assembler(EditReader edits, Renderer renderer, RenditionChecks checks, RenderLedger renders, MediaStore media) {
-        this.edits = edits;
-        this.renderer = renderer;
-        this.checks = checks;
-        this.renders = renders;
-        this.media = media;
-    }
+public record Assembler(EditReader edits, Renderer renderer, RenditionChecks checks, RenderLedger renders, MediaStore media) {
 
     public List<Render> assemble(String jobId) {
         Edit edit = edits.read(jobId);

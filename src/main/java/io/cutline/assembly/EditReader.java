@@ -16,24 +16,8 @@ import io.cutline.model.Scene;
 import io.cutline.model.Storyboard;
 
 /** Reads a job's {@link Edit} from the ledger: every scene must have its narration and its finished clips. */
-public class EditReader {
-
-    private final JobLedger jobs;
-    private final ChannelRegistry channels;
-    private final StoryLedger stories;
-    private final VoiceLedger voices;
-    private final GenerationLedger generations;
-    private final int fps;
-
-    public EditReader(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                      int fps) {
-        this.jobs = jobs;
-        this.channels = channels;
-        this.stories = stories;
-        this.voices = voices;
-        this.generations = generations;
-        this.fps = fps;
-    }
+public record EditReader(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
+                         GenerationLedger generations, int fps) {
 
     Edit read(String jobId) {
         Channel channel = channels.require(jobs.require(jobId).channelId());

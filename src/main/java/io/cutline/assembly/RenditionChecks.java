@@ -19,21 +19,7 @@ import io.cutline.model.Scene;
  * Measures every rendition of a {@link Rendering} and puts it through the quality gates; the results
  * are recorded, and one failed gate parks the job before anything is published.
  */
-public class RenditionChecks {
-
-    private final MediaProbe probe;
-    private final AudioAnalysis audio;
-    private final QualityGates gates;
-    private final QualityLedger quality;
-    private final int fps;
-
-    public RenditionChecks(MediaProbe probe, AudioAnalysis audio, QualityGates gates, QualityLedger quality, int fps) {
-        this.probe = probe;
-        this.audio = audio;
-        this.gates = gates;
-        this.quality = quality;
-        this.fps = fps;
-    }
+public record RenditionChecks(MediaProbe probe, AudioAnalysis audio, QualityGates gates, QualityLedger quality, int fps) {
 
     /** Each rendition's measurements, once all of them have passed every gate. */
     Map<Rendition, MediaInfo> check(String jobId, Edit edit, Rendering rendering) {

@@ -17,21 +17,7 @@ import io.cutline.timing.TimingPlan;
  * What is asked of a generator for one planned clip, and its forms in the ledger: the content key
  * that identifies the generation, and the JSON stored with the task so the poller can ask again.
  */
-public class ClipRequests {
-
-    private final JobLedger jobs;
-    private final ChannelRegistry channels;
-    private final ObjectMapper json;
-    private final int shortSide;
-    private final int fps;
-
-    public ClipRequests(JobLedger jobs, ChannelRegistry channels, ObjectMapper json, int shortSide, int fps) {
-        this.jobs = jobs;
-        this.channels = channels;
-        this.json = json;
-        this.shortSide = shortSide;
-        this.fps = fps;
-    }
+public record ClipRequests(JobLedger jobs, ChannelRegistry channels, ObjectMapper json, int shortSide, int fps) {
 
     /**
      * The request for one planned clip: the channel's frame at the configured short side; a hero

@@ -18,24 +18,8 @@ import io.cutline.provider.RateLimitedException;
  * reply (or its absence) means: the provider's handle, a refusal, or an unknown outcome. The
  * provider's circuit breaker learns of every answer.
  */
-public class ClipSender {
-
-    private final SubmissionGate gate;
-    private final JobLedger jobs;
-    private final StepLog stepLog;
-    private final GenerationLedger generations;
-    private final ProviderHealth health;
-    private final PollSchedule polls;
-
-    public ClipSender(SubmissionGate gate, JobLedger jobs, StepLog stepLog, GenerationLedger generations, ProviderHealth health,
-                      PollSchedule polls) {
-        this.gate = gate;
-        this.jobs = jobs;
-        this.stepLog = stepLog;
-        this.generations = generations;
-        this.health = health;
-        this.polls = polls;
-    }
+public record ClipSender(SubmissionGate gate, JobLedger jobs, StepLog stepLog, GenerationLedger generations,
+                         ProviderHealth health, PollSchedule polls) {
 
     /**
      * Sends one paid submission from a state in which it is known not to be paid for, if the gate

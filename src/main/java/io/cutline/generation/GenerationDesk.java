@@ -12,21 +12,7 @@ import io.cutline.timing.TimingPlanner;
  * plan is made. A clip request whose content key already has a finished clip (from this job or any
  * other) counts as made.
  */
-public class GenerationDesk {
-
-    private final StoryLedger stories;
-    private final VoiceLedger voices;
-    private final TimingPlanner planner;
-    private final GeneratorCatalog catalog;
-    private final ClipStore clips;
-
-    public GenerationDesk(StoryLedger stories, VoiceLedger voices, TimingPlanner planner, GeneratorCatalog catalog, ClipStore clips) {
-        this.stories = stories;
-        this.voices = voices;
-        this.planner = planner;
-        this.catalog = catalog;
-        this.clips = clips;
-    }
+public record GenerationDesk(StoryLedger stories, VoiceLedger voices, TimingPlanner planner, GeneratorCatalog catalog, ClipStore clips) {
 
     /**
      * Plans the scene's clips for {@code provider} from its measured narration, unless it already has

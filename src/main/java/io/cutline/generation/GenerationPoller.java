@@ -19,30 +19,11 @@ import org.slf4j.LoggerFactory;
  * clips waiting for room to {@link Resubmissions}. Returns the scenes that became ready (or failed
  * for good) so the route can hand them on.
  */
-public class GenerationPoller {
+public record GenerationPoller(GenerationLedger generations, GeneratorCatalog catalog, ClipRequests requests,
+                               ProviderHealth health, PollSchedule polls, ClipStore clips, ClipScenes scenes,
+                               Resubmissions resubmissions) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationPoller.class);
-
-    private final GenerationLedger generations;
-    private final GeneratorCatalog catalog;
-    private final ClipRequests requests;
-    private final ProviderHealth health;
-    private final PollSchedule polls;
-    private final ClipStore clips;
-    private final ClipScenes scenes;
-    private final Resubmissions resubmissions;
-
-    public GenerationPoller(GenerationLedger generations, GeneratorCatalog catalog, ClipRequests requests, ProviderHealth health,
-                            PollSchedule polls, ClipStore clips, ClipScenes scenes, Resubmissions resubmissions) {
-        this.generations = generations;
-        this.catalog = catalog;
-        this.requests = requests;
-        this.health = health;
-        this.polls = polls;
-        this.clips = clips;
-        this.scenes = scenes;
-        this.resubmissions = resubmissions;
-    }
 
     /** Claims the tasks due for a look now. */
     public List<String> due() {

@@ -18,28 +18,8 @@ import io.cutline.model.Scene;
  * breakers and the channel's budgets, and whether that provider is synchronous or hosted (the route
  * switches on both).
  */
-public class GenerationRouter {
-
-    private final JobLedger jobs;
-    private final ChannelRegistry channels;
-    private final StoryLedger stories;
-    private final GenerationLedger generations;
-    private final GeneratorCatalog catalog;
-    private final ProviderHealth health;
-    private final Budgets budgets;
-    private final GenerationDesk desk;
-
-    public GenerationRouter(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, GenerationLedger generations,
-                            GeneratorCatalog catalog, ProviderHealth health, Budgets budgets, GenerationDesk desk) {
-        this.jobs = jobs;
-        this.channels = channels;
-        this.stories = stories;
-        this.generations = generations;
-        this.catalog = catalog;
-        this.health = health;
-        this.budgets = budgets;
-        this.desk = desk;
-    }
+public record GenerationRouter(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, GenerationLedger generations,
+                               GeneratorCatalog catalog, ProviderHealth health, Budgets budgets, GenerationDesk desk) {
 
     /**
      * The provider that should generate this scene: a scene already being generated stays with its

@@ -80,7 +80,8 @@ class RestartResumeTest {
                 + "WHERE c.job_id = ? AND g.state = 'SUCCEEDED'", String.class, jobId).stream().collect(Collectors.toSet());
     }
 
+    /** The ledger under the name the service gives it (H2's async: file system), so this JVM's open copy is shared. */
     private static JdbcTemplate ledgerOf(Path root) {
-        return new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath(), "cutline", ""));
+        return new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:async:" + root.resolve("ledger").toAbsolutePath(), "cutline", ""));
     }
 }
