@@ -8,6 +8,7 @@ import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.generation.hosted.TaskStatus;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
+import io.cutline.provider.DownloadRefusedException;
 import io.cutline.provider.ProviderException;
 import io.cutline.provider.RateLimitedException;
 import org.slf4j.Logger;
@@ -65,6 +66,10 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
             try {
                 clips.keep(key, place, request, candidate -> generator.download(status, candidate));
                 return scenes.ready(key);
+            } catch (DownloadRefusedException e) {
+                // the provider's answer points somewhere Cutline will not fetch from; ordering again would pay for the same
+                generations.fail(key, e.getMessage());
+                return scenes.failed(key, "clip " + key.substring(0, 12) + ": " + e.getMessage());
             } catch (ProviderException e) {
                 // made and paid for, only the download failed: fetched again later, never ordered again
                 LOG.warn("downloading finished clip {} from {} failed, trying again in {}: {}", key.substring(0, 12), task.provider(),

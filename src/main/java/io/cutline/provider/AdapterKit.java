@@ -6,8 +6,10 @@ import io.cutline.media.MediaProbe;
 import io.cutline.media.ToolRunner;
 
 /**
- * What every adapter may use besides its own settings: the HTTP gateway to providers, JSON, and the
- * local media tools (FFmpeg, ffprobe, espeak-ng) and fonts for the providers that work on this machine.
+ * What every adapter may use besides its own settings: the HTTP gateway to providers, the guarded
+ * fetching of the media they make, JSON, and the local media tools (FFmpeg, ffprobe, espeak-ng) and
+ * fonts for the providers that work on this machine.
  */
-public record AdapterKit(HttpGateway http, ObjectMapper json, ToolRunner tools, MediaProbe probe, Fonts fonts) {
+public record AdapterKit(HttpGateway http, MediaDownloads downloads, ObjectMapper json, ToolRunner tools, MediaProbe probe,
+                         Fonts fonts) {
 }

@@ -19,8 +19,16 @@ public class ProviderConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public AdapterKit adapterKit(HttpGateway http, ObjectMapper json, ToolRunner tools, MediaProbe probe, Fonts fonts) {
-        return new AdapterKit(http, json, tools, probe, fonts);
+    public MediaDownloads mediaDownloads(Settings settings) {
+        return new MediaDownloads(new MediaDownloads.Policy(settings.flag("cutline.providers.downloads.allow-loopback"),
+                settings.integer("cutline.providers.downloads.max-megabytes") * 1024L * 1024L, settings.millis("cutline.providers.downloads.timeout-ms"),
+                settings.integer("cutline.providers.downloads.max-redirects")), settings.millis("cutline.providers.connect-timeout-ms"));
+    }
+
+    @BindToRegistry
+    public AdapterKit adapterKit(HttpGateway http, MediaDownloads downloads, ObjectMapper json, ToolRunner tools, MediaProbe probe,
+                                 Fonts fonts) {
+        return new AdapterKit(http, downloads, json, tools, probe, fonts);
     }
 
     /** routes/errors.yaml asks this whether a rate-limited call may be tried again, and when. */

@@ -118,7 +118,7 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
         properties.put("cutline.providers.response-timeout-ms", String.valueOf(responseTimeout.toMillis()));
         DefaultCamelContext camel = context(properties);
         HttpGateway impatient = new ProviderConfiguration().httpGateway(camel, new Settings(camel));
-        return ProviderCatalog.build(block(area, name), new AdapterKit(impatient, kit.json(), kit.tools(), kit.probe(), kit.fonts()), kind);
+        return ProviderCatalog.build(block(area, name), new AdapterKit(impatient, kit.downloads(), kit.json(), kit.tools(), kit.probe(), kit.fonts()), kind);
     }
 
     private DefaultCamelContext context(Map<String, String> properties) {
@@ -136,7 +136,8 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
         ObjectMapper json = new CoreConfiguration().json();
         MediaConfiguration media = new MediaConfiguration();
         var tools = media.toolRunner(camel, settings);
-        return new AdapterKit(new ProviderConfiguration().httpGateway(camel, settings), json, tools, new MediaProbe(tools, json),
-                media.fonts(settings));
+        ProviderConfiguration providers = new ProviderConfiguration();
+        return new AdapterKit(providers.httpGateway(camel, settings), providers.mediaDownloads(settings), json, tools,
+                new MediaProbe(tools, json), media.fonts(settings));
     }
 }

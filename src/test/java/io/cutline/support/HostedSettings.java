@@ -43,6 +43,7 @@ public final class HostedSettings {
             settings.put("cutline.voice." + provider + ".api-key-env", "CUTLINE_TEST_API_KEY");
         }
         settings.put("cutline.providers.response-timeout-ms", "2000");
+        settings.put("cutline.providers.downloads.allow-loopback", "true");
         settings.put("cutline.generation.download-retry-ms", "300");
         return settings;
     }

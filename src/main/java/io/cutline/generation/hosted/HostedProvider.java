@@ -5,9 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.media.MediaStore;
 import io.cutline.provider.AdapterKit;
+import io.cutline.provider.HostPatterns;
 import io.cutline.provider.HttpGateway;
+import io.cutline.provider.MediaDownloads;
 import io.cutline.provider.ProviderErrors;
 import io.cutline.config.ProviderSettings;
 import io.cutline.provider.ProviderUnavailableException;
@@ -19,6 +20,8 @@ abstract class HostedProvider implements HostedGenerator {
     protected final HttpGateway http;
     protected final ProviderSettings settings;
     protected final ObjectMapper json;
+    private final MediaDownloads downloads;
+    private final HostPatterns downloadHosts;
     private final DurationRule durations;
     private final double pricePerSecond;
 
@@ -28,6 +31,8 @@ abstract class HostedProvider implements HostedGenerator {
         this.durations = settings.durations();
         this.pricePerSecond = settings.decimal("price-per-second");
         this.json = kit.json();
+        this.downloads = kit.downloads();
+        this.downloadHosts = HostPatterns.parse(settings.property("download-hosts"), settings.optional("download-hosts").orElse(""));
     }
 
     @Override
@@ -70,13 +75,9 @@ abstract class HostedProvider implements HostedGenerator {
         }
     }
 
-    /** Fetches a finished clip (no retries: a failed download is tried again at the next poll). */
+    /** Fetches a finished clip from a host the block allows (no retries: a failed download is tried again at the next poll). */
     protected void fetch(String url, Map<String, String> headers, Path target) {
-        HttpGateway.Reply reply = ProviderErrors.check(provider(), http.send(provider(), new HttpGateway.Call("GET", url, headers, null)));
-        if (reply.body().length == 0) {
-            throw new ProviderUnavailableException(provider(), "empty download from " + url, true, null);
-        }
-        MediaStore.writeWhole(target, reply.body());
+        downloads.fetch(provider(), url, headers, downloadHosts, target);
     }
 
     /** A required text field, or an unknown-outcome error naming it. */

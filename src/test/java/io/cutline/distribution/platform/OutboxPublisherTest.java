@@ -45,7 +45,7 @@ class OutboxPublisherTest {
 
     private OutboxPublisher publisher() {
         return new OutboxPublisher(new ProviderSettings("outbox", "cutline.distribution.outbox", Map.of("folder",
-                dir.resolve("outbox").toString())), new AdapterKit(null, new ObjectMapper(), null, null, null));
+                dir.resolve("outbox").toString())), new AdapterKit(null, null, new ObjectMapper(), null, null, null));
     }
 
     private Render render(String job) throws Exception {

@@ -92,7 +92,7 @@ class FootageLibraryTest {
 
     private static FootageLibrary footage(Path folder) {
         return new FootageLibrary(new ProviderSettings("footage", "cutline.generation.footage",
-                Map.of("folder", folder.toString(), "model", "footage-test", "durations", "any")), new AdapterKit(null, null, tools, probe, null));
+                Map.of("folder", folder.toString(), "model", "footage-test", "durations", "any")), new AdapterKit(null, null, null, tools, probe, null));
     }
 
     private static ClipRequest request(String prompt, double seconds, int width, int height, int fps) {

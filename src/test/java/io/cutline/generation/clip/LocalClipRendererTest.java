@@ -47,6 +47,6 @@ class LocalClipRendererTest {
 
     private static LocalClipRenderer renderer() {
         return new LocalClipRenderer(new ProviderSettings("local", "cutline.generation.local", Map.of("model", "m", "durations", "any")),
-                new AdapterKit(null, null, null, null, null));
+                new AdapterKit(null, null, null, null, null, null));
     }
 }

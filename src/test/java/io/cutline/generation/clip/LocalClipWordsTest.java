@@ -40,7 +40,7 @@ class LocalClipWordsTest {
         try {
             ToolRunner tools = new ToolRunner(camel.createProducerTemplate(), Map.of(Tool.FFMPEG, "ffmpeg"), 60_000);
             LocalClipRenderer renderer = new LocalClipRenderer(new ProviderSettings("local", "cutline.generation.local",
-                    Map.of("model", "m", "durations", "any")), new AdapterKit(null, null, tools, null,
+                    Map.of("model", "m", "durations", "any")), new AdapterKit(null, null, null, tools, null,
                     new Fonts(List.of("DejaVu Serif", "DejaVu Sans"))));
             String prompt = "moon glow; שלום مرحبا";
             assertThat(LocalClipRenderer.subjectWords(prompt)).containsExactly("שלום", "مرحبا");
