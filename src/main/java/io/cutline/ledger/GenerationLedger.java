@@ -58,22 +58,30 @@ public class GenerationLedger {
         OffsetDateTime now = LedgerTime.now(clock);
         if (from == null) {
             try {
-                return jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, job_id, seconds, "
+                return durable(jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, job_id, seconds, "
                                 + "price_per_second, sent_at, claim_owner, claim_until, created_at, updated_at) "
                                 + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
                         contentKey, provider, model, request, GenerationTask.State.SENDING.name(), jobId, seconds, pricePerSecond, now, node,
-                        now.plus(claim), now, now) == 1;
+                        now.plus(claim), now, now) == 1);
             } catch (DuplicateKeyException raced) {
                 return false;
             }
         }
-        return jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, claim_owner = ?, "
+        return durable(jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, claim_owner = ?, "
                         + "claim_until = ?, updated_at = ?, "
                         + "possible_duplicates = possible_duplicates + CASE WHEN outcome_unknown THEN 1 ELSE 0 END, outcome_unknown = FALSE "
                         + "WHERE content_key = ? AND state = ? "
                         + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
                 GenerationTask.State.SENDING.name(), countAttempt ? 1 : 0, now, node, now.plus(claim), now, contentKey, from.name(), now,
-                node) == 1;
+                node) == 1);
+    }
+
+    /** A committed intent is on disk before the paid call it announces. */
+    private boolean durable(boolean claimed) {
+        if (claimed) {
+            LedgerDatabase.checkpoint(jdbc);
+        }
+        return claimed;
     }
 
     /**
@@ -120,6 +128,7 @@ public class GenerationLedger {
         jdbc.update("UPDATE generation_tasks SET state = ?, handle = ?, paid_submissions = paid_submissions + 1, next_check_at = ?, "
                         + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?",
                 GenerationTask.State.SUBMITTED.name(), handle, now.plus(firstCheck), now, contentKey);
+        LedgerDatabase.checkpoint(jdbc);
     }
 
     /** No reply: the submission may have landed; the provider is asked before anything is sent again. */

@@ -55,6 +55,7 @@ public class JobLedger {
         } catch (DuplicateKeyException raced) {
             return new Created(findByRequestKey(requestKey).orElseThrow(), false);
         }
+        LedgerDatabase.checkpoint(jdbc);
         return new Created(require(id), true);
     }
 

@@ -38,11 +38,13 @@ public class PublicationLedger {
                 new Object[] {Publication.State.PUBLISHING.name(), now, jobId, platform, Publication.State.PUBLISHED.name()},
                 "INSERT INTO publications (job_id, platform, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 new Object[] {jobId, platform, Publication.State.PUBLISHING.name(), now, now});
+        LedgerDatabase.checkpoint(jdbc);
     }
 
     public void succeed(String jobId, String platform, String location) {
         jdbc.update("UPDATE publications SET state = ?, location = ?, updated_at = ? WHERE job_id = ? AND platform = ?",
                 Publication.State.PUBLISHED.name(), location, LedgerTime.now(clock), jobId, platform);
+        LedgerDatabase.checkpoint(jdbc);
     }
 
     public void fail(String jobId, String platform, String error) {

@@ -122,6 +122,8 @@ class PaidGenerationTest {
         Path root = TestService.newRoot("paid-runway-lossy-" + policy);
         int port = TestService.freePort();
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 17)) {
+            // the first reply is lost for certain (the first call is a create), then a fifth of them by chance
+            emulator.faults().queue("runway", Fault.of(Fault.Kind.LOST_REPLY), 1);
             emulator.faults().sometimes("runway", Fault.of(Fault.Kind.LOST_REPLY), 0.2);
             Map<String, String> settings = HostedSettings.emulated(emulator);
             settings.putAll(TestService.withApi(port));
