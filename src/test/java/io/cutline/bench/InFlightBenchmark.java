@@ -3,7 +3,6 @@ package io.cutline.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -50,6 +49,7 @@ public final class InFlightBenchmark {
     public static void main(String[] args) throws Exception {
         int clips = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int steadySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        long started = System.nanoTime();
         Path root = TestService.newRoot("bench-in-flight");
         Process emulator = startEmulator(root);
         try {
@@ -68,30 +68,30 @@ public final class InFlightBenchmark {
             settings.put("cutline.db.pool-size", "16");
             settings.putAll(TestService.productionMedia());
             try (TestService service = new TestService(root, settings).start()) {
-                report(service, base, clips, steadySeconds);
+                report(service, root, clips, steadySeconds, started);
             }
         } finally {
             emulator.destroy();
+            BenchFiles.delete(root);
         }
     }
 
-    private static void report(TestService service, String base, int clips, int steadySeconds) throws Exception {
+    private static void report(TestService service, Path root, int clips, int steadySeconds, long started) throws Exception {
         JdbcTemplate ledger = service.jdbc();
         List<String> ids = seedJobs(service, clips / SCENES_PER_JOB);
         ProducerTemplate producer = service.context().createProducerTemplate();
         long cpuBefore = cpuNanos();
-        long started = System.nanoTime();
+        long submitStarted = System.nanoTime();
         for (String id : ids) {
             producer.sendBodyAndHeader("direct:generate-clips", null, "jobId", id);
         }
         Await.until("every clip submitted", Duration.ofHours(1), Duration.ofMillis(200), () -> ledger.queryForObject(
                 "SELECT COUNT(*) FROM generation_tasks WHERE state = 'SUBMITTED'", Integer.class) >= ids.size() * SCENES_PER_JOB);
-        double submitSeconds = (System.nanoTime() - started) / 1e9;
+        double submitSeconds = (System.nanoTime() - submitStarted) / 1e9;
         double submitCpuMs = (cpuNanos() - cpuBefore) / 1e6;
 
+        // the peaks below are the whole run's: submission included
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        threads.resetPeakThreadCount();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long checksBefore = ledger.queryForObject("SELECT SUM(checks) FROM generation_tasks", Long.class);
         long steadyCpuBefore = cpuNanos();
         Thread.sleep(steadySeconds * 1000L);
@@ -103,15 +103,20 @@ public final class InFlightBenchmark {
         System.gc();
         long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         String report = String.format(Locale.ROOT, """
-                In-flight benchmark: %d clips (%d jobs x %d scenes) in flight at an emulated provider (tasks take 1 h), one run
-                  submission: %.1f s wall, coordinator CPU %.2f ms per scene
+                In-flight benchmark: %d clips (%d jobs x %d scenes) in flight at an emulated provider (tasks take 1 h), one run, %s
+                  submission: %.1f s wall, coordinator CPU %.2f ms per scene submitted (target < 5 ms)
                   steady state (%d s): %d polls (%.0f/s), coordinator CPU %.3f ms per poll, %d clips still in flight
-                  heap: peak used %d MB, live after GC %d MB (target < 512 MB; max heap %d MB)
-                  live threads: %d now, peak %d (target < 200)
-                """, ids.size() * SCENES_PER_JOB, ids.size(), SCENES_PER_JOB, submitSeconds, submitCpuMs / (ids.size() * SCENES_PER_JOB),
-                steadySeconds, polls, polls / (double) steadySeconds, polls == 0 ? 0 : steadyCpuMs / polls, stillInFlight,
-                peakHeap >> 20, liveHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, threads.getThreadCount(),
-                threads.getPeakThreadCount());
+                  heap (whole run): peak used %d MB, live after GC %d MB; max heap %d MB
+                  process memory: RSS %d MB now, peak %d MB
+                  threads (whole run): %d live now, peak %d (target < 200)
+                  ledger (H2 file) after %d polls: %d MB (target < 100 MB)
+                  benchmark wall time %.0f s
+                """, ids.size() * SCENES_PER_JOB, ids.size(), SCENES_PER_JOB, Machine.describe(), submitSeconds,
+                submitCpuMs / (ids.size() * SCENES_PER_JOB), steadySeconds, polls, polls / (double) steadySeconds,
+                polls == 0 ? 0 : steadyCpuMs / polls, stillInFlight, peakHeap >> 20, liveHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                Machine.statusMegabytes("VmRSS"), Machine.statusMegabytes("VmHWM"), threads.getThreadCount(), threads.getPeakThreadCount(),
+                ledger.queryForObject("SELECT SUM(checks) FROM generation_tasks", Long.class), BenchFiles.ledgerMegabytes(root),
+                (System.nanoTime() - started) / 1e9);
         System.out.print(report);
         Files.writeString(Path.of("target", "bench-in-flight.txt"), report);
     }

@@ -88,6 +88,11 @@ public final class ProviderEmulator implements AutoCloseable {
         return context.tasks().peaks();
     }
 
+    /** Starts counting the peaks again (a benchmark's warm-up is not its run). */
+    public void resetPeaks() {
+        context.tasks().resetPeaks();
+    }
+
     /** Video tasks not finished yet, across providers. */
     public int inFlight() {
         return context.tasks().inFlight();

@@ -89,6 +89,10 @@ final class VideoTasks {
     }
 
     /** The most tasks the provider had unfinished at once. */
+    void resetPeaks() {
+        peaks.clear();
+    }
+
     Map<String, Integer> peaks() {
         return Map.copyOf(peaks);
     }
