@@ -44,6 +44,8 @@ public final class HostedSettings {
         }
         settings.put("cutline.writer.openai.base-url", base + "/v1");
         settings.put("cutline.writer.openai.api-key-env", "CUTLINE_TEST_API_KEY");
+        settings.put("cutline.writer.anthropic.base-url", base);
+        settings.put("cutline.writer.anthropic.api-key-env", "CUTLINE_TEST_API_KEY");
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.generation.download-retry-ms", "300");
         return settings;

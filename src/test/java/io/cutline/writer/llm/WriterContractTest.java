@@ -78,7 +78,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aCleanAnswerIsAValidBriefAndStoryboardWithItsTokensAndPriceInTheLedger(String provider) {
         Storyboard storyboard = write(provider);
         assertThat(storyboard.scenes().get(0).narration()).contains(topic.title());
@@ -95,7 +95,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void malformedJsonIsSentBackAndRepaired(String provider) {
         fault(provider, Fault.of(Fault.Kind.MALFORMED));
         write(provider);
@@ -104,7 +104,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void jsonThatBreaksTheSchemaIsSentBackWithTheSchemasErrors(String provider) {
         fault(provider, Fault.of(Fault.Kind.INVALID));
         write(provider);
@@ -113,7 +113,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aTruncatedAnswerIsSentBack(String provider) {
         fault(provider, Fault.of(Fault.Kind.TRUNCATED));
         write(provider);
@@ -122,7 +122,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aRefusalIsSentBack(String provider) {
         fault(provider, Fault.of(Fault.Kind.REFUSAL));
         write(provider);
@@ -131,7 +131,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aRateLimitIsThrownWithItsRetryAfterForTheRouteToWaitOut(String provider) {
         fault(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 1.5, 0));
         assertThatThrownBy(() -> write(provider)).isInstanceOfSatisfying(RateLimitedException.class,
@@ -142,7 +142,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aServerErrorIsThrownForTheRouteToRetry(String provider) {
         fault(provider, new Fault(Fault.Kind.SERVER_ERROR, 500, 0, 0));
         assertThatThrownBy(() -> write(provider)).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("HTTP 500");
@@ -150,8 +150,17 @@ class WriterContractTest {
         assertThat(outcomes()).containsExactly("valid", "valid");
     }
 
+    @org.junit.jupiter.api.Test
+    void anthropicsOverloadedErrorIsThrownForTheRouteToRetry() {
+        fault("anthropic", new Fault(Fault.Kind.SERVER_ERROR, 529, 0, 0));
+        assertThatThrownBy(() -> write("anthropic")).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("HTTP 529").hasMessageContaining("Overloaded");
+        write("anthropic");
+        assertThat(outcomes()).containsExactly("valid", "valid");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aLostReplyIsAnUnknownOutcomeThrownForTheRouteToRetry(String provider) {
         fault(provider, Fault.of(Fault.Kind.LOST_REPLY));
         assertThatThrownBy(() -> write(provider)).isInstanceOfSatisfying(ProviderUnavailableException.class,
@@ -161,7 +170,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void aSlowAnswerWithinTheTimeoutIsUsedAndOneBeyondItIsGivenUpOn(String provider) {
         fault(provider, new Fault(Fault.Kind.TIMEOUT, 0, 0, 300));
         write(provider);
@@ -174,7 +183,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void answersThatStayInvalidGoToTheFallbackWriter(String provider) {
         fault(provider, Fault.of(Fault.Kind.INVALID), 3);
         WritingDesk.Written<Brief> brief = desk(provider).brief(jobId, channel(provider, "template"), topic);
@@ -183,7 +192,7 @@ class WriterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai"})
+    @ValueSource(strings = {"openai", "anthropic"})
     void withoutAFallbackTheJobParksWithEveryProblemListed(String provider) {
         fault(provider, Fault.of(Fault.Kind.INVALID), 3);
         assertThatThrownBy(() -> desk(provider).brief(jobId, channel(provider, null), topic))
