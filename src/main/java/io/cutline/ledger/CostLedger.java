@@ -66,6 +66,11 @@ public class CostLedger {
                         row.getInt("input_tokens"), row.getInt("output_tokens"), row.getDouble("usd"), row.getString("outcome")), jobId);
     }
 
+    /** What writing cost the job: all its writer calls together. */
+    public WritingCost writingForJob(String jobId) {
+        return jdbc.queryForObject("SELECT " + WRITING_TOTALS + " FROM writer_calls w WHERE w.job_id = ?", (row, i) -> writingCost(null, row), jobId);
+    }
+
     /** What writing cost per writer, for a channel (or all) since a time (or ever). */
     public List<WritingCost> writingByWriter(String channelId, OffsetDateTime since) {
         StringBuilder sql = new StringBuilder("SELECT w.writer, " + WRITING_TOTALS + " FROM writer_calls w JOIN jobs j ON j.id = w.job_id "
@@ -80,8 +85,7 @@ public class CostLedger {
             args.add(since);
         }
         sql.append(" GROUP BY w.writer ORDER BY w.writer");
-        return jdbc.query(sql.toString(), (row, i) -> new WritingCost(row.getString("writer"), row.getInt("calls"),
-                row.getLong("input_tokens"), row.getLong("output_tokens"), round(row.getDouble("usd"))), args.toArray());
+        return jdbc.query(sql.toString(), (row, i) -> writingCost(row.getString("writer"), row), args.toArray());
     }
 
     public Cost forJob(String jobId) {
@@ -129,6 +133,10 @@ public class CostLedger {
     private static Cost cost(String provider, java.sql.ResultSet row) throws java.sql.SQLException {
         return new Cost(provider, row.getInt("clips"), row.getInt("paid"), row.getDouble("seconds"), round(row.getDouble("usd")),
                 row.getInt("duplicates"), round(row.getDouble("duplicate_usd")));
+    }
+
+    private static WritingCost writingCost(String writer, java.sql.ResultSet row) throws java.sql.SQLException {
+        return new WritingCost(writer, row.getInt("calls"), row.getLong("input_tokens"), row.getLong("output_tokens"), round(row.getDouble("usd")));
     }
 
     private static double round(double usd) {
