@@ -11,19 +11,27 @@ import io.cutline.provider.ProviderUnavailableException;
 
 /**
  * Anthropic Messages, {@code POST {base-url}/v1/messages} ({@code x-api-key}, {@code anthropic-version}
- * from {@code version}), with structured output as a forced tool call: one tool whose
- * {@code input_schema} is the document's schema and {@code tool_choice} naming it, so the document is
- * the {@code tool_use} block's {@code input} (this works on every model, with or without JSON-schema
- * output). {@code stop_reason: max_tokens} is a cut-off answer, {@code refusal} a refusal; 529
+ * from {@code version}), with structured output as {@code structured-output} says: {@code tool} (a
+ * forced tool call: one tool whose {@code input_schema} is the document's schema and {@code
+ * tool_choice} naming it, so the document is the {@code tool_use} block's {@code input}; works on every
+ * model) or {@code json-schema} ({@code output_config.format}, the document in the first text block;
+ * models with JSON-schema output). {@code stop_reason: max_tokens} is a cut-off answer, {@code refusal} a refusal; 529
  * {@code overloaded_error} is retried like a 5xx.
  */
 public class AnthropicWriter extends LlmWriter {
 
     private final String version;
+    private final boolean forcedTool;
 
     public AnthropicWriter(ProviderSettings settings, AdapterKit kit) {
         super(settings, kit);
         this.version = settings.text("version");
+        String mode = settings.text("structured-output");
+        if (!mode.equals("tool") && !mode.equals("json-schema")) {
+            throw new IllegalStateException("property " + settings.property("structured-output") + " must be tool or json-schema, got '"
+                    + mode + "'");
+        }
+        this.forcedTool = mode.equals("tool");
     }
 
     @Override
@@ -34,9 +42,13 @@ public class AnthropicWriter extends LlmWriter {
         request.put("temperature", temperature());
         request.put("system", system);
         request.putArray("messages").addObject().put("role", "user").put("content", prompt);
-        request.putArray("tools").addObject().put("name", schemaName).put("description", "Hand in the " + schemaName + ".")
-                .set("input_schema", schema);
-        request.putObject("tool_choice").put("type", "tool").put("name", schemaName);
+        if (forcedTool) {
+            request.putArray("tools").addObject().put("name", schemaName).put("description", "Hand in the " + schemaName + ".")
+                    .set("input_schema", schema);
+            request.putObject("tool_choice").put("type", "tool").put("name", schemaName);
+        } else {
+            request.putObject("output_config").putObject("format").put("type", "json_schema").set("schema", schema);
+        }
         Map<String, String> headers = new HashMap<>();
         headers.put("anthropic-version", version);
         apiKey().ifPresent(key -> headers.put("x-api-key", key));

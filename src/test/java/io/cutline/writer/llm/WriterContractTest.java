@@ -94,6 +94,15 @@ class WriterContractTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void anthropicsJsonSchemaOutputIsReadFromItsTextBlock() {
+        StoryWriter jsonSchema = PROVIDERS.adapter("cutline.writer", "anthropic", StoryWriter.class, Map.of("structured-output", "json-schema"));
+        WritingDesk desk = new WritingDesk(Map.of("anthropic", jsonSchema), rules(), costs, JSON);
+        Brief brief = desk.brief(jobId, channel("anthropic", null), topic).document();
+        assertThat(desk.storyboard(jobId, channel("anthropic", null), brief).document().scenes().get(0).narration()).isEqualTo(brief.hook());
+        assertThat(outcomes()).containsExactly("valid", "valid");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"openai", "anthropic"})
     void malformedJsonIsSentBackAndRepaired(String provider) {
@@ -212,11 +221,14 @@ class WriterContractTest {
         return storyboard.document();
     }
 
+    private static StoryRules rules() {
+        return new StoryRules(ShippedConfig.platforms(), Map.of("local", DurationRule.parse("any")), 0.35, 0.15, 1, 2);
+    }
+
     private static WritingDesk desk(String provider) {
-        StoryRules rules = new StoryRules(ShippedConfig.platforms(), Map.of("local", DurationRule.parse("any")), 0.35, 0.15, 1, 2);
         StoryWriter llm = PROVIDERS.adapter("cutline.writer", provider, StoryWriter.class);
         StoryWriter template = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), JSON), JSON);
-        return new WritingDesk(Map.of(provider, llm, "template", template), rules, costs, JSON);
+        return new WritingDesk(Map.of(provider, llm, "template", template), rules(), costs, JSON);
     }
 
     private static Channel channel(String provider, String fallback) {
