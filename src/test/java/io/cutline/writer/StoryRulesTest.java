@@ -14,10 +14,12 @@ import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 import io.cutline.model.Topic;
 import io.cutline.research.SignalLibrary;
+import io.cutline.support.ManyTopics;
 import io.cutline.support.ShippedConfig;
 import io.cutline.timing.DurationRule;
 import io.cutline.writer.template.TemplateWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -113,6 +115,27 @@ class StoryRulesTest {
                 rules.brief(channel, written).forEach(problem -> problems.add(channel.id() + "/" + topic.title() + " brief: " + problem));
                 rules.storyboard(channel, written, writer.storyboard(channel, written))
                         .forEach(problem -> problems.add(channel.id() + "/" + topic.title() + " storyboard: " + problem));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theTemplateWriterKeepsTheRulesForTheManyTopicsOfTheLoadTests(@TempDir Path signals) throws Exception {
+        TemplateWriter writer = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), JSON), JSON);
+        ChannelRegistry tests = ShippedConfig.channels(Path.of("src/test/resources/channels"), Path.of("src/test/resources/signals"), JSON);
+        tests.reload();
+        Channel quick = tests.require("quick");
+        Channel fast = new Channel(quick.id(), quick.name(), quick.niche(), quick.language(),
+                new Channel.Voice("espeak", "en-us", 400, null), quick.style(), quick.platforms(), quick.format(), quick.targetSeconds(),
+                quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(), quick.renditions(), quick.writer());
+        ManyTopics.write(signals, "quick", 0, 30, 1);
+        List<String> problems = new ArrayList<>();
+        for (Channel channel : List.of(quick, fast)) {
+            for (Topic topic : new SignalLibrary(signals, JSON).topics(channel)) {
+                Brief written = writer.brief(channel, topic);
+                problems.addAll(rules.brief(channel, written));
+                problems.addAll(rules.storyboard(channel, written, writer.storyboard(channel, written)));
             }
         }
         assertThat(problems).isEmpty();
