@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.Format;
@@ -95,7 +96,8 @@ public class TemplateWriter implements StoryWriter {
     }
 
     private Draft draft(Object document) {
-        return Draft.of(json.valueToTree(document), document.toString(), Draft.Usage.NONE);
+        JsonNode tree = json.valueToTree(document);
+        return Draft.of(tree, tree.toString(), Draft.Usage.NONE);
     }
 
     public Brief brief(Channel channel, Topic topic) {
