@@ -22,6 +22,7 @@ import io.cutline.ledger.LedgerDatabase;
 import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 import io.cutline.model.Topic;
+import io.cutline.provider.ProviderRejectedException;
 import io.cutline.provider.ProviderUnavailableException;
 import io.cutline.provider.RateLimitedException;
 import io.cutline.research.SignalLibrary;
@@ -209,6 +210,16 @@ class WriterContractTest {
                 .hasMessageStartingWith("no valid brief from any writer: " + provider + " after 3 attempt(s): ")
                 .hasMessageContaining("topic: required property 'topic' not found")
                 .hasMessageContaining("notes: unknown key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai", "anthropic"})
+    void aWrongKeyIsRefusedForGoodAndTheJobParksAtOnce(String provider) {
+        StoryWriter wrongKey = PROVIDERS.adapter("cutline.writer", provider, StoryWriter.class, Map.of("api-key-env", "HOME"));
+        WritingDesk desk = new WritingDesk(Map.of(provider, wrongKey), rules(), costs, JSON);
+        assertThatThrownBy(() -> desk.brief(jobId, channel(provider, null), topic)).isInstanceOf(ProviderRejectedException.class)
+                .hasMessageContaining("refused with HTTP 401");
+        assertThat(costs.writerCalls(jobId)).isEmpty();
     }
 
     /** A brief, then a storyboard of it, as the research and storyboard steps have them written. */
