@@ -59,6 +59,11 @@ public class CostLedger {
                 call.inputTokens(), call.outputTokens(), call.usd(), JobLedger.truncate(call.outcome()), LedgerTime.now(clock));
     }
 
+    /** How many calls were made to write the job's {@code document} (brief or storyboard) so far, in any run of its step. */
+    public int writerCallCount(String jobId, String document) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM writer_calls WHERE job_id = ? AND document = ?", Integer.class, jobId, document);
+    }
+
     /** A job's writer calls in the order they were made. */
     public List<WriterCall> writerCalls(String jobId) {
         return jdbc.query("SELECT * FROM writer_calls WHERE job_id = ? ORDER BY created_at, document, attempt",

@@ -23,8 +23,9 @@ import io.cutline.model.Topic;
  * to the writer with every problem (a repair), up to the writer's attempts; then the channel's
  * fallback writer is asked the same way; when none wrote a valid document, {@link WritingFailed}
  * (a permanent failure: the job parks) lists each writer's last problems. Every call, valid or not,
- * is entered in the cost ledger with its tokens and dollars. A writer's failure to answer at all (rate
- * limit, 5xx, no reply) is not a draft: it propagates, and the route's error handler retries the step.
+ * is entered in the cost ledger with its tokens and dollars, numbered on from the calls of earlier
+ * runs of the step. A writer's failure to answer at all (rate limit, 5xx, no reply) is not a draft:
+ * it propagates, and the route's error handler retries the step.
  */
 public class WritingDesk {
 
@@ -61,7 +62,7 @@ public class WritingDesk {
         List<String> chain = new ArrayList<>(List.of(channel.writerProvider()));
         channel.writerFallback().filter(fallback -> !chain.contains(fallback)).ifPresent(chain::add);
         List<String> failures = new ArrayList<>();
-        int call = 0;
+        int call = costs.writerCallCount(jobId, document);
         for (String name : chain) {
             StoryWriter writer = writers.get(name);
             if (writer == null) {

@@ -212,6 +212,17 @@ class WriterContractTest {
                 .hasMessageContaining("notes: unknown key");
     }
 
+    @org.junit.jupiter.api.Test
+    void aStepTriedAgainNumbersItsCallsOnFromTheEarlierRun() {
+        fault("openai", Fault.of(Fault.Kind.INVALID));
+        fault("openai", new Fault(Fault.Kind.SERVER_ERROR, 500, 0, 0));
+        assertThatThrownBy(() -> write("openai")).isInstanceOf(ProviderUnavailableException.class);
+        write("openai");
+        assertThat(costs.writerCalls(jobId)).extracting(CostLedger.WriterCall::document, CostLedger.WriterCall::attempt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("brief", 1), org.assertj.core.groups.Tuple.tuple("brief", 2),
+                        org.assertj.core.groups.Tuple.tuple("storyboard", 1));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"openai", "anthropic"})
     void aWrongKeyIsRefusedForGoodAndTheJobParksAtOnce(String provider) {
