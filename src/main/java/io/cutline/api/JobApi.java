@@ -150,7 +150,7 @@ public class JobApi {
                 "attempt", resumed.attempt(), "links", Map.of("self", "/api/jobs/" + id)));
     }
 
-    /** {@code GET /api/costs?channel=&since=}: generation cost per provider. */
+    /** {@code GET /api/costs?channel=&since=}: generation cost per provider, writing cost (tokens, dollars) per writer, and totals. */
     public String costs(String channel, String since) {
         OffsetDateTime from = null;
         if (since != null && !since.isBlank()) {
@@ -169,11 +169,17 @@ public class JobApi {
             throw new ApiProblem(400, "channel: no channel '" + channelId + "'");
         }
         var byProvider = costs.byProvider(channelId, from);
+        var byWriter = costs.writingByWriter(channelId, from);
+        double generationUsd = byProvider.stream().mapToDouble(CostLedger.Cost::usd).sum();
+        double writingUsd = byWriter.stream().mapToDouble(CostLedger.WritingCost::usd).sum();
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("channel", channelId);
         answer.put("since", from);
         answer.put("providers", byProvider);
-        answer.put("totalUsd", Math.round(byProvider.stream().mapToDouble(CostLedger.Cost::usd).sum() * 10_000) / 10_000.0);
+        answer.put("writers", byWriter);
+        answer.put("generationUsd", Math.round(generationUsd * 10_000) / 10_000.0);
+        answer.put("writingUsd", Math.round(writingUsd * 10_000) / 10_000.0);
+        answer.put("totalUsd", Math.round((generationUsd + writingUsd) * 10_000) / 10_000.0);
         answer.put("possibleDuplicateUsd",
                 Math.round(byProvider.stream().mapToDouble(CostLedger.Cost::possibleDuplicateUsd).sum() * 10_000) / 10_000.0);
         return write(answer);

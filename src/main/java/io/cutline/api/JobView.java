@@ -6,7 +6,11 @@ import java.util.List;
 import io.cutline.ledger.CostLedger;
 import io.cutline.timing.TimingPlan;
 
-/** A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors. */
+/**
+ * A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors;
+ * what generation cost ({@code cost}) and what writing cost ({@code writing}), with every call to a
+ * writer ({@code writerCalls}: its tokens, dollars and what was wrong with its answer).
+ */
 public record JobView(
         String id,
         String channel,
@@ -25,7 +29,9 @@ public record JobView(
         List<RenderView> renders,
         List<GateView> gates,
         List<PublicationView> publications,
-        CostLedger.Cost cost) {
+        CostLedger.Cost cost,
+        CostLedger.WritingCost writing,
+        List<CostLedger.WriterCall> writerCalls) {
 
     public record Failure(String step, Integer scene, String reason) {
     }

@@ -58,7 +58,7 @@ public class JobViews {
                         gate.measured(), gate.expected())).toList(),
                 publications.forJob(jobId).stream().map(publication -> new JobView.PublicationView(publication.platform(),
                         publication.state().name(), publication.location(), publication.error())).toList(),
-                costs.forJob(jobId));
+                costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId));
     }
 
     public JobView.Summary summary(Job job) {

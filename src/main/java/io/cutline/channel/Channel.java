@@ -27,7 +27,8 @@ public record Channel(
         String signals,
         Generation generation,
         Music music,
-        List<String> renditions) {
+        List<String> renditions,
+        Writer writer) {
 
     public record Voice(String provider, String name, Integer wordsPerMinute, Integer pitch) {
         public int wordsPerMinuteOrDefault() {
@@ -67,6 +68,25 @@ public record Channel(
 
     /** {@code styles}: a chain of providers per scene style, tried before the channel's provider and fallbacks. */
     public record Generation(String provider, List<String> fallback, Map<String, List<String>> styles) {
+    }
+
+    /** Who writes the channel's briefs and storyboards: a {@code cutline.writer.<name>} block, a model instead of its own, a fallback writer. */
+    public record Writer(String provider, String model, String fallback) {
+    }
+
+    /** The writer asked for by the channel, {@code template} unless it names another. */
+    public String writerProvider() {
+        return writer == null || writer.provider() == null ? "template" : writer.provider();
+    }
+
+    /** The writer to turn to when the channel's writer keeps failing, if any. */
+    public java.util.Optional<String> writerFallback() {
+        return writer == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(writer.fallback());
+    }
+
+    /** The model the channel asks its writer for, if it names one. */
+    public java.util.Optional<String> writerModel() {
+        return writer == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(writer.model());
     }
 
     /** The generation provider asked for by the channel, {@code local} unless it names another. */

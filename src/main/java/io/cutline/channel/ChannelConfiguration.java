@@ -36,7 +36,7 @@ public class ChannelConfiguration implements CamelConfiguration {
         return new ChannelRegistry(settings.path("cutline.channels.dir"), settings.path("cutline.signals.dir"),
                 settings.path("cutline.config.dir"), json,
                 new ChannelVocabulary(settings.providers("cutline.generation").keySet(), settings.providers("cutline.voice").keySet(),
-                        platforms.names()));
+                        platforms.names(), settings.providers("cutline.writer").keySet()));
     }
 
     private static PlatformRules rules(ProviderSettings block) {

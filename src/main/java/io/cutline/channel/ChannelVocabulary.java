@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The names a channel file may use that come from configuration, not from the schema: the
- * generation and voice providers and the platforms that have a settings block. Adding a provider or
+ * generation, voice and writer providers and the platforms that have a settings block. Adding a provider or
  * platform block makes its name valid in channel files.
  */
-public record ChannelVocabulary(Set<String> videoProviders, Set<String> voiceProviders, Set<String> platforms) {
+public record ChannelVocabulary(Set<String> videoProviders, Set<String> voiceProviders, Set<String> platforms, Set<String> writers) {
 
-    public ChannelVocabulary(Collection<String> videoProviders, Collection<String> voiceProviders, Collection<String> platforms) {
-        this(Set.copyOf(videoProviders), Set.copyOf(voiceProviders), Set.copyOf(platforms));
+    public ChannelVocabulary(Collection<String> videoProviders, Collection<String> voiceProviders, Collection<String> platforms,
+                             Collection<String> writers) {
+        this(Set.copyOf(videoProviders), Set.copyOf(voiceProviders), Set.copyOf(platforms), Set.copyOf(writers));
     }
 
     /** Writes each list of names as the {@code enum} of its place in the channel schema. */
@@ -24,7 +25,9 @@ public record ChannelVocabulary(Set<String> videoProviders, Set<String> voicePro
         Map.of("/$defs/providerChain/items", videoProviders,
                 "/properties/generation/properties/provider", videoProviders,
                 "/properties/voice/properties/provider", voiceProviders,
-                "/properties/platforms/items", platforms).forEach((pointer, names) -> {
+                "/properties/platforms/items", platforms,
+                "/properties/writer/properties/provider", writers,
+                "/properties/writer/properties/fallback", writers).forEach((pointer, names) -> {
                     if (!(schema.at(pointer) instanceof ObjectNode place)) {
                         throw new IllegalStateException("the channel schema has no " + pointer);
                     }

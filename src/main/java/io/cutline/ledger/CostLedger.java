@@ -1,5 +1,6 @@
 package io.cutline.ledger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What generation cost, from the generation_tasks ledger: each confirmed paid submission is billed
+ * What writing and generation cost. Writing, from the writer_calls ledger: every call to a brief or
+ * storyboard writer with its tokens and dollars. Generation, from the generation_tasks ledger: each confirmed paid submission is billed
  * seconds × the provider's configured price; a possible duplicate (a lost reply resubmitted where
  * the provider cannot be asked) is counted apart. A clip is charged to the job that first paid for it.
  */
@@ -31,10 +33,64 @@ public class CostLedger {
     private static final String COMMITTED = "g.paid_submissions + g.possible_duplicates "
             + "+ CASE WHEN g.state IN ('SENDING', 'UNKNOWN') OR (g.state = 'DEFERRED' AND g.next_check_at IS NOT NULL) THEN 1 ELSE 0 END";
 
-    private final JdbcTemplate jdbc;
+    /** One call to a writer: which document, the job's attempt number at it, who answered, tokens, dollars, and what was wrong. */
+    public record WriterCall(String document, int attempt, String writer, String model, int inputTokens, int outputTokens, double usd,
+                             String outcome) {
+    }
 
-    public CostLedger(JdbcTemplate jdbc) {
+    /** Writing totals for one writer (or for a job, with writer null). */
+    public record WritingCost(String writer, int calls, long inputTokens, long outputTokens, double usd) {
+    }
+
+    private static final String WRITING_TOTALS = "COUNT(*) AS calls, COALESCE(SUM(w.input_tokens), 0) AS input_tokens, "
+            + "COALESCE(SUM(w.output_tokens), 0) AS output_tokens, COALESCE(SUM(w.usd), 0) AS usd";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public CostLedger(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void recordWriterCall(String jobId, WriterCall call) {
+        jdbc.update("INSERT INTO writer_calls (job_id, document, attempt, writer, model, input_tokens, output_tokens, usd, outcome, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", jobId, call.document(), call.attempt(), call.writer(), call.model(),
+                call.inputTokens(), call.outputTokens(), call.usd(), JobLedger.truncate(call.outcome()), LedgerTime.now(clock));
+    }
+
+    /** How many calls were made to write the job's {@code document} (brief or storyboard) so far, in any run of its step. */
+    public int writerCallCount(String jobId, String document) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM writer_calls WHERE job_id = ? AND document = ?", Integer.class, jobId, document);
+    }
+
+    /** A job's writer calls in the order they were made. */
+    public List<WriterCall> writerCalls(String jobId) {
+        return jdbc.query("SELECT * FROM writer_calls WHERE job_id = ? ORDER BY created_at, document, attempt",
+                (row, i) -> new WriterCall(row.getString("document"), row.getInt("attempt"), row.getString("writer"), row.getString("model"),
+                        row.getInt("input_tokens"), row.getInt("output_tokens"), row.getDouble("usd"), row.getString("outcome")), jobId);
+    }
+
+    /** What writing cost the job: all its writer calls together. */
+    public WritingCost writingForJob(String jobId) {
+        return jdbc.queryForObject("SELECT " + WRITING_TOTALS + " FROM writer_calls w WHERE w.job_id = ?", (row, i) -> writingCost(null, row), jobId);
+    }
+
+    /** What writing cost per writer, for a channel (or all) since a time (or ever). */
+    public List<WritingCost> writingByWriter(String channelId, OffsetDateTime since) {
+        StringBuilder sql = new StringBuilder("SELECT w.writer, " + WRITING_TOTALS + " FROM writer_calls w JOIN jobs j ON j.id = w.job_id "
+                + "WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (channelId != null) {
+            sql.append(" AND j.channel_id = ?");
+            args.add(channelId);
+        }
+        if (since != null) {
+            sql.append(" AND w.created_at >= ?");
+            args.add(since);
+        }
+        sql.append(" GROUP BY w.writer ORDER BY w.writer");
+        return jdbc.query(sql.toString(), (row, i) -> writingCost(row.getString("writer"), row), args.toArray());
     }
 
     public Cost forJob(String jobId) {
@@ -82,6 +138,10 @@ public class CostLedger {
     private static Cost cost(String provider, java.sql.ResultSet row) throws java.sql.SQLException {
         return new Cost(provider, row.getInt("clips"), row.getInt("paid"), row.getDouble("seconds"), round(row.getDouble("usd")),
                 row.getInt("duplicates"), round(row.getDouble("duplicate_usd")));
+    }
+
+    private static WritingCost writingCost(String writer, java.sql.ResultSet row) throws java.sql.SQLException {
+        return new WritingCost(writer, row.getInt("calls"), row.getLong("input_tokens"), row.getLong("output_tokens"), round(row.getDouble("usd")));
     }
 
     private static double round(double usd) {

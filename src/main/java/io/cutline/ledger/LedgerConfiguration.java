@@ -70,8 +70,8 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public CostLedger costLedger(LedgerDatabase database) {
-        return new CostLedger(database.jdbc());
+    public CostLedger costLedger(LedgerDatabase database, Clock clock) {
+        return new CostLedger(database.jdbc(), clock);
     }
 
     /** Jobs started once: the intake's idempotent consumer keeps its keys in the ledger, shared by nodes. */

@@ -9,7 +9,11 @@ import java.util.List;
  */
 public record Storyboard(String title, String description, List<String> hashtags, List<SceneDraft> scenes) {
 
-    /** {@code style}: {@value Scene#HERO} or {@value Scene#BROLL}; none means B-roll. */
-    public record SceneDraft(String narration, String visualPrompt, String style) {
+    /**
+     * {@code style}: {@value Scene#HERO} or {@value Scene#BROLL}; none means B-roll. {@code seconds}: how
+     * long the writer means the scene to run (its narration spoken at the channel's rate); none means
+     * as long as the narration takes.
+     */
+    public record SceneDraft(String narration, String visualPrompt, String style, Double seconds) {
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -45,6 +47,19 @@ public class HttpGateway {
 
         public boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The body as a JSON object, or an unknown-outcome error: the provider answered what its protocol does not promise. */
+        public JsonNode object(String provider, ObjectMapper json) {
+            try {
+                JsonNode answer = json.readTree(body);
+                if (answer == null || !answer.isObject()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                return answer;
+            } catch (Exception e) {
+                throw new ProviderUnavailableException(provider, "unreadable reply (HTTP " + status + "): " + e.getMessage(), true, e);
+            }
         }
     }
 

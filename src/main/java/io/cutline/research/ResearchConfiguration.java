@@ -5,7 +5,7 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.StoryLedger;
-import io.cutline.writer.StoryWriter;
+import io.cutline.writer.WritingDesk;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
@@ -13,8 +13,8 @@ import org.apache.camel.CamelConfiguration;
 public class ResearchConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, StoryWriter writer, Settings settings,
+    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, WritingDesk writers, Settings settings,
                                  ObjectMapper json) {
-        return new Researcher(jobs, stories, channels, new SignalLibrary(settings.path("cutline.signals.dir"), json), writer, json);
+        return new Researcher(jobs, stories, channels, new SignalLibrary(settings.path("cutline.signals.dir"), json), writers);
     }
 }

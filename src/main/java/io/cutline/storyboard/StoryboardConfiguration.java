@@ -1,10 +1,9 @@
 package io.cutline.storyboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.StoryLedger;
-import io.cutline.writer.StoryWriter;
+import io.cutline.writer.WritingDesk;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
@@ -12,7 +11,7 @@ import org.apache.camel.CamelConfiguration;
 public class StoryboardConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, StoryWriter writer, ObjectMapper json) {
-        return new Storyboarder(jobs, stories, channels, writer, json);
+    public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, WritingDesk writers) {
+        return new Storyboarder(jobs, stories, channels, writers);
     }
 }

@@ -1,31 +1,26 @@
 package io.cutline.storyboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
-import io.cutline.document.SchemaCheck;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Brief;
-import io.cutline.writer.StoryWriter;
 import io.cutline.model.Storyboard;
+import io.cutline.writer.WritingDesk;
 
-/** Layer 2: has the writer split the brief into scenes (one visual prompt, one narration line each), validated. */
+/** Layer 2: has the channel's writer split the brief into scenes (one visual prompt, one narration line each), checked. */
 public class Storyboarder {
 
     private final JobLedger jobs;
     private final StoryLedger stories;
     private final ChannelRegistry channels;
-    private final StoryWriter writer;
-    private final ObjectMapper json;
-    private final SchemaCheck storyboardSchema = SchemaCheck.load("storyboard.schema.json");
+    private final WritingDesk writers;
 
-    public Storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, StoryWriter writer, ObjectMapper json) {
+    public Storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, WritingDesk writers) {
         this.jobs = jobs;
         this.stories = stories;
         this.channels = channels;
-        this.writer = writer;
-        this.json = json;
+        this.writers = writers;
     }
 
     public void storyboard(String jobId) {
@@ -34,8 +29,7 @@ public class Storyboarder {
         }
         Channel channel = channels.require(jobs.require(jobId).channelId());
         Brief brief = stories.brief(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId + " has no brief"));
-        Storyboard storyboard = writer.storyboard(channel, brief);
-        storyboardSchema.require(json.valueToTree(storyboard), writer.name() + " writer's storyboard");
-        stories.saveStoryboard(jobId, storyboard, writer.name());
+        WritingDesk.Written<Storyboard> storyboard = writers.storyboard(jobId, channel, brief);
+        stories.saveStoryboard(jobId, storyboard.document(), storyboard.writer());
     }
 }

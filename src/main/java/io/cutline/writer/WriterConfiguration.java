@@ -1,17 +1,33 @@
 package io.cutline.writer;
 
-import io.cutline.writer.template.TemplateWriter;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.config.Settings;
+import io.cutline.ledger.CostLedger;
+import io.cutline.model.Platforms;
+import io.cutline.provider.AdapterKit;
+import io.cutline.provider.ProviderCatalog;
+import io.cutline.timing.DurationRule;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** The writer of briefs and storyboards: the offline template writer. */
+/**
+ * The writers of briefs and storyboards (every {@code cutline.writer.<name>} block: the offline
+ * template writer, LLM writers) and the desk that checks what they write against the rules: the
+ * platforms' limits and the clip lengths of every {@code cutline.generation.<name>} provider.
+ */
 public class WriterConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public StoryWriter storyWriter(Settings settings, ObjectMapper json) {
-        return new TemplateWriter(TemplateWriter.readPhrases(settings.path("cutline.writer.template.phrases"), json));
+    public WritingDesk writingDesk(Settings settings, AdapterKit kit, Platforms platforms, CostLedger costs, ObjectMapper json) {
+        Map<String, DurationRule> clipLengths = new TreeMap<>();
+        settings.providers("cutline.generation").forEach((name, block) -> block.optional("durations")
+                .ifPresent(durations -> clipLengths.put(name, block.durations())));
+        StoryRules rules = new StoryRules(platforms, clipLengths, settings.decimal("cutline.writer.length-tolerance-percent") / 100,
+                settings.decimal("cutline.writer.rate-tolerance-percent") / 100, settings.decimal("cutline.writer.min-scene-seconds"),
+                settings.integer("cutline.writer.clips-per-scene"));
+        return new WritingDesk(ProviderCatalog.build(settings.providers("cutline.writer"), kit, StoryWriter.class), rules, costs, json);
     }
 }

@@ -25,7 +25,7 @@ final class Layering {
 
     /** Packages whose classes each speak to one outside system (a generator, a voice, a platform, an LLM). */
     static final List<String> ADAPTERS = List.of("generation.clip", "generation.hosted", "voice.speech", "distribution.platform",
-            "writer.template");
+            "writer.template", "writer.llm");
 
     /** Wiring and entry points: what turns beans into a running service. */
     static final List<String> GLUE = List.of("job", "api", "cli", "schedule", "mcp", "console", "webhook");

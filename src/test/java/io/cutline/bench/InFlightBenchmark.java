@@ -132,7 +132,7 @@ public final class InFlightBenchmark {
             List<Storyboard.SceneDraft> scenes = new ArrayList<>();
             for (int s = 0; s < SCENES_PER_JOB; s++) {
                 scenes.add(new Storyboard.SceneDraft("Line " + s + " of bench job " + i + ".",
-                        "clean abstract motion; bench job " + i + " scene " + s, Scene.BROLL));
+                        "clean abstract motion; bench job " + i + " scene " + s, Scene.BROLL, null));
             }
             stories.saveStoryboard(id, new Storyboard("Bench " + i, "In-flight benchmark job", List.of("#bench"), scenes), "bench");
             for (int s = 0; s < SCENES_PER_JOB; s++) {

@@ -39,6 +39,8 @@ class TimingAwareAssemblyTest {
         Map<String, String> settings = new HashMap<>(Map.of("cutline.channels.dir", "src/test/resources/channels",
                 "cutline.signals.dir", "src/test/resources/signals", "cutline.generation.local.durations", "4,6,8",
                 "cutline.assembly.preset", TestService.HIGH_PROFILE_PRESET));
+        // the longest scene (16 s) needs three 8 s clips: the writing rules let a scene span that many here
+        settings.put("cutline.writer.clips-per-scene", "3");
         try (TestService service = new TestService(TestService.newRoot("timing"), settings).start()) {
             String id = service.submit("timing");
             var job = service.awaitEnd(id, Duration.ofMinutes(5));

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.cutline.emulator.ProviderEmulator;
 
-/** Settings that point every hosted provider (video and voice) at the emulator, and a copy of the quick channel using one of them. */
+/** Settings that point every hosted provider (video, voice and LLM writers) at the emulator, and a copy of the quick channel using one of them. */
 public final class HostedSettings {
 
     private HostedSettings() {
@@ -42,6 +42,10 @@ public final class HostedSettings {
         for (String provider : new String[] {"elevenlabs", "openai"}) {
             settings.put("cutline.voice." + provider + ".api-key-env", "CUTLINE_TEST_API_KEY");
         }
+        settings.put("cutline.writer.openai.base-url", base + "/v1");
+        settings.put("cutline.writer.openai.api-key-env", "CUTLINE_TEST_API_KEY");
+        settings.put("cutline.writer.anthropic.base-url", base);
+        settings.put("cutline.writer.anthropic.api-key-env", "CUTLINE_TEST_API_KEY");
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.providers.downloads.allow-loopback", "true");
         settings.put("cutline.generation.download-retry-ms", "300");

@@ -35,7 +35,7 @@ public final class ShippedConfig {
     /** The provider and platform names the shipped configuration defines. */
     public static ChannelVocabulary vocabulary() {
         return new ChannelVocabulary(settings().providers("cutline.generation").keySet(), settings().providers("cutline.voice").keySet(),
-                platforms().names());
+                platforms().names(), settings().providers("cutline.writer").keySet());
     }
 
     /** A channel registry over these directories, knowing the shipped providers and platforms (not yet loaded). */

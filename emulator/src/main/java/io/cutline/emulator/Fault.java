@@ -14,11 +14,16 @@ import java.util.Optional;
  *   <li>{@code LOST_REPLY}: the request is accepted (and billed), then the connection is closed without an answer</li>
  *   <li>{@code FAILED}: a generation task that ends FAILED</li>
  *   <li>{@code UNAUTHORIZED}: 401 as if the key were wrong</li>
+ *   <li>{@code INVALID}: an LLM answers valid JSON that breaks the requested schema</li>
+ *   <li>{@code TRUNCATED}: an LLM's answer is cut off at its token limit</li>
+ *   <li>{@code REFUSAL}: an LLM refuses to answer</li>
  * </ul>
+ * An LLM's {@code MALFORMED} answer is text that is not JSON; Anthropic's overloaded error is a
+ * {@code SERVER_ERROR} with status 529.
  */
 public record Fault(Kind kind, int status, double retryAfterSeconds, long delayMillis) {
 
-    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR }
+    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR, INVALID, TRUNCATED, REFUSAL }
 
     /** Whether the request's fault (if any) is of {@code kind}. */
     public static boolean is(Optional<Fault> fault, Kind kind) {

@@ -63,16 +63,8 @@ abstract class HostedProvider implements HostedGenerator {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        HttpGateway.Reply reply = ProviderErrors.check(provider(), http.send(provider(), HttpGateway.Call.json(method, url, headers, text)));
-        try {
-            JsonNode answer = json.readTree(reply.body());
-            if (answer == null || !answer.isObject()) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            return answer;
-        } catch (Exception e) {
-            throw new ProviderUnavailableException(provider(), "unreadable reply (HTTP " + reply.status() + "): " + e.getMessage(), true, e);
-        }
+        return ProviderErrors.check(provider(), http.send(provider(), HttpGateway.Call.json(method, url, headers, text)))
+                .object(provider(), json);
     }
 
     /** Fetches a finished clip from a host the block allows (no retries: a failed download is tried again at the next poll). */

@@ -1,5 +1,9 @@
 package io.cutline.writer.template;
 
+import io.cutline.config.ProviderSettings;
+import io.cutline.provider.AdapterKit;
+import io.cutline.writer.Draft;
+import io.cutline.writer.Repair;
 import io.cutline.writer.StoryWriter;
 
 import io.cutline.model.Scene;
@@ -15,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.Format;
@@ -27,8 +32,9 @@ import io.cutline.model.Topic;
 /**
  * The offline writer: turns a topic's facts into a brief (hook, beats that fit the target length,
  * call to action) and the brief into one scene per line, each with a visual prompt built from the
- * channel's style and the line's own subject words. Its phrasing lives in
- * {@code config/prompts/template-writer.yaml}.
+ * channel's style and the line's own subject words, and as long as its line takes to speak at the
+ * channel's rate. Its phrasing lives in {@code config/prompts/template-writer.yaml}
+ * ({@code cutline.writer.template.phrases}). It writes the same document every time, so one attempt.
  */
 public class TemplateWriter implements StoryWriter {
 
@@ -36,16 +42,23 @@ public class TemplateWriter implements StoryWriter {
             "being", "every", "from", "have", "into", "just", "more", "most", "much", "never", "only", "other", "over",
             "same", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
             "under", "until", "very", "what", "when", "where", "which", "while", "with", "would", "your", "year", "years",
-            "something", "people", "notice", "thing", "things", "really");
+            "something", "people", "notice", "thing", "things", "really", "later", "finally", "afterwards", "meanwhile", "eventually",
+            "subsequently", "montage", "transition");
 
     /** Phrases the writer fills in; {topic} is replaced by the topic's title. */
     public record Phrases(List<String> hooks, List<String> callsToAction) {
     }
 
     private final Phrases phrases;
+    private final ObjectMapper json;
 
-    public TemplateWriter(Phrases phrases) {
+    public TemplateWriter(Phrases phrases, ObjectMapper json) {
         this.phrases = phrases;
+        this.json = json;
+    }
+
+    public TemplateWriter(ProviderSettings settings, AdapterKit kit) {
+        this(readPhrases(Path.of(settings.text("phrases")), kit.json()), kit.json());
     }
 
     /** Reads and checks the phrases file (schema {@code template-phrases.schema.json}). */
@@ -68,6 +81,25 @@ public class TemplateWriter implements StoryWriter {
     }
 
     @Override
+    public int attempts() {
+        return 1;
+    }
+
+    @Override
+    public Draft brief(Channel channel, Topic topic, Repair repair) {
+        return draft(brief(channel, topic));
+    }
+
+    @Override
+    public Draft storyboard(Channel channel, Brief brief, Repair repair) {
+        return draft(storyboard(channel, brief));
+    }
+
+    private Draft draft(Object document) {
+        JsonNode tree = json.valueToTree(document);
+        return Draft.of(tree, tree.toString(), Draft.Usage.NONE);
+    }
+
     public Brief brief(Channel channel, Topic topic) {
         String hook = choose(phrases.hooks(), topic.title()).replace("{topic}", topic.title());
         String callToAction = choose(phrases.callsToAction(), topic.title() + "cta").replace("{topic}", topic.title());
@@ -85,7 +117,6 @@ public class TemplateWriter implements StoryWriter {
                 topic.sources(), channel.targetSeconds());
     }
 
-    @Override
     public Storyboard storyboard(Channel channel, Brief brief) {
         List<String> lines = new ArrayList<>();
         lines.add(brief.hook());
@@ -97,7 +128,8 @@ public class TemplateWriter implements StoryWriter {
         for (int i = 0; i < lines.size(); i++) {
             String subject = String.join(", ", subjectWords(lines.get(i), brief.keywords()));
             String prompt = channel.style().visual() + "; " + subject + "; scene " + (i + 1) + " of " + lines.size();
-            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL));
+            double seconds = Math.round(words(lines.get(i)) * 6000.0 / channel.voice().wordsPerMinuteOrDefault()) / 100.0;
+            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL, seconds));
         }
         List<String> hashtags = hashtags(channel, brief);
         String description = brief.beats().get(0) + " " + brief.callToAction() + "\n\n" + String.join(" ", hashtags);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateWriterTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final TemplateWriter writer = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), json));
+    private final TemplateWriter writer = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), json), json);
     private final Channel demo = demo();
     private final Topic moon = new SignalLibrary(Path.of("config/signals"), json).topics(demo).get(0);
 
