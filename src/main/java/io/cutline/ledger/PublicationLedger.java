@@ -2,6 +2,7 @@ package io.cutline.ledger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,18 @@ public class PublicationLedger {
                 new Object[] {Publication.State.PUBLISHING.name(), now, jobId, platform, Publication.State.PUBLISHED.name()},
                 "INSERT INTO publications (job_id, platform, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 new Object[] {jobId, platform, Publication.State.PUBLISHING.name(), now, now});
+    }
+
+    /** The publication's resumable upload session, if one was saved. */
+    public Optional<String> uploadSession(String jobId, String platform) {
+        return jdbc.queryForList("SELECT upload_session FROM publications WHERE job_id = ? AND platform = ?", String.class, jobId, platform)
+                .stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** Saves (or with null, forgets) the publication's resumable upload session. */
+    public void uploadSession(String jobId, String platform, String session) {
+        jdbc.update("UPDATE publications SET upload_session = ?, updated_at = ? WHERE job_id = ? AND platform = ?",
+                session, LedgerTime.now(clock), jobId, platform);
     }
 
     public void succeed(String jobId, String platform, String location) {
