@@ -15,6 +15,7 @@ final class EmulatorContext {
     private final Billing billing;
     private final ObjectMapper json;
     private final VideoTasks tasks;
+    private final YouTubeChannel youtube = new YouTubeChannel();
     private volatile String baseUrl;
     private io.vertx.core.http.HttpClient webhooks;
 
@@ -29,6 +30,10 @@ final class EmulatorContext {
 
     VideoTasks tasks() {
         return tasks;
+    }
+
+    YouTubeChannel youtube() {
+        return youtube;
     }
 
     /** Answers with JSON text and a status. */

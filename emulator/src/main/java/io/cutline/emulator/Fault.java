@@ -13,12 +13,14 @@ import java.util.Optional;
  *   <li>{@code CORRUPT}: 200 with media that is not media</li>
  *   <li>{@code LOST_REPLY}: the request is accepted (and billed), then the connection is closed without an answer</li>
  *   <li>{@code FAILED}: a generation task that ends FAILED</li>
- *   <li>{@code UNAUTHORIZED}: 401 as if the key were wrong</li>
+ *   <li>{@code UNAUTHORIZED}: 401 as if the key were wrong (or the access token expired)</li>
+ *   <li>{@code QUOTA_EXCEEDED}: a platform's daily quota is used up (YouTube: 403 {@code quotaExceeded})</li>
+ *   <li>{@code CUT_OFF}: an upload's connection drops halfway through the chunk: the first half is kept, no answer</li>
  * </ul>
  */
 public record Fault(Kind kind, int status, double retryAfterSeconds, long delayMillis) {
 
-    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR }
+    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR, QUOTA_EXCEEDED, CUT_OFF }
 
     /** Whether the request's fault (if any) is of {@code kind}. */
     public static boolean is(Optional<Fault> fault, Kind kind) {

@@ -50,7 +50,7 @@ public final class ProviderEmulator implements AutoCloseable {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
-                new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation()));
+                new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation(), new YouTubeEmulation()));
         emulations.addAll(more);
         emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
@@ -76,6 +76,11 @@ public final class ProviderEmulator implements AutoCloseable {
 
     public Billing billing() {
         return context.billing();
+    }
+
+    /** The emulated YouTube channel: its uploads and counters. */
+    public YouTubeChannel youtube() {
+        return context.youtube();
     }
 
     /** Sets how long a video provider's tasks take and how many polls see them unfinished. */
@@ -156,7 +161,8 @@ public final class ProviderEmulator implements AutoCloseable {
             try {
                 call.response().putHeader("Content-Type", "application/json")
                         .end(context.json().writeValueAsString(Map.of("providers", context.billing().accounts(),
-                                "peakInFlight", context.tasks().peaks())));
+                                "peakInFlight", context.tasks().peaks(), "youtube", Map.of("videosCreated", context.youtube().videosCreated(),
+                                        "bytesReceived", context.youtube().bytesReceived()))));
             } catch (Exception e) {
                 call.fail(e);
             }
