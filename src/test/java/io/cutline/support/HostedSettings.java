@@ -42,6 +42,13 @@ public final class HostedSettings {
         for (String provider : new String[] {"elevenlabs", "openai"}) {
             settings.put("cutline.voice." + provider + ".api-key-env", "CUTLINE_TEST_API_KEY");
         }
+        settings.put("cutline.distribution.youtube.base-url", base);
+        settings.put("cutline.distribution.youtube.token-url", base + "/oauth2/token");
+        for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
+            settings.put("cutline.distribution.youtube." + credential, "CUTLINE_TEST_API_KEY");
+        }
+        settings.put("cutline.distribution.youtube.chunk-kib", "256");
+        settings.put("cutline.distribution.youtube.resume-delay-ms", "10");
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.generation.download-retry-ms", "300");
         return settings;

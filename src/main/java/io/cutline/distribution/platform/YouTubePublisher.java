@@ -1,0 +1,421 @@
+package io.cutline.distribution.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutline.config.ProviderSettings;
+import io.cutline.model.PermanentFailure;
+import io.cutline.model.Render;
+import io.cutline.provider.AdapterKit;
+import io.cutline.provider.HttpGateway;
+import io.cutline.provider.ProviderErrors;
+import io.cutline.provider.ProviderRejectedException;
+import io.cutline.provider.ProviderUnavailableException;
+
+/**
+ * YouTube Data API v3: a resumable {@code videos.insert} with snippet and status, then
+ * {@code thumbnails.set}. The upload's session URI is saved in the ledger ({@link UploadSession})
+ * before the first byte; chunks are {@code chunk-kib} (a multiple of 256 KiB) read from disk one at a
+ * time; after a failed chunk, or in a later attempt (a retry, a restarted service), the session is
+ * asked how far it got ({@code 308} + {@code Range}) and the upload goes on from the next byte, or,
+ * when it answers with the video, is done. A session YouTube no longer knows is looked for among the
+ * channel's latest uploads by the job's marker tag ({@code cutline-<job>}) before a new upload starts,
+ * so one job makes one video. The video is then checked with {@code videos.list}: uploaded or
+ * processed, with the privacy asked for. A vertical or square video of at most 180 s is a Short and
+ * says so ({@code #Shorts}).
+ */
+public class YouTubePublisher implements Publisher {
+
+    static final int CHUNK_QUANTUM = 256 * 1024;
+    private static final int SHORT_MAX_SECONDS = 180;
+    private static final int DESCRIPTION_MAX_BYTES = 5000;
+    private static final String SHORTS_LINE = "\n\n#Shorts";
+    private static final int TAGS_MAX_CHARACTERS = 500;
+    /** The channel's latest uploads searched for a job's marker (one page of playlistItems.list). */
+    private static final int UPLOADS_SEARCHED = 50;
+    private static final Pattern RECEIVED = Pattern.compile("bytes=0-(\\d+)");
+
+    private final ProviderSettings settings;
+    private final HttpGateway http;
+    private final ObjectMapper json;
+    private final RefreshedAccessToken token;
+    private final int chunkBytes;
+    private final int resumeAttempts;
+    private final long resumeDelayMillis;
+    private final String privacy;
+    private final String category;
+    private final boolean madeForKids;
+
+    /**
+     * {@code base-url} (https://www.googleapis.com), {@code token-url} and the credential variables
+     * ({@link RefreshedAccessToken}), {@code chunk-kib}, {@code resume-attempts} and {@code resume-delay-ms}
+     * (tries within one attempt after a failed chunk, the first delay, doubling), {@code privacy},
+     * {@code category}, {@code made-for-kids}.
+     */
+    public YouTubePublisher(ProviderSettings settings, AdapterKit kit) {
+        this.settings = settings;
+        this.http = kit.http();
+        this.json = kit.json();
+        this.token = new RefreshedAccessToken(settings, kit.http(), kit.json(), Clock.systemUTC());
+        int chunkKib = settings.integer("chunk-kib");
+        if (chunkKib <= 0 || chunkKib % 256 != 0) {
+            throw new IllegalStateException("property " + settings.property("chunk-kib") + " must be a positive multiple of 256, got " + chunkKib);
+        }
+        this.chunkBytes = chunkKib * 1024;
+        this.resumeAttempts = settings.integer("resume-attempts");
+        this.resumeDelayMillis = settings.integer("resume-delay-ms");
+        this.privacy = settings.text("privacy");
+        if (!List.of("public", "unlisted", "private").contains(privacy)) {
+            throw new IllegalStateException("property " + settings.property("privacy") + " must be public, unlisted or private, got " + privacy);
+        }
+        this.category = settings.text("category");
+        this.madeForKids = Boolean.parseBoolean(settings.text("made-for-kids"));
+        settings.baseUrl();
+    }
+
+    @Override
+    public String publish(Render render, PostMetadata metadata, UploadSession session) {
+        Path file = Path.of(render.path());
+        long size = size(file);
+        Optional<String> stored = session.handle();
+        Optional<JsonNode> video = stored.flatMap(uri -> upload(uri, file, size, -1));
+        if (stored.isPresent() && video.isEmpty()) {
+            video = findByMarker(metadata.jobId());
+            session.discard();
+        }
+        if (video.isEmpty()) {
+            String uri = open(metadata, size);
+            session.save(uri);
+            video = Optional.of(upload(uri, file, size, 0).orElseThrow(() -> new ProviderUnavailableException(provider(),
+                    "the upload session opened a moment ago is gone", true, null)));
+        }
+        String id = text(video.get(), "id");
+        verify(id, metadata);
+        if (render.thumbnailPath() != null) {
+            setThumbnail(id, Path.of(render.thumbnailPath()));
+        }
+        return "https://www.youtube.com/watch?v=" + id;
+    }
+
+    /** {@code videos.insert} with {@code uploadType=resumable}: the session URI. */
+    private String open(PostMetadata metadata, long size) {
+        String body;
+        try {
+            body = json.writeValueAsString(video(metadata));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpGateway.Reply reply = check(call(token -> HttpGateway.Call.json("POST",
+                settings.url("upload/youtube/v3/videos?uploadType=resumable&part=snippet,status"),
+                Map.of("Authorization", "Bearer " + token, "X-Upload-Content-Length", String.valueOf(size),
+                        "X-Upload-Content-Type", "video/mp4"), body)));
+        String location = reply.header("Location");
+        if (location == null || location.isBlank()) {
+            throw new ProviderUnavailableException(provider(), "videos.insert answered without a session URI (Location)", true, null);
+        }
+        return location;
+    }
+
+    /** The Video resource: snippet (title, description, tags with the job's marker first, category, language) and status. */
+    private ObjectNode video(PostMetadata metadata) {
+        ObjectNode video = json.createObjectNode();
+        ObjectNode snippet = video.putObject("snippet");
+        snippet.put("title", withoutAngles(metadata.title()));
+        snippet.put("description", description(metadata));
+        ArrayNode tags = snippet.putArray("tags");
+        tags(metadata).forEach(tags::add);
+        snippet.put("categoryId", category);
+        snippet.put("defaultLanguage", metadata.language());
+        snippet.put("defaultAudioLanguage", metadata.language());
+        ObjectNode status = video.putObject("status");
+        if (metadata.publishAt() != null) {
+            status.put("privacyStatus", "private").put("publishAt", metadata.publishAt().toString());
+        } else {
+            status.put("privacyStatus", privacy);
+        }
+        status.put("selfDeclaredMadeForKids", madeForKids);
+        status.put("containsSyntheticMedia", metadata.syntheticMedia());
+        return video;
+    }
+
+    /** The description without {@code <} {@code >}, with {@code #Shorts} for a Short, within 5000 bytes. */
+    private static String description(PostMetadata metadata) {
+        String description = withoutAngles(metadata.description() == null ? "" : metadata.description());
+        boolean isShort = metadata.height() >= metadata.width() && metadata.durationSeconds() <= SHORT_MAX_SECONDS;
+        if (isShort && !description.toLowerCase(Locale.ROOT).contains("#shorts")) {
+            description = fitBytes(description, DESCRIPTION_MAX_BYTES - SHORTS_LINE.length()).strip();
+            description = description.isEmpty() ? "#Shorts" : description + SHORTS_LINE;
+        }
+        return fitBytes(description, DESCRIPTION_MAX_BYTES);
+    }
+
+    /** The job's marker, then the hashtags as tags, as many as fit in YouTube's 500 characters. */
+    private static List<String> tags(PostMetadata metadata) {
+        List<String> tags = new ArrayList<>(List.of(marker(metadata.jobId())));
+        int used = marker(metadata.jobId()).length();
+        for (String hashtag : metadata.hashtags()) {
+            String tag = withoutAngles(hashtag.replaceFirst("^#+", "")).strip();
+            int cost = tag.length() + (tag.contains(" ") ? 2 : 0);
+            if (!tag.isEmpty() && used + cost <= TAGS_MAX_CHARACTERS) {
+                tags.add(tag);
+                used += cost;
+            }
+        }
+        return tags;
+    }
+
+    static String marker(String jobId) {
+        return "cutline-" + jobId;
+    }
+
+    /**
+     * Sends the file from byte {@code from} ({@code -1}: ask the session first) to the end. A failed
+     * chunk (no reply, 5xx, a dropped connection) is followed by asking the session how far it got,
+     * up to {@code resume-attempts} times in a row. The video once complete; empty when the session
+     * is gone (404, 410).
+     */
+    private Optional<JsonNode> upload(String uri, Path file, long size, long from) {
+        long offset = from;
+        int failures = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (true) {
+                boolean asking = offset < 0;
+                HttpGateway.Reply reply;
+                try {
+                    reply = asking ? call(token -> put(uri, token, "bytes */" + size, new byte[0]))
+                            : sendChunk(uri, channel, offset, size);
+                    if (reply.status() == 200 || reply.status() == 201) {
+                        return Optional.of(body(reply));
+                    }
+                    if (reply.status() == 404 || reply.status() == 410) {
+                        return Optional.empty();
+                    }
+                    if (reply.status() != 308) {
+                        check(reply);
+                    }
+                } catch (ProviderUnavailableException e) {
+                    failures++;
+                    if (failures > resumeAttempts) {
+                        throw e;
+                    }
+                    pause(failures);
+                    offset = -1;
+                    continue;
+                }
+                if (!asking) {
+                    failures = 0;
+                }
+                offset = received(reply);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private HttpGateway.Reply sendChunk(String uri, FileChannel channel, long offset, long size) throws IOException {
+        int length = (int) Math.min(chunkBytes, size - offset);
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException("the file ended at byte " + (offset + buffer.position()) + " of " + size);
+            }
+        }
+        byte[] bytes = buffer.array();
+        return call(token -> put(uri, token, "bytes " + offset + "-" + (offset + length - 1) + "/" + size, bytes));
+    }
+
+    private static HttpGateway.Call put(String uri, String token, String range, byte[] bytes) {
+        return new HttpGateway.Call("PUT", uri, Map.of("Authorization", "Bearer " + token, "Content-Type", "video/mp4",
+                "Content-Range", range), bytes);
+    }
+
+    /** The next byte the session wants, from a 308's {@code Range} (none: from the start). */
+    private long received(HttpGateway.Reply reply) {
+        String range = reply.header("Range");
+        if (range == null) {
+            return 0;
+        }
+        Matcher matcher = RECEIVED.matcher(range.strip());
+        if (!matcher.matches()) {
+            throw new ProviderUnavailableException(provider(), "unreadable Range in 308: " + range, true, null);
+        }
+        return Long.parseLong(matcher.group(1)) + 1;
+    }
+
+    private void pause(int failures) {
+        try {
+            Thread.sleep(resumeDelayMillis << Math.min(failures - 1, 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(provider(), "interrupted while resuming the upload", true, e);
+        }
+    }
+
+    /**
+     * The channel's latest upload tagged with the job's marker: the video of an upload whose last reply
+     * was lost and whose session YouTube no longer knows.
+     */
+    private Optional<JsonNode> findByMarker(String jobId) {
+        JsonNode channels = get("youtube/v3/channels?part=contentDetails&mine=true");
+        String uploads = channels.path("items").path(0).path("contentDetails").path("relatedPlaylists").path("uploads").asText("");
+        if (uploads.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        get("youtube/v3/playlistItems?part=contentDetails&maxResults=" + UPLOADS_SEARCHED + "&playlistId=" + encode(uploads)).path("items")
+                .forEach(item -> ids.add(item.path("contentDetails").path("videoId").asText()));
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode video : get("youtube/v3/videos?part=snippet,status&id=" + encode(String.join(",", ids))).path("items")) {
+            for (JsonNode tag : video.path("snippet").path("tags")) {
+                if (tag.asText().equals(marker(jobId))) {
+                    return Optional.of(video);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code videos.list}: the video is there, not failed or rejected, with the privacy asked for. */
+    private void verify(String id, PostMetadata metadata) {
+        JsonNode found = get("youtube/v3/videos?part=status&id=" + encode(id)).path("items").path(0);
+        if (found.isMissingNode()) {
+            throw new ProviderUnavailableException(provider(), "video " + id + " is not listed yet", true, null);
+        }
+        JsonNode status = found.path("status");
+        String upload = status.path("uploadStatus").asText("");
+        if (!upload.equals("uploaded") && !upload.equals("processed")) {
+            String reason = status.path("failureReason").asText(status.path("rejectionReason").asText(""));
+            throw new PermanentFailure(provider() + ": video " + id + " is " + upload + (reason.isEmpty() ? "" : " (" + reason + ")"));
+        }
+        String intended = metadata.publishAt() != null ? "private" : privacy;
+        String actual = status.path("privacyStatus").asText("");
+        if (!intended.equals(actual)) {
+            throw new PermanentFailure(provider() + ": video " + id + " is " + actual + ", not " + intended
+                    + " (uploads from an unverified API project stay private until the project is audited)");
+        }
+    }
+
+    private void setThumbnail(String id, Path thumbnail) {
+        byte[] image;
+        try {
+            image = Files.readAllBytes(thumbnail);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read thumbnail " + thumbnail, e);
+        }
+        String type = thumbnail.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
+        check(call(token -> new HttpGateway.Call("POST", settings.url("upload/youtube/v3/thumbnails/set?uploadType=media&videoId=" + encode(id)),
+                Map.of("Authorization", "Bearer " + token, "Content-Type", type), image)));
+    }
+
+    private JsonNode get(String path) {
+        return body(check(call(token -> new HttpGateway.Call("GET", settings.url(path), Map.of("Authorization", "Bearer " + token), null))));
+    }
+
+    /** Sends with the current access token; a 401 gets a fresh token and one more try. */
+    private HttpGateway.Reply call(Function<String, HttpGateway.Call> request) {
+        String current = token.current();
+        HttpGateway.Reply reply = http.send(provider(), request.apply(current));
+        if (reply.status() == 401) {
+            token.expired(current);
+            reply = http.send(provider(), request.apply(token.current()));
+        }
+        return reply;
+    }
+
+    /** A refusal names Google's reason ({@code quotaExceeded}, {@code invalidTitle}...); 429, 408 and 5xx as {@link ProviderErrors} says. */
+    private HttpGateway.Reply check(HttpGateway.Reply reply) {
+        if (!reply.ok() && reply.status() >= 400 && reply.status() < 500 && reply.status() != 408 && reply.status() != 429) {
+            String reason = "";
+            String message = reply.text();
+            try {
+                JsonNode error = json.readTree(reply.body()).path("error");
+                reason = error.path("errors").path(0).path("reason").asText("");
+                message = error.path("message").asText(message);
+            } catch (IOException notJson) {
+                // the raw text it is
+            }
+            throw new ProviderRejectedException(provider(), reply.status(), (reason.isEmpty() ? "" : reason + ": ")
+                    + (message.length() > 300 ? message.substring(0, 300) + "…" : message));
+        }
+        return ProviderErrors.check(provider(), reply);
+    }
+
+    private JsonNode body(HttpGateway.Reply reply) {
+        try {
+            JsonNode answer = json.readTree(reply.body());
+            if (answer == null || !answer.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(provider(), "unreadable reply (HTTP " + reply.status() + "): " + e.getMessage(), true, e);
+        }
+    }
+
+    private String text(JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        if (value.isBlank()) {
+            throw new ProviderUnavailableException(provider(), "reply without " + field, true, null);
+        }
+        return value;
+    }
+
+    private String provider() {
+        return settings.name();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** YouTube refuses {@code <} and {@code >} in titles and descriptions: they become ‹ and ›. */
+    private static String withoutAngles(String text) {
+        return text.replace('<', '‹').replace('>', '›');
+    }
+
+    /** {@code text} cut (at a character boundary) to at most {@code bytes} bytes of UTF-8. */
+    private static String fitBytes(String text, int bytes) {
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (used + size > bytes) {
+                break;
+            }
+            used += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
+    }
+}
