@@ -1,0 +1,82 @@
+package io.cutline.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutline.distribution.platform.YouTubePublisher;
+import io.cutline.emulator.Fault;
+import io.cutline.emulator.ProviderEmulator;
+import io.cutline.support.Await;
+import io.cutline.support.EmulatedProviders;
+import io.cutline.support.HostedSettings;
+import io.cutline.support.Http;
+import io.cutline.support.TestService;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick channel (YouTube and TikTok) with YouTube uploading to the emulator: the first insert
+ * is refused for quota, so the job parks with the reason and the YouTube publication shows FAILED
+ * with it while TikTok's outbox post is out; a retry publishes YouTube only, as one video, and
+ * TikTok's files are not written again.
+ */
+class YouTubePublishingPipelineTest {
+
+    @Test
+    void quotaExceededParksWithTheReasonAndARetryPublishesOnlyYouTubeOnce() throws Exception {
+        Path root = TestService.newRoot("youtube");
+        int port = TestService.freePort();
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(EmulatedProviders.KEY_VARIABLE), 5)) {
+            Map<String, String> settings = new HashMap<>(TestService.quickChannel());
+            settings.putAll(TestService.withApi(port));
+            settings.putAll(HostedSettings.emulated(emulator));
+            settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
+            emulator.faults().queue("youtube", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
+
+            try (TestService service = new TestService(root, settings).start()) {
+                Http api = new Http(port);
+                String id = api.post("/api/jobs", "{\"channel\":\"quick\"}").body().path("id").asText();
+
+                JsonNode parked = awaitState(api, id, "PARKED");
+                assertThat(parked.path("failure").path("step").asText()).isEqualTo("DISTRIBUTION");
+                assertThat(parked.path("failure").path("reason").asText()).contains("quotaExceeded");
+                JsonNode youtube = publication(parked, "youtube");
+                assertThat(youtube.path("state").asText()).isEqualTo("FAILED");
+                assertThat(youtube.path("error").asText()).contains("youtube: refused with HTTP 403: quotaExceeded");
+                Await.until("TikTok's post is out", Duration.ofSeconds(30),
+                        () -> publication(api.get("/api/jobs/" + id).body(), "tiktok").path("state").asText().equals("PUBLISHED"));
+                Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
+                long tiktokWritten = Files.getLastModifiedTime(tiktok).toMillis();
+                assertThat(emulator.youtube().videosCreated()).isZero();
+
+                assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
+                JsonNode done = awaitState(api, id, "DONE");
+                assertThat(emulator.youtube().videosCreated()).isEqualTo(1);
+                String videoId = emulator.youtube().videos().get(0).path("id").asText();
+                assertThat(publication(done, "youtube").path("state").asText()).isEqualTo("PUBLISHED");
+                assertThat(publication(done, "youtube").path("location").asText()).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
+                assertThat(emulator.youtube().thumbnailsSet(videoId)).isEqualTo(1);
+                assertThat(Files.getLastModifiedTime(tiktok).toMillis()).as("TikTok not published again").isEqualTo(tiktokWritten);
+            }
+        }
+    }
+
+    private static JsonNode publication(JsonNode job, String platform) {
+        for (JsonNode publication : job.path("publications")) {
+            if (publication.path("platform").asText().equals(platform)) {
+                return publication;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static JsonNode awaitState(Http api, String id, String state) throws Exception {
+        return Await.value("job " + id + " " + state, Duration.ofMinutes(2), Duration.ofMillis(200), () -> api.get("/api/jobs/" + id).body(),
+                job -> job.path("state").asText().equals(state));
+    }
+}
