@@ -40,6 +40,7 @@ public final class YouTubeChannel {
     private Duration tokenLifetime = Duration.ofHours(1);
     private long bytesReceived;
     private int issued;
+    private int opened;
 
     /** How long the access tokens handed out from now on are valid. */
     public synchronized void tokenLifetime(Duration lifetime) {
@@ -58,7 +59,7 @@ public final class YouTubeChannel {
 
     /** Upload sessions opened. */
     public synchronized int sessionsOpened() {
-        return sessions.size();
+        return opened;
     }
 
     /** Media bytes kept across all uploads. */
@@ -98,7 +99,8 @@ public final class YouTubeChannel {
     }
 
     synchronized Session open(long size, ObjectNode video) {
-        Session session = new Session("emu-upload-" + (sessions.size() + 1) + "-" + Long.toHexString(System.nanoTime()), size, video);
+        opened++;
+        Session session = new Session("emu-upload-" + opened + "-" + Long.toHexString(System.nanoTime()), size, video);
         sessions.put(session.id, session);
         return session;
     }

@@ -30,6 +30,7 @@ final class RefreshedAccessToken {
     private final HttpGateway http;
     private final ObjectMapper json;
     private final ProviderSettings settings;
+    private final String tokenUrl;
     private final Duration early;
     private final Clock clock;
     private String token;
@@ -41,7 +42,7 @@ final class RefreshedAccessToken {
         this.settings = settings;
         this.early = Duration.ofSeconds(settings.integer("token-refresh-before-s"));
         this.clock = clock;
-        settings.text("token-url");
+        this.tokenUrl = settings.text("token-url");
     }
 
     /** A token that is good for a while yet, refreshed first if it is about to expire. */
@@ -66,7 +67,7 @@ final class RefreshedAccessToken {
                 .collect(Collectors.joining("&"));
         HttpGateway.Reply reply;
         try {
-            reply = ProviderErrors.check(settings.name(), http.send(settings.name(), new HttpGateway.Call("POST", settings.text("token-url"),
+            reply = ProviderErrors.check(settings.name(), http.send(settings.name(), new HttpGateway.Call("POST", tokenUrl,
                     Map.of("Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8))));
         } catch (ProviderRejectedException e) {
             throw new PermanentFailure(settings.name() + ": the OAuth token endpoint refused the refresh token (" + e.getMessage()

@@ -90,7 +90,6 @@ public class YouTubePublisher implements Publisher {
         }
         this.category = settings.text("category");
         this.madeForKids = Boolean.parseBoolean(settings.text("made-for-kids"));
-        settings.baseUrl();
     }
 
     @Override
