@@ -30,13 +30,16 @@ final class RefreshedAccessToken {
     private final HttpGateway http;
     private final ObjectMapper json;
     private final ProviderSettings settings;
+    private final String clientIdField;
     private final String tokenUrl;
     private final Duration early;
     private final Clock clock;
     private String token;
     private Instant refreshAt = Instant.MIN;
 
-    RefreshedAccessToken(ProviderSettings settings, HttpGateway http, ObjectMapper json, Clock clock) {
+    /** {@code clientIdField}: what the token endpoint calls the client id ({@code client_id}, TikTok's {@code client_key}). */
+    RefreshedAccessToken(ProviderSettings settings, String clientIdField, HttpGateway http, ObjectMapper json, Clock clock) {
+        this.clientIdField = clientIdField;
         this.http = http;
         this.json = json;
         this.settings = settings;
@@ -61,7 +64,7 @@ final class RefreshedAccessToken {
     }
 
     private void refresh() {
-        Map<String, String> form = Map.of("grant_type", "refresh_token", "client_id", settings.secret("client-id-env"),
+        Map<String, String> form = Map.of("grant_type", "refresh_token", clientIdField, settings.secret("client-id-env"),
                 "client_secret", settings.secret("client-secret-env"), "refresh_token", settings.secret("refresh-token-env"));
         String body = form.entrySet().stream().map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

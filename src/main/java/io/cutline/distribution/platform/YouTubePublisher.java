@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +27,6 @@ import io.cutline.model.PermanentFailure;
 import io.cutline.model.Render;
 import io.cutline.provider.AdapterKit;
 import io.cutline.provider.HttpGateway;
-import io.cutline.provider.ProviderErrors;
-import io.cutline.provider.ProviderRejectedException;
 import io.cutline.provider.ProviderUnavailableException;
 
 /**
@@ -56,9 +53,8 @@ public class YouTubePublisher implements Publisher {
     private static final Pattern RECEIVED = Pattern.compile("bytes=0-(\\d+)");
 
     private final ProviderSettings settings;
-    private final HttpGateway http;
     private final ObjectMapper json;
-    private final RefreshedAccessToken token;
+    private final PlatformHttp api;
     private final int chunkBytes;
     private final int resumeAttempts;
     private final long resumeDelayMillis;
@@ -74,9 +70,10 @@ public class YouTubePublisher implements Publisher {
      */
     public YouTubePublisher(ProviderSettings settings, AdapterKit kit) {
         this.settings = settings;
-        this.http = kit.http();
         this.json = kit.json();
-        this.token = new RefreshedAccessToken(settings, kit.http(), kit.json(), Clock.systemUTC());
+        this.api = new PlatformHttp(settings.name(), kit.http(), kit.json(),
+                new RefreshedAccessToken(settings, "client_id", kit.http(), kit.json(), Clock.systemUTC()),
+                "/error/errors/0/reason", "/error/message");
         int chunkKib = settings.integer("chunk-kib");
         if (chunkKib <= 0 || chunkKib % 256 != 0) {
             throw new IllegalStateException("property " + settings.property("chunk-kib") + " must be a positive multiple of 256, got " + chunkKib);
@@ -108,7 +105,7 @@ public class YouTubePublisher implements Publisher {
             video = Optional.of(upload(uri, file, size, 0).orElseThrow(() -> new ProviderUnavailableException(provider(),
                     "the upload session opened a moment ago is gone", true, null)));
         }
-        String id = text(video.get(), "id");
+        String id = api.text(video.get(), "id");
         verify(id, metadata);
         if (render.thumbnailPath() != null) {
             setThumbnail(id, Path.of(render.thumbnailPath()));
@@ -124,7 +121,7 @@ public class YouTubePublisher implements Publisher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpGateway.Reply reply = check(call(token -> HttpGateway.Call.json("POST",
+        HttpGateway.Reply reply = api.check(api.send(token -> HttpGateway.Call.json("POST",
                 settings.url("upload/youtube/v3/videos?uploadType=resumable&part=snippet,status"),
                 Map.of("Authorization", "Bearer " + token, "X-Upload-Content-Length", String.valueOf(size),
                         "X-Upload-Content-Type", "video/mp4"), body)));
@@ -201,16 +198,16 @@ public class YouTubePublisher implements Publisher {
                 boolean asking = offset < 0;
                 HttpGateway.Reply reply;
                 try {
-                    reply = asking ? call(token -> put(uri, token, "bytes */" + size, new byte[0]))
+                    reply = asking ? api.send(token -> put(uri, token, "bytes */" + size, new byte[0]))
                             : sendChunk(uri, channel, offset, size);
                     if (reply.status() == 200 || reply.status() == 201) {
-                        return Optional.of(body(reply));
+                        return Optional.of(api.body(reply));
                     }
                     if (reply.status() == 404 || reply.status() == 410) {
                         return Optional.empty();
                     }
                     if (reply.status() != 308) {
-                        check(reply);
+                        api.check(reply);
                     }
                 } catch (ProviderUnavailableException e) {
                     failures++;
@@ -240,7 +237,7 @@ public class YouTubePublisher implements Publisher {
             }
         }
         byte[] bytes = buffer.array();
-        return call(token -> put(uri, token, "bytes " + offset + "-" + (offset + length - 1) + "/" + size, bytes));
+        return api.send(token -> put(uri, token, "bytes " + offset + "-" + (offset + length - 1) + "/" + size, bytes));
     }
 
     private static HttpGateway.Call put(String uri, String token, String range, byte[] bytes) {
@@ -324,61 +321,12 @@ public class YouTubePublisher implements Publisher {
             throw new UncheckedIOException("cannot read thumbnail " + thumbnail, e);
         }
         String type = thumbnail.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
-        check(call(token -> new HttpGateway.Call("POST", settings.url("upload/youtube/v3/thumbnails/set?uploadType=media&videoId=" + encode(id)),
+        api.check(api.send(token -> new HttpGateway.Call("POST", settings.url("upload/youtube/v3/thumbnails/set?uploadType=media&videoId=" + encode(id)),
                 Map.of("Authorization", "Bearer " + token, "Content-Type", type), image)));
     }
 
     private JsonNode get(String path) {
-        return body(check(call(token -> new HttpGateway.Call("GET", settings.url(path), Map.of("Authorization", "Bearer " + token), null))));
-    }
-
-    /** Sends with the current access token; a 401 gets a fresh token and one more try. */
-    private HttpGateway.Reply call(Function<String, HttpGateway.Call> request) {
-        String current = token.current();
-        HttpGateway.Reply reply = http.send(provider(), request.apply(current));
-        if (reply.status() == 401) {
-            token.expired(current);
-            reply = http.send(provider(), request.apply(token.current()));
-        }
-        return reply;
-    }
-
-    /** A refusal names Google's reason ({@code quotaExceeded}, {@code invalidTitle}...); 429, 408 and 5xx as {@link ProviderErrors} says. */
-    private HttpGateway.Reply check(HttpGateway.Reply reply) {
-        if (!reply.ok() && reply.status() >= 400 && reply.status() < 500 && reply.status() != 408 && reply.status() != 429) {
-            String reason = "";
-            String message = reply.text();
-            try {
-                JsonNode error = json.readTree(reply.body()).path("error");
-                reason = error.path("errors").path(0).path("reason").asText("");
-                message = error.path("message").asText(message);
-            } catch (IOException notJson) {
-                // the raw text it is
-            }
-            throw new ProviderRejectedException(provider(), reply.status(), (reason.isEmpty() ? "" : reason + ": ")
-                    + (message.length() > 300 ? message.substring(0, 300) + "…" : message));
-        }
-        return ProviderErrors.check(provider(), reply);
-    }
-
-    private JsonNode body(HttpGateway.Reply reply) {
-        try {
-            JsonNode answer = json.readTree(reply.body());
-            if (answer == null || !answer.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            return answer;
-        } catch (IOException e) {
-            throw new ProviderUnavailableException(provider(), "unreadable reply (HTTP " + reply.status() + "): " + e.getMessage(), true, e);
-        }
-    }
-
-    private String text(JsonNode node, String field) {
-        String value = node.path(field).asText("");
-        if (value.isBlank()) {
-            throw new ProviderUnavailableException(provider(), "reply without " + field, true, null);
-        }
-        return value;
+        return api.json(token -> new HttpGateway.Call("GET", settings.url(path), Map.of("Authorization", "Bearer " + token), null));
     }
 
     private String provider() {
