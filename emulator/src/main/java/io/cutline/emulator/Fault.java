@@ -16,11 +16,12 @@ import java.util.Optional;
  *   <li>{@code UNAUTHORIZED}: 401 as if the key were wrong (or the access token expired)</li>
  *   <li>{@code QUOTA_EXCEEDED}: a platform's daily quota is used up (YouTube: 403 {@code quotaExceeded})</li>
  *   <li>{@code CUT_OFF}: an upload's connection drops halfway through the chunk: the first half is kept, no answer</li>
+ *   <li>{@code NEVER_LIVE}: a post is accepted and uploaded, then stays in processing for ever</li>
  * </ul>
  */
 public record Fault(Kind kind, int status, double retryAfterSeconds, long delayMillis) {
 
-    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR, QUOTA_EXCEEDED, CUT_OFF }
+    public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, MALFORMED, CORRUPT, LOST_REPLY, FAILED, UNAUTHORIZED, LEAKY_ERROR, QUOTA_EXCEEDED, CUT_OFF, NEVER_LIVE }
 
     /** Whether the request's fault (if any) is of {@code kind}. */
     public static boolean is(Optional<Fault> fault, Kind kind) {

@@ -1,9 +1,7 @@
 package io.cutline.emulator;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +61,7 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
         if (context.refused(call, fault, true, ERRORS)) {
             return;
         }
-        Map<String, String> form = form(call.body().asString());
+        Map<String, String> form = EmulatorContext.form(call.body().asString());
         if (!"refresh_token".equals(form.get("grant_type")) || form.getOrDefault("client_id", "").isBlank()) {
             EmulatorContext.json(call, 400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"Invalid grant_type or client_id\"}");
             return;
@@ -250,18 +248,6 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
     private static boolean authorized(RoutingContext call, YouTubeChannel channel) {
         String header = call.request().getHeader("Authorization");
         return header != null && header.startsWith("Bearer ") && channel.valid(header.substring("Bearer ".length()));
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body == null ? new String[0] : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     private static String quotaExceeded() {
