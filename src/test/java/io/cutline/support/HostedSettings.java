@@ -44,11 +44,18 @@ public final class HostedSettings {
         }
         settings.put("cutline.distribution.youtube.base-url", base);
         settings.put("cutline.distribution.youtube.token-url", base + "/oauth2/token");
-        for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
-            settings.put("cutline.distribution.youtube." + credential, "CUTLINE_TEST_API_KEY");
-        }
         settings.put("cutline.distribution.youtube.chunk-kib", "256");
-        settings.put("cutline.distribution.youtube.resume-delay-ms", "10");
+        settings.put("cutline.distribution.tiktok.base-url", base);
+        settings.put("cutline.distribution.tiktok.token-url", base + "/v2/oauth/token/");
+        settings.put("cutline.distribution.tiktok.chunk-mib", "5");
+        settings.put("cutline.distribution.tiktok.status-interval-ms", "20");
+        settings.put("cutline.distribution.tiktok.live-within-s", "1");
+        for (String platform : new String[] {"youtube", "tiktok"}) {
+            for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
+                settings.put("cutline.distribution." + platform + "." + credential, "CUTLINE_TEST_API_KEY");
+            }
+            settings.put("cutline.distribution." + platform + ".resume-delay-ms", "10");
+        }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.generation.download-retry-ms", "300");
         return settings;
