@@ -94,10 +94,6 @@ public class TikTokPublisher implements Publisher {
         if (stored.isPresent()) {
             post = stored.get();
             status = fetch(post.publishId());
-            if (status.path("status").asText().equals("FAILED")) {
-                session.discard();
-                throw new PermanentFailure(provider() + ": post " + post.publishId() + " FAILED: " + status.path("fail_reason").asText());
-            }
         } else {
             post = init(creator, metadata, size);
             session.save(handle(post));
@@ -106,7 +102,7 @@ public class TikTokPublisher implements Publisher {
         if (status.path("status").asText().equals("PROCESSING_UPLOAD") && status.path("uploaded_bytes").asLong() < size) {
             upload(post, file, size, status.path("uploaded_bytes").asLong());
         }
-        return live(post, creator.path("creator_username").asText(""));
+        return live(post, creator.path("creator_username").asText(""), session);
     }
 
     /** {@code video/init}: the post, with the privacy asked for if the creator offers it and the app may use it, else SELF_ONLY. */
@@ -206,8 +202,11 @@ public class TikTokPublisher implements Publisher {
         }
     }
 
-    /** Polls {@code status/fetch} until the post is out (its URL) or failed, or {@code live-within-s} has passed. */
-    private String live(Post post, String username) {
+    /**
+     * Polls {@code status/fetch} until the post is out (its URL) or failed, or {@code live-within-s} has
+     * passed. A failed post is forgotten (a retry posts again); one not live yet is kept (a retry asks again).
+     */
+    private String live(Post post, String username, UploadSession session) {
         Instant deadline = Instant.now().plus(liveWithin);
         while (true) {
             JsonNode status = fetch(post.publishId());
@@ -217,8 +216,10 @@ public class TikTokPublisher implements Publisher {
                     return id.isMissingNode() ? "tiktok:" + post.publishId() + " (published, not public)"
                             : "https://www.tiktok.com/@" + username + "/video/" + id.asText();
                 }
-                case "FAILED" -> throw new PermanentFailure(provider() + ": post " + post.publishId() + " FAILED: "
-                        + status.path("fail_reason").asText());
+                case "FAILED" -> {
+                    session.discard();
+                    throw new PermanentFailure(provider() + ": post " + post.publishId() + " FAILED: " + status.path("fail_reason").asText());
+                }
                 default -> {
                     if (Instant.now().isAfter(deadline)) {
                         throw new PermanentFailure(provider() + ": post " + post.publishId() + " not live within " + liveWithin.toSeconds()
