@@ -82,6 +82,16 @@ final class PlatformHttp {
         }
     }
 
+    /** Waits before the next try; an interrupt ends the attempt as an unknown outcome. */
+    void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(platform, "interrupted while waiting to try again", true, e);
+        }
+    }
+
     /** A required text field, or an unknown-outcome error naming it. */
     String text(JsonNode node, String field) {
         String value = node.path(field).asText("");

@@ -2,9 +2,7 @@ package io.cutline.distribution.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -86,7 +84,7 @@ public class TikTokPublisher implements Publisher {
     @Override
     public String publish(Render render, PostMetadata metadata, UploadSession session) {
         Path file = Path.of(render.path());
-        long size = size(file);
+        long size = UploadFile.size(file);
         JsonNode creator = api.json(token -> call(token, "v2/post/publish/creator_info/query/", null)).path("data");
         Optional<Post> stored = session.handle().map(this::post);
         Post post;
@@ -176,13 +174,7 @@ public class TikTokPublisher implements Publisher {
             while (offset < size) {
                 long first = Math.min(offset / post.chunkSize(), chunks - 1) * post.chunkSize();
                 long length = first / post.chunkSize() == chunks - 1 ? size - first : post.chunkSize();
-                ByteBuffer buffer = ByteBuffer.allocate((int) length);
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, first + buffer.position()) < 0) {
-                        throw new IOException("the file ended at byte " + (first + buffer.position()) + " of " + size);
-                    }
-                }
-                byte[] bytes = buffer.array();
+                byte[] bytes = UploadFile.chunk(channel, first, (int) length);
                 String range = "bytes " + first + "-" + (first + length - 1) + "/" + size;
                 try {
                     api.check(api.send(token -> new HttpGateway.Call("PUT", post.uploadUrl(), Map.of("Content-Type", "video/mp4",
@@ -193,7 +185,7 @@ public class TikTokPublisher implements Publisher {
                     if (++failures > resumeAttempts) {
                         throw e;
                     }
-                    pause(resumeDelayMillis << Math.min(failures - 1, 10));
+                    api.pause(resumeDelayMillis << Math.min(failures - 1, 10));
                     offset = fetch(post.publishId()).path("uploaded_bytes").asLong();
                 }
             }
@@ -225,7 +217,7 @@ public class TikTokPublisher implements Publisher {
                         throw new PermanentFailure(provider() + ": post " + post.publishId() + " not live within " + liveWithin.toSeconds()
                                 + " s (still " + status.path("status").asText() + "); a retry asks again");
                     }
-                    pause(statusInterval.toMillis());
+                    api.pause(statusInterval.toMillis());
                 }
             }
         }
@@ -255,24 +247,7 @@ public class TikTokPublisher implements Publisher {
                 .put("chunk_size", post.chunkSize()).toString();
     }
 
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException(provider(), "interrupted", true, e);
-        }
-    }
-
     private String provider() {
         return settings.name();
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.cutline.distribution.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +42,6 @@ import io.cutline.provider.ProviderUnavailableException;
  */
 public class YouTubePublisher implements Publisher {
 
-    static final int CHUNK_QUANTUM = 256 * 1024;
     private static final int SHORT_MAX_SECONDS = 180;
     private static final int DESCRIPTION_MAX_BYTES = 5000;
     private static final String SHORTS_LINE = "\n\n#Shorts";
@@ -92,7 +90,7 @@ public class YouTubePublisher implements Publisher {
     @Override
     public String publish(Render render, PostMetadata metadata, UploadSession session) {
         Path file = Path.of(render.path());
-        long size = size(file);
+        long size = UploadFile.size(file);
         Optional<String> stored = session.handle();
         Optional<JsonNode> video = stored.flatMap(uri -> upload(uri, file, size, -1));
         if (stored.isPresent() && video.isEmpty()) {
@@ -214,7 +212,7 @@ public class YouTubePublisher implements Publisher {
                     if (failures > resumeAttempts) {
                         throw e;
                     }
-                    pause(failures);
+                    api.pause(resumeDelayMillis << Math.min(failures - 1, 10));
                     offset = -1;
                     continue;
                 }
@@ -230,13 +228,7 @@ public class YouTubePublisher implements Publisher {
 
     private HttpGateway.Reply sendChunk(String uri, FileChannel channel, long offset, long size) throws IOException {
         int length = (int) Math.min(chunkBytes, size - offset);
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, offset + buffer.position()) < 0) {
-                throw new IOException("the file ended at byte " + (offset + buffer.position()) + " of " + size);
-            }
-        }
-        byte[] bytes = buffer.array();
+        byte[] bytes = UploadFile.chunk(channel, offset, length);
         return api.send(token -> put(uri, token, "bytes " + offset + "-" + (offset + length - 1) + "/" + size, bytes));
     }
 
@@ -256,15 +248,6 @@ public class YouTubePublisher implements Publisher {
             throw new ProviderUnavailableException(provider(), "unreadable Range in 308: " + range, true, null);
         }
         return Long.parseLong(matcher.group(1)) + 1;
-    }
-
-    private void pause(int failures) {
-        try {
-            Thread.sleep(resumeDelayMillis << Math.min(failures - 1, 10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException(provider(), "interrupted while resuming the upload", true, e);
-        }
     }
 
     /**
@@ -331,14 +314,6 @@ public class YouTubePublisher implements Publisher {
 
     private String provider() {
         return settings.name();
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     private static String encode(String value) {
