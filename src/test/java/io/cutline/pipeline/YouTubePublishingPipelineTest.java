@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
+import io.cutline.model.Rendition;
 import io.cutline.support.Await;
 import io.cutline.support.EmulatedProviders;
 import io.cutline.support.HostedSettings;
@@ -22,8 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The quick channel (YouTube and TikTok) with YouTube uploading to the emulator: the first insert
  * is refused for quota, so the job parks with the reason and the YouTube publication shows FAILED
- * with it while TikTok's outbox post is out; a retry publishes YouTube only, as one video, and
- * TikTok's files are not written again.
+ * with it while TikTok's outbox post is out. A retry starts the upload, which fails after its first
+ * chunk until the job parks again; the service is stopped and a new one started on the same ledger,
+ * and a retry there resumes the same upload session: one video, no byte sent twice, and TikTok's
+ * files not written again.
  */
 class YouTubePublishingPipelineTest {
 
@@ -37,12 +40,13 @@ class YouTubePublishingPipelineTest {
             settings.putAll(HostedSettings.emulated(emulator));
             settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
             emulator.faults().queue("youtube", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
+            long[] tiktokWritten = new long[1];
 
             try (TestService service = new TestService(root, settings).start()) {
                 Http api = new Http(port);
                 String id = api.post("/api/jobs", "{\"channel\":\"quick\"}").body().path("id").asText();
 
-                JsonNode parked = awaitState(api, id, "PARKED");
+                JsonNode parked = awaitState(api, id, "PARKED", 1);
                 assertThat(parked.path("failure").path("step").asText()).isEqualTo("DISTRIBUTION");
                 assertThat(parked.path("failure").path("reason").asText()).contains("quotaExceeded");
                 JsonNode youtube = publication(parked, "youtube");
@@ -51,17 +55,34 @@ class YouTubePublishingPipelineTest {
                 Await.until("TikTok's post is out", Duration.ofSeconds(30),
                         () -> publication(api.get("/api/jobs/" + id).body(), "tiktok").path("state").asText().equals("PUBLISHED"));
                 Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
-                long tiktokWritten = Files.getLastModifiedTime(tiktok).toMillis();
+                tiktokWritten[0] = Files.getLastModifiedTime(tiktok).toMillis();
                 assertThat(emulator.youtube().videosCreated()).isZero();
 
+                emulator.faults().pass("youtube-upload", 1);
+                emulator.faults().queue("youtube-upload", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1000);
                 assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
-                JsonNode done = awaitState(api, id, "DONE");
+                JsonNode parkedAgain = awaitState(api, id, "PARKED", 2);
+                assertThat(publication(parkedAgain, "youtube").path("error").asText()).contains("HTTP 503");
+                assertThat(emulator.youtube().bytesReceived()).as("one chunk in").isEqualTo(256 * 1024);
+                emulator.faults().clear();
+            }
+
+            try (TestService restarted = new TestService(root, settings).start()) {
+                Http api = new Http(port);
+                String id = restarted.jdbc().queryForObject("SELECT id FROM jobs", String.class);
+                assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
+                JsonNode done = awaitState(api, id, "DONE", 3);
                 assertThat(emulator.youtube().videosCreated()).isEqualTo(1);
+                assertThat(emulator.youtube().sessionsOpened()).as("the same session resumed after the restart").isEqualTo(1);
                 String videoId = emulator.youtube().videos().get(0).path("id").asText();
+                Path video = Path.of(restarted.jdbc().queryForObject("SELECT path FROM renders WHERE job_id = ? AND rendition = ?",
+                        String.class, id, Rendition.VERTICAL.name()));
+                assertThat(emulator.youtube().bytesReceived()).as("no byte sent twice").isEqualTo(Files.size(video));
                 assertThat(publication(done, "youtube").path("state").asText()).isEqualTo("PUBLISHED");
                 assertThat(publication(done, "youtube").path("location").asText()).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
                 assertThat(emulator.youtube().thumbnailsSet(videoId)).isEqualTo(1);
-                assertThat(Files.getLastModifiedTime(tiktok).toMillis()).as("TikTok not published again").isEqualTo(tiktokWritten);
+                Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
+                assertThat(Files.getLastModifiedTime(tiktok).toMillis()).as("TikTok not published again").isEqualTo(tiktokWritten[0]);
             }
         }
     }
@@ -75,8 +96,9 @@ class YouTubePublishingPipelineTest {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
-    private static JsonNode awaitState(Http api, String id, String state) throws Exception {
-        return Await.value("job " + id + " " + state, Duration.ofMinutes(2), Duration.ofMillis(200), () -> api.get("/api/jobs/" + id).body(),
-                job -> job.path("state").asText().equals(state));
+    /** The job once it is in {@code state} at its {@code attempt}. */
+    private static JsonNode awaitState(Http api, String id, String state, int attempt) throws Exception {
+        return Await.value("job " + id + " " + state + " at attempt " + attempt, Duration.ofMinutes(2), Duration.ofMillis(200),
+                () -> api.get("/api/jobs/" + id).body(), job -> job.path("state").asText().equals(state) && job.path("attempt").asInt() == attempt);
     }
 }
