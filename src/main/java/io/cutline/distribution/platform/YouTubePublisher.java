@@ -194,9 +194,9 @@ public class YouTubePublisher implements Publisher {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (true) {
                 boolean asking = offset < 0;
-                HttpGateway.Reply reply;
+                long next;
                 try {
-                    reply = asking ? api.send(token -> put(uri, token, "bytes */" + size, new byte[0]))
+                    HttpGateway.Reply reply = asking ? api.send(token -> put(uri, token, "bytes */" + size, new byte[0]))
                             : sendChunk(uri, channel, offset, size);
                     if (reply.status() == 200 || reply.status() == 201) {
                         return Optional.of(api.body(reply));
@@ -206,6 +206,11 @@ public class YouTubePublisher implements Publisher {
                     }
                     if (reply.status() != 308) {
                         api.check(reply);
+                    }
+                    next = received(reply);
+                    if (next >= size) {
+                        throw new ProviderUnavailableException(provider(), "the session has all " + size
+                                + " bytes but did not answer with the video", true, null);
                     }
                 } catch (ProviderUnavailableException e) {
                     failures++;
@@ -219,7 +224,7 @@ public class YouTubePublisher implements Publisher {
                 if (!asking) {
                     failures = 0;
                 }
-                offset = received(reply);
+                offset = next;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
