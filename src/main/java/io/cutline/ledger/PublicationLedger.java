@@ -1,7 +1,9 @@
 package io.cutline.ledger;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +41,16 @@ public class PublicationLedger {
                 new Object[] {Publication.State.PUBLISHING.name(), now, jobId, platform, Publication.State.PUBLISHED.name()},
                 "INSERT INTO publications (job_id, platform, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 new Object[] {jobId, platform, Publication.State.PUBLISHING.name(), now, now});
+    }
+
+    /** How many publications are FAILED now, by platform. */
+    public Map<String, Integer> failedByPlatform() {
+        Map<String, Integer> failed = new HashMap<>();
+        jdbc.query("SELECT platform, COUNT(*) AS failed FROM publications WHERE state = ? GROUP BY platform",
+                row -> {
+                    failed.put(row.getString("platform"), row.getInt("failed"));
+                }, Publication.State.FAILED.name());
+        return failed;
     }
 
     /** The publication's resumable upload session, if one was saved. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The quick channel (YouTube and TikTok) with YouTube uploading to the emulator: the first insert
- * is refused for quota, so the job parks with the reason and the YouTube publication shows FAILED
- * with it while TikTok's outbox post is out. A retry starts the upload, which fails after its first
+ * is refused for quota, so the job parks with the reason, the YouTube publication shows FAILED
+ * with it and is counted as failed, while TikTok's outbox post is out. A retry starts the upload, which fails after its first
  * chunk until the job parks again; the service is stopped and a new one started on the same ledger,
  * and a retry there resumes the same upload session: one video, no byte sent twice, and TikTok's
  * files not written again.
@@ -57,6 +57,8 @@ class YouTubePublishingPipelineTest {
                 Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
                 tiktokWritten[0] = Files.getLastModifiedTime(tiktok).toMillis();
                 assertThat(emulator.youtube().videosCreated()).isZero();
+                assertThat(metrics(api, port)).contains("cutline_publications_failed{platform=\"youtube\"} 1.0")
+                        .contains("cutline_publications_failed{platform=\"tiktok\"} 0.0");
 
                 emulator.faults().pass("youtube-upload", 1);
                 emulator.faults().queue("youtube-upload", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1000);
@@ -81,10 +83,17 @@ class YouTubePublishingPipelineTest {
                 assertThat(publication(done, "youtube").path("state").asText()).isEqualTo("PUBLISHED");
                 assertThat(publication(done, "youtube").path("location").asText()).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
                 assertThat(emulator.youtube().thumbnailsSet(videoId)).isEqualTo(1);
+                Await.until("no failed publication counted", Duration.ofSeconds(5),
+                        () -> metrics(api, port).contains("cutline_publications_failed{platform=\"youtube\"} 0.0"));
                 Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
                 assertThat(Files.getLastModifiedTime(tiktok).toMillis()).as("TikTok not published again").isEqualTo(tiktokWritten[0]);
             }
         }
+    }
+
+    private static String metrics(Http api, int port) throws Exception {
+        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).GET())
+                .raw().body();
     }
 
     private static JsonNode publication(JsonNode job, String platform) {
