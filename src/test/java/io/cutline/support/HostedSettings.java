@@ -48,9 +48,9 @@ public final class HostedSettings {
         settings.put("cutline.distribution.tiktok.base-url", base);
         settings.put("cutline.distribution.tiktok.token-url", base + "/v2/oauth/token/");
         settings.put("cutline.distribution.tiktok.chunk-mib", "5");
-        settings.put("cutline.distribution.tiktok.status-interval-ms", "20");
-        settings.put("cutline.distribution.tiktok.live-within-s", "1");
         for (String platform : new String[] {"youtube", "tiktok"}) {
+            settings.put("cutline.distribution." + platform + ".status-interval-ms", "20");
+            settings.put("cutline.distribution." + platform + ".live-within-s", "1");
             for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
                 settings.put("cutline.distribution." + platform + "." + credential, "CUTLINE_TEST_API_KEY");
             }

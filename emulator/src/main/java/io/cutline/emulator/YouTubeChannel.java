@@ -23,13 +23,15 @@ public final class YouTubeChannel {
         final String id;
         final long size;
         final ObjectNode video;
+        final Optional<Fault> fault;
         long received;
         String videoId;
 
-        Session(String id, long size, ObjectNode video) {
+        Session(String id, long size, ObjectNode video, Optional<Fault> fault) {
             this.id = id;
             this.size = size;
             this.video = video;
+            this.fault = fault;
         }
     }
 
@@ -37,6 +39,9 @@ public final class YouTubeChannel {
     private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, ObjectNode> videos = new LinkedHashMap<>();
     private final Map<String, Integer> thumbnails = new HashMap<>();
+    private final Map<String, Optional<Fault>> outcomes = new HashMap<>();
+    private final Map<String, Integer> listsLeft = new HashMap<>();
+    private int listsBeforeProcessed;
     private Duration tokenLifetime = Duration.ofHours(1);
     private long bytesReceived;
     private int issued;
@@ -45,6 +50,11 @@ public final class YouTubeChannel {
     /** How long the access tokens handed out from now on are valid. */
     public synchronized void tokenLifetime(Duration lifetime) {
         this.tokenLifetime = lifetime;
+    }
+
+    /** How many {@code videos.list} calls see a new video still {@code uploaded} (processing) before it is {@code processed}. */
+    public synchronized void listsBeforeProcessed(int lists) {
+        this.listsBeforeProcessed = lists;
     }
 
     /** Videos made from completed uploads. */
@@ -98,9 +108,10 @@ public final class YouTubeChannel {
         return until != null && Instant.now().isBefore(until);
     }
 
-    synchronized Session open(long size, ObjectNode video) {
+    /** A new upload session; {@code fault} decides how its video's processing ends ({@code failed}, {@code never-live}). */
+    synchronized Session open(long size, ObjectNode video, Optional<Fault> fault) {
         opened++;
-        Session session = new Session("emu-upload-" + opened + "-" + Long.toHexString(System.nanoTime()), size, video);
+        Session session = new Session("emu-upload-" + opened + "-" + Long.toHexString(System.nanoTime()), size, video, fault);
         sessions.put(session.id, session);
         return session;
     }
@@ -122,11 +133,28 @@ public final class YouTubeChannel {
         video.withObject("/snippet").put("channelId", "UCemulator").put("publishedAt", now.toString());
         video.withObject("/status").put("uploadStatus", "uploaded");
         videos.put(session.videoId, video);
+        outcomes.put(session.videoId, session.fault);
+        listsLeft.put(session.videoId, listsBeforeProcessed);
         return Optional.of(video.deepCopy());
     }
 
     synchronized Optional<ObjectNode> video(String id) {
         return Optional.ofNullable(videos.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    /** The video as {@code videos.list} shows it: processing goes on for a few lists, then ends processed (or as its fault says). */
+    synchronized Optional<ObjectNode> listed(String id) {
+        Optional<ObjectNode> video = video(id);
+        video.ifPresent(found -> {
+            ObjectNode status = found.withObject("/status");
+            Optional<Fault> outcome = outcomes.get(id);
+            if (Fault.is(outcome, Fault.Kind.FAILED)) {
+                status.put("uploadStatus", "failed").put("failureReason", "codec");
+            } else if (!Fault.is(outcome, Fault.Kind.NEVER_LIVE) && listsLeft.merge(id, -1, Integer::sum) < 0) {
+                status.put("uploadStatus", "processed");
+            }
+        });
+        return video;
     }
 
     /** Video ids, newest first (as the channel's uploads playlist lists them). */

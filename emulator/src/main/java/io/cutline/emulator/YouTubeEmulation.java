@@ -23,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code videos.list}, {@code channels.list?mine=true} and {@code playlistItems.list} (the channel's
  * uploads, newest first). Chunks other than the last must be a multiple of 256 KiB and start where the
  * received bytes end. Faults are drawn per endpoint: {@code youtube-token}, {@code youtube} (the
- * insert), {@code youtube-upload} (chunks and status queries), {@code youtube-finish} (the last
+ * insert: also {@code quota-exceeded}, and {@code failed} and {@code never-live} for the processing of
+ * the video it makes), {@code youtube-upload} (chunks and status queries), {@code youtube-finish} (the last
  * chunk), {@code youtube-list}, {@code youtube-thumbnail}.
  */
 final class YouTubeEmulation implements ProviderEmulator.Emulation {
@@ -100,7 +101,7 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
         ObjectNode video = context.json().createObjectNode();
         video.set("snippet", opened.body().path("snippet").deepCopy());
         video.set("status", opened.body().path("status").deepCopy());
-        YouTubeChannel.Session session = channel.open(size, video);
+        YouTubeChannel.Session session = channel.open(size, video, opened.fault());
         context.finish(call, opened.fault(), () -> call.response().setStatusCode(200)
                 .putHeader("Location", context.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=" + session.id
                         + "&part=snippet,status").end());
@@ -212,15 +213,12 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
                 + "[{\"default\":{\"url\":\"" + context.baseUrl() + "/vi/" + videoId + "/default.jpg\"}}]}"));
     }
 
-    /** {@code videos.list?id=a,b}: the videos found, processed (the emulator processes at once). */
+    /** {@code videos.list?id=a,b}: the videos found, {@code uploaded} while processing, then {@code processed} (or {@code failed}). */
     private void list(RoutingContext call, EmulatorContext context, YouTubeChannel channel) {
         ObjectNode answer = context.json().createObjectNode().put("kind", "youtube#videoListResponse");
         ArrayNode items = answer.putArray("items");
         for (String id : String.valueOf(call.request().getParam("id")).split(",")) {
-            channel.video(id.strip()).ifPresent(video -> {
-                video.withObject("/status").put("uploadStatus", "processed");
-                items.add(video);
-            });
+            channel.listed(id.strip()).ifPresent(items::add);
         }
         EmulatorContext.json(call, 200, answer.toString());
     }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,7 @@ import io.cutline.provider.ProviderUnavailableException;
  * asked how far it got ({@code 308} + {@code Range}) and the upload goes on from the next byte, or,
  * when it answers with the video, is done. A session YouTube no longer knows is looked for among the
  * channel's latest uploads by the job's marker tag ({@code cutline-<job>}) before a new upload starts,
- * so one job makes one video. The video is then checked with {@code videos.list}: uploaded or
+ * so one job makes one video. The video is then checked with {@code videos.list} until it is
  * processed, with the privacy asked for. A vertical or square video of at most 180 s is a Short and
  * says so ({@code #Shorts}).
  */
@@ -59,12 +61,15 @@ public class YouTubePublisher implements Publisher {
     private final String privacy;
     private final String category;
     private final boolean madeForKids;
+    private final Duration statusInterval;
+    private final Duration liveWithin;
 
     /**
      * {@code base-url} (https://www.googleapis.com), {@code token-url} and the credential variables
      * ({@link RefreshedAccessToken}), {@code chunk-kib}, {@code resume-attempts} and {@code resume-delay-ms}
      * (tries within one attempt after a failed chunk, the first delay, doubling), {@code privacy},
-     * {@code category}, {@code made-for-kids}.
+     * {@code category}, {@code made-for-kids}, {@code status-interval-ms} and {@code live-within-s} (how
+     * often and how long {@code videos.list} is asked whether the video is processed).
      */
     public YouTubePublisher(ProviderSettings settings, AdapterKit kit) {
         this.settings = settings;
@@ -85,6 +90,8 @@ public class YouTubePublisher implements Publisher {
         }
         this.category = settings.text("category");
         this.madeForKids = Boolean.parseBoolean(settings.text("made-for-kids"));
+        this.statusInterval = Duration.ofMillis(settings.integer("status-interval-ms"));
+        this.liveWithin = Duration.ofSeconds(settings.integer("live-within-s"));
     }
 
     @Override
@@ -281,23 +288,33 @@ public class YouTubePublisher implements Publisher {
         return Optional.empty();
     }
 
-    /** {@code videos.list}: the video is there, not failed or rejected, with the privacy asked for. */
+    /**
+     * Polls {@code videos.list} until the video is processed with the privacy asked for; failed or
+     * rejected (with YouTube's reason), or still processing after {@code live-within-s}, is a failure.
+     */
     private void verify(String id, PostMetadata metadata) {
-        JsonNode found = get("youtube/v3/videos?part=status&id=" + encode(id)).path("items").path(0);
-        if (found.isMissingNode()) {
-            throw new ProviderUnavailableException(provider(), "video " + id + " is not listed yet", true, null);
-        }
-        JsonNode status = found.path("status");
-        String upload = status.path("uploadStatus").asText("");
-        if (!upload.equals("uploaded") && !upload.equals("processed")) {
-            String reason = status.path("failureReason").asText(status.path("rejectionReason").asText(""));
-            throw new PermanentFailure(provider() + ": video " + id + " is " + upload + (reason.isEmpty() ? "" : " (" + reason + ")"));
-        }
-        String intended = metadata.publishAt() != null ? "private" : privacy;
-        String actual = status.path("privacyStatus").asText("");
-        if (!intended.equals(actual)) {
-            throw new PermanentFailure(provider() + ": video " + id + " is " + actual + ", not " + intended
-                    + " (uploads from an unverified API project stay private until the project is audited)");
+        Instant deadline = Instant.now().plus(liveWithin);
+        while (true) {
+            JsonNode status = get("youtube/v3/videos?part=status&id=" + encode(id)).path("items").path(0).path("status");
+            String upload = status.path("uploadStatus").asText("not listed");
+            if (upload.equals("processed")) {
+                String intended = metadata.publishAt() != null ? "private" : privacy;
+                String actual = status.path("privacyStatus").asText("");
+                if (!intended.equals(actual)) {
+                    throw new PermanentFailure(provider() + ": video " + id + " is " + actual + ", not " + intended
+                            + " (uploads from an unverified API project stay private until the project is audited)");
+                }
+                return;
+            }
+            if (!upload.equals("uploaded") && !upload.equals("not listed")) {
+                String reason = status.path("failureReason").asText(status.path("rejectionReason").asText(""));
+                throw new PermanentFailure(provider() + ": video " + id + " is " + upload + (reason.isEmpty() ? "" : " (" + reason + ")"));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new PermanentFailure(provider() + ": video " + id + " not processed within " + liveWithin.toSeconds() + " s (still "
+                        + upload + "); a retry checks it again without uploading");
+            }
+            api.pause(statusInterval.toMillis());
         }
     }
 

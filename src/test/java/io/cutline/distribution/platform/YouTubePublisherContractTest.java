@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * metadata and thumbnail; a 5xx and a connection cut off mid-chunk, resumed from the session's Range
  * (no byte sent twice); an attempt that gives up mid-upload and a "restarted service" (new publisher,
  * ledger reopened) that resumes the same session; a lost reply on the last chunk and, with the
- * session gone too, the marker search: one video each time; 401 and early token refresh; quota exceeded.
+ * session gone too, the marker search: one video each time; processing waited for, failed, or never
+ * ending in time (a retry checks again, uploading nothing); 401 and early token refresh; quota exceeded.
  */
 class YouTubePublisherContractTest {
 
@@ -52,8 +53,9 @@ class YouTubePublisherContractTest {
     Path dir;
 
     @AfterEach
-    void tokensLastAnHourAgain() {
+    void tokensLastAnHourAndVideosProcessAtOnceAgain() {
         youtube().tokenLifetime(Duration.ofHours(1));
+        youtube().listsBeforeProcessed(0);
     }
 
     @Test
@@ -197,6 +199,37 @@ class YouTubePublisherContractTest {
         String third = UUID.randomUUID().toString();
         early.publish(render(third, 1080, 1920), metadata(third, 1080, 1920, null), new MemorySession(youtube()));
         assertThat(youtube().tokensIssued() - afterSecond).as("refreshed 300 s before expiry, without a 401").isEqualTo(1);
+    }
+
+    @Test
+    void aVideoStillProcessingIsWaitedFor() throws Exception {
+        String job = UUID.randomUUID().toString();
+        youtube().listsBeforeProcessed(3);
+        assertThat(publisher().publish(render(job, 1080, 1920), metadata(job, 1080, 1920, null), new MemorySession(youtube())))
+                .endsWith(onlyVideoOf(job).path("id").asText());
+    }
+
+    @Test
+    void processingFailedIsAFailureWithYouTubesReason() throws Exception {
+        String job = UUID.randomUUID().toString();
+        PROVIDERS.emulator().faults().queue("youtube", Fault.of(Fault.Kind.FAILED), 1);
+        assertThatThrownBy(() -> publisher().publish(render(job, 1080, 1920), metadata(job, 1080, 1920, null), new MemorySession(youtube())))
+                .isInstanceOf(PermanentFailure.class).hasMessageEndingWith(" is failed (codec)");
+    }
+
+    @Test
+    void aVideoNeverProcessedFailsInTimeAndARetryChecksAgainWithoutUploading() throws Exception {
+        String job = UUID.randomUUID().toString();
+        PROVIDERS.emulator().faults().queue("youtube", Fault.of(Fault.Kind.NEVER_LIVE), 1);
+        MemorySession session = new MemorySession(youtube());
+        Render render = render(job, 1080, 1920);
+        long bytesBefore = youtube().bytesReceived();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> publisher().publish(render, metadata(job, 1080, 1920, null), session))
+                    .isInstanceOf(PermanentFailure.class).hasMessageContaining("not processed within 1 s (still uploaded)");
+        }
+        onlyVideoOf(job);
+        assertThat(youtube().bytesReceived() - bytesBefore).isEqualTo(SIZE);
     }
 
     @Test
