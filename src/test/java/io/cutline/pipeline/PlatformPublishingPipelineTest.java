@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutline.distribution.platform.TikTokPublisher;
 import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
@@ -21,26 +22,26 @@ import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quick channel (YouTube and TikTok) with YouTube uploading to the emulator: the first insert
- * is refused for quota, so the job parks with the reason, the YouTube publication shows FAILED
- * with it and is counted as failed, while TikTok's outbox post is out. A retry starts the upload, which fails after its first
- * chunk until the job parks again; the service is stopped and a new one started on the same ledger,
- * and a retry there resumes the same upload session: one video, no byte sent twice, and TikTok's
- * files not written again.
+ * The quick channel (YouTube and TikTok) publishing to the emulated platforms: the first YouTube
+ * insert is refused for quota, so the job parks with the reason, the YouTube publication shows
+ * FAILED with it and is counted as failed, while the TikTok post goes out (SELF_ONLY, the emulated
+ * app being unaudited). A retry starts the YouTube upload, which fails after its first chunk until
+ * the job parks again; the service is stopped and a new one started on the same ledger, and a retry
+ * there resumes the same upload session: one video, no byte sent twice, and one TikTok post.
  */
-class YouTubePublishingPipelineTest {
+class PlatformPublishingPipelineTest {
 
     @Test
-    void quotaExceededParksWithTheReasonAndARetryPublishesOnlyYouTubeOnce() throws Exception {
-        Path root = TestService.newRoot("youtube");
+    void quotaThenARestartMidUploadPublishEachPlatformOnce() throws Exception {
+        Path root = TestService.newRoot("platforms");
         int port = TestService.freePort();
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(EmulatedProviders.KEY_VARIABLE), 5)) {
             Map<String, String> settings = new HashMap<>(TestService.quickChannel());
             settings.putAll(TestService.withApi(port));
             settings.putAll(HostedSettings.emulated(emulator));
             settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
+            settings.put("cutline.distribution.tiktok.adapter", TikTokPublisher.class.getName());
             emulator.faults().queue("youtube", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
-            long[] tiktokWritten = new long[1];
 
             try (TestService service = new TestService(root, settings).start()) {
                 Http api = new Http(port);
@@ -54,8 +55,8 @@ class YouTubePublishingPipelineTest {
                 assertThat(youtube.path("error").asText()).contains("youtube: refused with HTTP 403: quotaExceeded");
                 Await.until("TikTok's post is out", Duration.ofSeconds(30),
                         () -> publication(api.get("/api/jobs/" + id).body(), "tiktok").path("state").asText().equals("PUBLISHED"));
-                Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
-                tiktokWritten[0] = Files.getLastModifiedTime(tiktok).toMillis();
+                assertThat(publication(api.get("/api/jobs/" + id).body(), "tiktok").path("location").asText())
+                        .startsWith("tiktok:v_pub_file~").endsWith("(published, not public)");
                 assertThat(emulator.youtube().videosCreated()).isZero();
                 assertThat(metrics(api, port)).contains("cutline_publications_failed{platform=\"youtube\"} 1.0")
                         .contains("cutline_publications_failed{platform=\"tiktok\"} 0.0");
@@ -85,8 +86,8 @@ class YouTubePublishingPipelineTest {
                 assertThat(emulator.youtube().thumbnailsSet(videoId)).isEqualTo(1);
                 Await.until("no failed publication counted", Duration.ofSeconds(5),
                         () -> metrics(api, port).contains("cutline_publications_failed{platform=\"youtube\"} 0.0"));
-                Path tiktok = root.resolve("outbox").resolve("tiktok").resolve(id + ".json");
-                assertThat(Files.getLastModifiedTime(tiktok).toMillis()).as("TikTok not published again").isEqualTo(tiktokWritten[0]);
+                assertThat(emulator.tiktok().postsInitialized()).as("TikTok not posted again").isEqualTo(1);
+                assertThat(emulator.tiktok().postsPublished()).isEqualTo(1);
             }
         }
     }
