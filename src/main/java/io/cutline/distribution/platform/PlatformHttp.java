@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.config.Secrets;
 import io.cutline.provider.HttpGateway;
 import io.cutline.provider.ProviderErrors;
 import io.cutline.provider.ProviderRejectedException;
@@ -13,7 +14,8 @@ import io.cutline.provider.ProviderUnavailableException;
 /**
  * Calls to a platform's API with an OAuth access token: a 401 gets a fresh token and one more try;
  * a refusal names the platform's own reason (where its error JSON keeps it, {@code reasonAt} and
- * {@code messageAt} as JSON pointers); 429, 408 and 5xx as {@link ProviderErrors} says.
+ * {@code messageAt} as JSON pointers), its message cut short and cleaned of any credential it quotes
+ * back; 429, 408 and 5xx as {@link ProviderErrors} says.
  */
 final class PlatformHttp {
 
@@ -63,8 +65,9 @@ final class PlatformHttp {
             } catch (IOException notJson) {
                 // the raw text it is
             }
+            String clean = Secrets.redact(message);
             throw new ProviderRejectedException(platform, reply.status(), (reason.isEmpty() ? "" : reason + ": ")
-                    + (message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) + "…" : message));
+                    + (clean.length() > MESSAGE_LIMIT ? clean.substring(0, MESSAGE_LIMIT) + "…" : clean));
         }
         return ProviderErrors.check(platform, reply);
     }
