@@ -10,12 +10,16 @@ import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Platforms;
 import io.cutline.provider.AdapterKit;
 import io.cutline.provider.ProviderCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 
 /**
  * Layer 5 (routes/distribution.yaml): each finished video to the channel's platforms, once each.
  * A platform is every {@code cutline.distribution.<platform>} block: its publisher and its rules.
+ * Failed publications are a gauge per platform ({@link PublicationMetrics}).
  */
 public class DistributionConfiguration implements CamelConfiguration {
 
@@ -24,5 +28,17 @@ public class DistributionConfiguration implements CamelConfiguration {
                                            ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
                 ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class));
+    }
+
+    /** The failed-publication gauges join Camel's meter registry once it exists. */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+            if (meters != null) {
+                new PublicationMetrics(started.getRegistry().findSingleByType(PublicationLedger.class),
+                        started.getRegistry().findSingleByType(Settings.class).providers("cutline.distribution").keySet()).bindTo(meters);
+            }
+        });
     }
 }

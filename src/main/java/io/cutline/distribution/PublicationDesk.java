@@ -62,10 +62,11 @@ public class PublicationDesk {
         PlatformRules rules = platforms.of(platform);
         PostMetadata metadata = new PostMetadata(jobId, channel.id(), platform, channel.language(),
                 rules.title(storyboard.title()), rules.description(storyboard.description()),
-                rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true);
+                rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true, null);
         publications.begin(jobId, platform);
         try {
-            publications.succeed(jobId, platform, publisher(platform).publish(render, metadata));
+            publications.succeed(jobId, platform, publisher(platform).publish(render, metadata,
+                    new StoredUploadSession(publications, jobId, platform)));
         } catch (RuntimeException e) {
             publications.fail(jobId, platform, e.getMessage());
             throw e;

@@ -1,7 +1,10 @@
 package io.cutline.ledger;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +42,28 @@ public class PublicationLedger {
                 "INSERT INTO publications (job_id, platform, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 new Object[] {jobId, platform, Publication.State.PUBLISHING.name(), now, now});
         LedgerDatabase.checkpoint(jdbc);
+    }
+
+    /** How many publications are FAILED now, by platform. */
+    public Map<String, Integer> failedByPlatform() {
+        Map<String, Integer> failed = new HashMap<>();
+        jdbc.query("SELECT platform, COUNT(*) AS failed FROM publications WHERE state = ? GROUP BY platform",
+                row -> {
+                    failed.put(row.getString("platform"), row.getInt("failed"));
+                }, Publication.State.FAILED.name());
+        return failed;
+    }
+
+    /** The publication's resumable upload session, if one was saved. */
+    public Optional<String> uploadSession(String jobId, String platform) {
+        return jdbc.queryForList("SELECT upload_session FROM publications WHERE job_id = ? AND platform = ?", String.class, jobId, platform)
+                .stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** Saves (or with null, forgets) the publication's resumable upload session. */
+    public void uploadSession(String jobId, String platform, String session) {
+        jdbc.update("UPDATE publications SET upload_session = ?, updated_at = ? WHERE job_id = ? AND platform = ?",
+                session, LedgerTime.now(clock), jobId, platform);
     }
 
     public void succeed(String jobId, String platform, String location) {

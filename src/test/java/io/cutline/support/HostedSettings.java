@@ -46,6 +46,20 @@ public final class HostedSettings {
         settings.put("cutline.writer.openai.api-key-env", "CUTLINE_TEST_API_KEY");
         settings.put("cutline.writer.anthropic.base-url", base);
         settings.put("cutline.writer.anthropic.api-key-env", "CUTLINE_TEST_API_KEY");
+        settings.put("cutline.distribution.youtube.base-url", base);
+        settings.put("cutline.distribution.youtube.token-url", base + "/oauth2/token");
+        settings.put("cutline.distribution.youtube.chunk-kib", "256");
+        settings.put("cutline.distribution.tiktok.base-url", base);
+        settings.put("cutline.distribution.tiktok.token-url", base + "/v2/oauth/token/");
+        settings.put("cutline.distribution.tiktok.chunk-mib", "5");
+        for (String platform : new String[] {"youtube", "tiktok"}) {
+            settings.put("cutline.distribution." + platform + ".status-interval-ms", "20");
+            settings.put("cutline.distribution." + platform + ".live-within-s", "1");
+            for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
+                settings.put("cutline.distribution." + platform + "." + credential, "CUTLINE_TEST_API_KEY");
+            }
+            settings.put("cutline.distribution." + platform + ".resume-delay-ms", "10");
+        }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.providers.downloads.allow-loopback", "true");
         settings.put("cutline.generation.download-retry-ms", "300");

@@ -15,6 +15,8 @@ final class EmulatorContext {
     private final Billing billing;
     private final ObjectMapper json;
     private final VideoTasks tasks;
+    private final YouTubeChannel youtube = new YouTubeChannel();
+    private final TikTokAccount tiktok = new TikTokAccount();
     private volatile String baseUrl;
     private io.vertx.core.http.HttpClient webhooks;
 
@@ -29,6 +31,27 @@ final class EmulatorContext {
 
     VideoTasks tasks() {
         return tasks;
+    }
+
+    YouTubeChannel youtube() {
+        return youtube;
+    }
+
+    TikTokAccount tiktok() {
+        return tiktok;
+    }
+
+    /** The fields of an {@code application/x-www-form-urlencoded} body (OAuth token requests). */
+    static java.util.Map<String, String> form(String body) {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : body == null ? new String[0] : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                form.put(java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return form;
     }
 
     /** Answers with JSON text and a status. */

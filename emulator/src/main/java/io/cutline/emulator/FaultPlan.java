@@ -13,7 +13,8 @@ import java.util.Random;
  */
 public class FaultPlan {
 
-    private final Map<String, Deque<Fault>> queued = new HashMap<>();
+    /** Per provider, what the next requests get: a fault, or (empty) none. */
+    private final Map<String, Deque<Optional<Fault>>> queued = new HashMap<>();
     private final Map<String, Map<Fault, Double>> random = new HashMap<>();
     private final Map<String, Integer> injected = new java.util.TreeMap<>();
     private final Random dice;
@@ -24,9 +25,17 @@ public class FaultPlan {
 
     /** The next {@code count} requests to {@code provider} get {@code fault}. */
     public synchronized void queue(String provider, Fault fault, int count) {
-        Deque<Fault> faults = queued.computeIfAbsent(provider, name -> new ArrayDeque<>());
+        Deque<Optional<Fault>> faults = queued.computeIfAbsent(provider, name -> new ArrayDeque<>());
         for (int i = 0; i < count; i++) {
-            faults.add(fault);
+            faults.add(Optional.of(fault));
+        }
+    }
+
+    /** The next {@code count} requests to {@code provider} get no fault (so a fault queued after them hits a later request). */
+    public synchronized void pass(String provider, int count) {
+        Deque<Optional<Fault>> faults = queued.computeIfAbsent(provider, name -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            faults.add(Optional.empty());
         }
     }
 
@@ -53,9 +62,9 @@ public class FaultPlan {
     }
 
     private Optional<Fault> draw(String provider) {
-        Deque<Fault> faults = queued.get(provider);
+        Deque<Optional<Fault>> faults = queued.get(provider);
         if (faults != null && !faults.isEmpty()) {
-            return Optional.of(faults.poll());
+            return faults.poll();
         }
         double roll = dice.nextDouble();
         double cumulative = 0;

@@ -51,7 +51,7 @@ public final class ProviderEmulator implements AutoCloseable {
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
                 new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation(),
-                new LlmEmulation()));
+                new LlmEmulation(), new YouTubeEmulation(), new TikTokEmulation()));
         emulations.addAll(more);
         emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
@@ -77,6 +77,16 @@ public final class ProviderEmulator implements AutoCloseable {
 
     public Billing billing() {
         return context.billing();
+    }
+
+    /** The emulated TikTok creator account: its posts and counters. */
+    public TikTokAccount tiktok() {
+        return context.tiktok();
+    }
+
+    /** The emulated YouTube channel: its uploads and counters. */
+    public YouTubeChannel youtube() {
+        return context.youtube();
     }
 
     /** Sets how long a video provider's tasks take and how many polls see them unfinished. */
@@ -162,7 +172,10 @@ public final class ProviderEmulator implements AutoCloseable {
             try {
                 call.response().putHeader("Content-Type", "application/json")
                         .end(context.json().writeValueAsString(Map.of("providers", context.billing().accounts(),
-                                "peakInFlight", context.tasks().peaks())));
+                                "peakInFlight", context.tasks().peaks(), "youtube", Map.of("videosCreated", context.youtube().videosCreated(),
+                                        "bytesReceived", context.youtube().bytesReceived()),
+                                "tiktok", Map.of("postsInitialized", context.tiktok().postsInitialized(),
+                                        "postsPublished", context.tiktok().postsPublished()))));
             } catch (Exception e) {
                 call.fail(e);
             }

@@ -31,7 +31,7 @@ public class OutboxPublisher implements Publisher {
     }
 
     @Override
-    public String publish(Render render, PostMetadata metadata) {
+    public String publish(Render render, PostMetadata metadata, UploadSession session) {
         try {
             String name = MediaStore.plainName(render.jobId());
             Path directory = Files.createDirectories(outbox);

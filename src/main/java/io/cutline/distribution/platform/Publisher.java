@@ -8,6 +8,10 @@ import io.cutline.model.Render;
  */
 public interface Publisher {
 
-    /** Publishes and returns the location (a URL, a platform id, or the outbox path). */
-    String publish(Render render, PostMetadata metadata);
+    /**
+     * Publishes and returns the location (a URL, a platform id, or the outbox path). {@code session}
+     * keeps a resumable upload's handle in the ledger across attempts (publishers that upload in
+     * one go leave it alone).
+     */
+    String publish(Render render, PostMetadata metadata, UploadSession session);
 }

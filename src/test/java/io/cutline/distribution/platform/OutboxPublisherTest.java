@@ -27,7 +27,7 @@ class OutboxPublisherTest {
     @Test
     void filesAreNamedByJobIdAndTheTitleRoundTrips() throws Exception {
         String job = "3f2b7c9e-1d4a-4e8b-9c0f-2a6d8e1b5c7a";
-        publisher().publish(render(job), metadata(job));
+        publisher().publish(render(job), metadata(job), null);
         try (Stream<Path> files = Files.list(dir.resolve("outbox"))) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(job + ".mp4", job + ".jpg", job + ".json");
         }
@@ -36,7 +36,7 @@ class OutboxPublisherTest {
 
     @Test
     void aJobIdThatIsNotAPlainNameIsRefusedBeforeAnythingIsWritten() throws Exception {
-        assertThatThrownBy(() -> publisher().publish(render("../escaped"), metadata("../escaped")))
+        assertThatThrownBy(() -> publisher().publish(render("../escaped"), metadata("../escaped"), null))
                 .isInstanceOf(IllegalArgumentException.class);
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.map(file -> dir.relativize(file).toString())).containsExactlyInAnyOrder("", "source.mp4", "source.jpg");
@@ -55,6 +55,6 @@ class OutboxPublisherTest {
     }
 
     private static PostMetadata metadata(String job) {
-        return new PostMetadata(job, "quick", "youtube", "en", TITLE, "description", List.of("#tag"), 2.0, 1080, 1920, true);
+        return new PostMetadata(job, "quick", "youtube", "en", TITLE, "description", List.of("#tag"), 2.0, 1080, 1920, true, null);
     }
 }

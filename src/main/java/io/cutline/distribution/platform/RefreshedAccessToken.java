@@ -1,0 +1,92 @@
+package io.cutline.distribution.platform;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.config.ProviderSettings;
+import io.cutline.config.Secrets;
+import io.cutline.model.PermanentFailure;
+import io.cutline.provider.HttpGateway;
+import io.cutline.provider.ProviderErrors;
+import io.cutline.provider.ProviderRejectedException;
+import io.cutline.provider.ProviderUnavailableException;
+
+/**
+ * An OAuth 2.0 access token from the refresh-token grant: the client id, client secret and refresh
+ * token come from the environment variables the block names ({@code client-id-env},
+ * {@code client-secret-env}, {@code refresh-token-env}), the token endpoint is {@code token-url}. The
+ * token is refreshed {@code token-refresh-before-s} seconds before it expires, and at once when the
+ * platform answers 401 ({@link #expired}).
+ */
+final class RefreshedAccessToken {
+
+    private final HttpGateway http;
+    private final ObjectMapper json;
+    private final ProviderSettings settings;
+    private final String clientIdField;
+    private final String tokenUrl;
+    private final Duration early;
+    private final Clock clock;
+    private String token;
+    private Instant refreshAt = Instant.MIN;
+
+    /** {@code clientIdField}: what the token endpoint calls the client id ({@code client_id}, TikTok's {@code client_key}). */
+    RefreshedAccessToken(ProviderSettings settings, String clientIdField, HttpGateway http, ObjectMapper json, Clock clock) {
+        this.clientIdField = clientIdField;
+        this.http = http;
+        this.json = json;
+        this.settings = settings;
+        this.early = Duration.ofSeconds(settings.integer("token-refresh-before-s"));
+        this.clock = clock;
+        this.tokenUrl = settings.text("token-url");
+    }
+
+    /** A token that is good for a while yet, refreshed first if it is about to expire. */
+    synchronized String current() {
+        if (token == null || !clock.instant().isBefore(refreshAt)) {
+            refresh();
+        }
+        return token;
+    }
+
+    /** The platform refused {@code refused} (401): the next {@link #current} gets a new one. */
+    synchronized void expired(String refused) {
+        if (refused != null && refused.equals(token)) {
+            token = null;
+        }
+    }
+
+    private void refresh() {
+        Map<String, String> form = Map.of("grant_type", "refresh_token", clientIdField, settings.secret("client-id-env"),
+                "client_secret", settings.secret("client-secret-env"), "refresh_token", settings.secret("refresh-token-env"));
+        String body = form.entrySet().stream().map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpGateway.Reply reply;
+        try {
+            reply = ProviderErrors.check(settings.name(), http.send(settings.name(), new HttpGateway.Call("POST", tokenUrl,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8))));
+        } catch (ProviderRejectedException e) {
+            throw new PermanentFailure(settings.name() + ": the OAuth token endpoint refused the refresh token (" + e.getMessage()
+                    + "); authorize the app again and put the new refresh token in " + settings.text("refresh-token-env"), e);
+        }
+        JsonNode answer;
+        try {
+            answer = json.readTree(reply.body());
+        } catch (Exception e) {
+            throw new ProviderUnavailableException(settings.name(), "unreadable token reply: " + e.getMessage(), true, e);
+        }
+        String fresh = answer.path("access_token").asText("");
+        if (fresh.isBlank()) {
+            throw new ProviderUnavailableException(settings.name(), "token reply without access_token", true, null);
+        }
+        token = Secrets.register(fresh);
+        refreshAt = clock.instant().plusSeconds(answer.path("expires_in").asLong(3600)).minus(early);
+    }
+}
