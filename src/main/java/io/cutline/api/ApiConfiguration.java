@@ -12,6 +12,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -25,8 +26,10 @@ public class ApiConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                             RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs) {
-        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications, quality, costs);
+                             RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
+                             JobProgress progress) {
+        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications, quality, costs,
+                progress);
     }
 
     @BindToRegistry

@@ -4,9 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.cutline.ledger.CostLedger;
+import io.cutline.ledger.JobProgress;
 import io.cutline.timing.TimingPlan;
 
-/** A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors. */
+/** A job as {@code GET /api/jobs/{id}} shows it: progress, state per layer and per scene, artifacts and errors. */
 public record JobView(
         String id,
         String channel,
@@ -20,6 +21,7 @@ public record JobView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         Failure failure,
+        JobProgress.Progress progress,
         List<Layer> layers,
         List<SceneView> scenes,
         List<RenderView> renders,

@@ -1,12 +1,19 @@
 package io.cutline.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cutline.api.ApiConfiguration;
 import io.cutline.assembly.AssemblyConfiguration;
 import io.cutline.channel.ChannelConfiguration;
+import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.CoreConfiguration;
+import io.cutline.config.Settings;
 import io.cutline.distribution.DistributionConfiguration;
 import io.cutline.generation.GenerationConfiguration;
 import io.cutline.job.JobConfiguration;
@@ -19,6 +26,7 @@ import io.cutline.storyboard.StoryboardConfiguration;
 import io.cutline.voice.VoiceConfiguration;
 import io.cutline.writer.WriterConfiguration;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 
 /**
@@ -46,11 +54,42 @@ public final class CutlineRuntime {
     }
 
     public static Main main(Map<String, String> overrides) {
+        requireConfig();
         Main main = new Main();
         CONFIGURATIONS.forEach(main.configure()::addConfiguration);
         main.setPropertyPlaceholderLocations("file:" + CONFIG);
         overrides.forEach(main::addOverrideProperty);
         return main;
+    }
+
+    /** Fails the command (exit code 3) when the properties file is not there. */
+    static void requireConfig() {
+        if (!Files.isRegularFile(Path.of(CONFIG))) {
+            throw new CommandFailure(ExitCode.INVALID_CONFIG, "no configuration file " + CONFIG,
+                    "run bin/cutline in the project directory, or set CUTLINE_CONFIG to an application.properties");
+        }
+    }
+
+    /** Reads the settings (properties file, environment, {@code -D}) without starting the service. */
+    static <T> T withSettings(Function<Settings, T> use) {
+        requireConfig();
+        DefaultCamelContext context = new DefaultCamelContext();
+        try {
+            context.getPropertiesComponent().setLocation("file:" + CONFIG);
+            return use.apply(new Settings(context));
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** Fails the command at once, before the service starts, when channel {@code id} is unknown or invalid. */
+    static void requireChannel(String id) {
+        withSettings(settings -> channels(settings, new ObjectMapper()).readNow(id));
+    }
+
+    /** The channel registry the settings describe, for a command that checks channels without starting the service. */
+    static ChannelRegistry channels(Settings settings, ObjectMapper json) {
+        return ChannelConfiguration.registry(settings, json, new ChannelConfiguration().platforms(settings));
     }
 
     /** One-shot runs (produce, demo): no HTTP server, no schedules, no pick-up of other jobs. */
