@@ -43,7 +43,7 @@ final class Banner {
                         + " (" + channels.all().stream().map(Channel::id).collect(Collectors.joining(", ")) + ")"
                         + (channels.problems().isEmpty() ? "" : "; " + channels.problems().size() + " problem(s): bin/cutline validate"),
                 "  schedules: " + (!settings.flag("cutline.schedules.enabled") ? "off (cutline.schedules.enabled)"
-                        : scheduled.isEmpty() ? "none" : scheduled.stream().map(channel -> channel.id() + " '" + channel.schedule().cron()
+                        : scheduled.isEmpty() ? "none active" : scheduled.stream().map(channel -> channel.id() + " '" + channel.schedule().cron()
                                 + "' " + channel.schedule().timeZone()).collect(Collectors.joining(", "))),
                 "  API:       " + base + "/api (Authorization: Bearer <token>; " + (tokens.configured() ? "the configured token"
                         : "this run's token is in " + settings.text("cutline.api.generated-token-file")) + ")"

@@ -56,10 +56,20 @@ public final class CutlineRuntime {
     public static Main main(Map<String, String> overrides) {
         requireConfig();
         Main main = new Main();
-        CONFIGURATIONS.forEach(main.configure()::addConfiguration);
+        // instances, not classes: Camel makes a class into an instance with its injector, which binds the
+        // beans, and then binds them again as it configures (every bean, the ledger pool included, twice)
+        CONFIGURATIONS.forEach(type -> main.configure().addConfiguration(instance(type)));
         main.setPropertyPlaceholderLocations("file:" + CONFIG);
         overrides.forEach(main::addOverrideProperty);
         return main;
+    }
+
+    private static CamelConfiguration instance(Class<? extends CamelConfiguration> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make " + type.getName(), e);
+        }
     }
 
     /** Fails the command (exit code 3) when the properties file is not there. */
