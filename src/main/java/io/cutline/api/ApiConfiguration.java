@@ -37,11 +37,15 @@ public class ApiConfiguration implements CamelConfiguration {
         return new JobApi(jobs, views, channels, costs, json, settings.integer("cutline.jobs.max-unfinished"));
     }
 
-    /** {@code CUTLINE_API_TOKEN} (the variable cutline.api.token-env names) and the optional tokens file. */
+    /**
+     * {@code CUTLINE_API_TOKEN} (the variable cutline.api.token-env names) and the optional tokens file.
+     * Without an HTTP server (produce, demo) no token is made: the one a running serve wrote stays.
+     */
     @BindToRegistry
     public ApiTokens apiTokens(Settings settings) {
         return ApiTokens.load(settings.optional("cutline.api.token-env").map(System::getenv).orElse(null),
-                settings.optional("cutline.api.tokens-file").map(Path::of).orElse(null), settings.path("cutline.api.generated-token-file"));
+                settings.optional("cutline.api.tokens-file").map(Path::of).orElse(null),
+                settings.flag("camel.server.enabled") ? settings.path("cutline.api.generated-token-file") : null);
     }
 
     @BindToRegistry

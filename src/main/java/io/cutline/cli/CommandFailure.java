@@ -45,12 +45,12 @@ public class CommandFailure extends RuntimeException {
             }
             if (cause instanceof InvalidSettingException setting) {
                 return new CommandFailure(ExitCode.INVALID_CONFIG, setting.getMessage(),
-                        "fix it in " + CutlineRuntime.CONFIG + " (bin/cutline serve --show-config lists the settings)");
+                        "fix it in " + CutlineRuntime.config() + " (bin/cutline serve --show-config lists the settings)");
             }
             if (cause instanceof PropertyBindingException binding) {
                 return new CommandFailure(ExitCode.INVALID_CONFIG, "cannot set " + binding.getPropertyName() + " to '" + binding.getValue()
                         + "'" + (binding.getCause() == null ? "" : ": " + binding.getCause().getMessage()),
-                        "fix it in " + CutlineRuntime.CONFIG + " (bin/cutline serve --show-config lists the settings)");
+                        "fix it in " + CutlineRuntime.config() + " (bin/cutline serve --show-config lists the settings)");
             }
             if (cause instanceof BindException bind) {
                 return new CommandFailure(ExitCode.INTERNAL, "cannot listen: " + bind.getMessage(),

@@ -36,8 +36,10 @@ import org.apache.camel.main.Main;
  */
 public final class CutlineRuntime {
 
-    /** Where the properties file is; {@code CUTLINE_CONFIG} points elsewhere. */
-    public static final String CONFIG = System.getenv().getOrDefault("CUTLINE_CONFIG", "config/application.properties");
+    /** Where the properties file is: {@code config/application.properties}, unless {@code CUTLINE_CONFIG} or {@code -Dcutline.config} names another. */
+    public static String config() {
+        return System.getProperty("cutline.config", System.getenv().getOrDefault("CUTLINE_CONFIG", "config/application.properties"));
+    }
 
     /**
      * In the order Camel runs them: the shared packages first (a later configuration's beans take
@@ -59,7 +61,7 @@ public final class CutlineRuntime {
         // instances, not classes: Camel makes a class into an instance with its injector, which binds the
         // beans, and then binds them again as it configures (every bean, the ledger pool included, twice)
         CONFIGURATIONS.forEach(type -> main.configure().addConfiguration(instance(type)));
-        main.setPropertyPlaceholderLocations("file:" + CONFIG);
+        main.setPropertyPlaceholderLocations("file:" + config());
         overrides.forEach(main::addOverrideProperty);
         return main;
     }
@@ -74,8 +76,8 @@ public final class CutlineRuntime {
 
     /** Fails the command (exit code 3) when the properties file is not there. */
     static void requireConfig() {
-        if (!Files.isRegularFile(Path.of(CONFIG))) {
-            throw new CommandFailure(ExitCode.INVALID_CONFIG, "no configuration file " + CONFIG,
+        if (!Files.isRegularFile(Path.of(config()))) {
+            throw new CommandFailure(ExitCode.INVALID_CONFIG, "no configuration file " + config(),
                     "run bin/cutline in the project directory, or set CUTLINE_CONFIG to an application.properties");
         }
     }
@@ -85,7 +87,7 @@ public final class CutlineRuntime {
         requireConfig();
         DefaultCamelContext context = new DefaultCamelContext();
         try {
-            context.getPropertiesComponent().setLocation("file:" + CONFIG);
+            context.getPropertiesComponent().setLocation("file:" + config());
             return use.apply(new Settings(context));
         } finally {
             context.stop();

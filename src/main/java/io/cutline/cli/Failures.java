@@ -2,11 +2,12 @@ package io.cutline.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.cutline.config.Secrets;
+import io.cutline.document.ClosestName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,11 +35,14 @@ public final class Failures {
 
     private static int usage(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        List<String> suggestions = e instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of();
+        Optional<String> suggestion = e instanceof UnmatchedArgumentException unmatched
+                ? unmatched.getUnmatched().stream().filter(argument -> argument.startsWith("-")).findFirst()
+                        .flatMap(typed -> ClosestName.to(typed, command.getCommandSpec().optionsMap().keySet()))
+                : Optional.empty();
         String name = command.getCommandSpec().qualifiedName();
         PrintWriter err = command.getErr();
         err.println(name + ": " + e.getMessage());
-        err.println((suggestions.isEmpty() ? "" : "did you mean " + suggestions.get(0) + "? ") + "'" + name + " --help' lists the options");
+        err.println(suggestion.map(option -> "did you mean " + option + "? ").orElse("") + "'" + name + " --help' lists the options");
         err.flush();
         return ExitCode.USAGE;
     }

@@ -37,7 +37,7 @@ public class ServeCommand implements Callable<Integer> {
 
     /** Each property of the configuration file, resolved (environment and {@code -D} overrides applied), secrets masked. */
     static int showConfig(Settings settings, PrintStream out) {
-        out.println("# " + CutlineRuntime.CONFIG + " as resolved (environment variables and -D settings applied; secrets masked)");
+        out.println("# " + CutlineRuntime.config() + " as resolved (environment variables and -D settings applied; secrets masked)");
         for (String key : new TreeSet<>(settings.keys())) {
             String value;
             try {
