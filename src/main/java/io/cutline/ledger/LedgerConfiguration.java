@@ -70,11 +70,6 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public JobProgress jobProgress(JobLedger jobs, StoryLedger stories, VoiceLedger voices, PublicationLedger publications) {
-        return new JobProgress(jobs, stories, voices, publications);
-    }
-
-    @BindToRegistry
     public CostLedger costLedger(LedgerDatabase database) {
         return new CostLedger(database.jdbc());
     }
