@@ -80,6 +80,16 @@ class CliTest {
     }
 
     @Test
+    void showConfigPrintsEachSettingResolvedWithSecretsMasked() {
+        Run shown = run(Level.WARN, Map.of("cutline.db.password", "supersecret-123", "camel.server.port", "18080"), "serve", "--show-config");
+
+        assertThat(shown.exit()).isEqualTo(ExitCode.OK);
+        assertThat(shown.output().lines()).contains("cutline.db.password=***", "camel.server.port=18080", "cutline.jobs.concurrency=2")
+                .noneMatch(line -> line.contains("supersecret"));
+        assertThat(shown.console()).isEmpty();
+    }
+
+    @Test
     void emulator() {
         run(Level.INFO, Map.of(), () -> new CommandLine(new EmulatorMain()), "--prot", "9000")
                 .endsWith(ExitCode.USAGE, "Unknown options: '--prot', '9000'", "did you mean --port?");
