@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         footer = "Exit codes: 0 ok, 1 internal error, 2 usage error or missing tool, 3 invalid configuration, 4 job parked or unfinished.")
 public class CutlineCommand {
 
-    /** Read by {@link Failures}: a failure's stack trace goes to the terminal as well as to the log file. */
+    /** Declares --verbose for every command; {@link Failures} asks the parse result whether it was given. */
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On failure, print the stack trace (always in data/logs)")
     boolean verbose;
 }
