@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.cutline.channel.UnknownChannelException;
 import io.cutline.config.InvalidSettingException;
+import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.PropertyBindingException;
 
 /**
@@ -52,16 +53,24 @@ public class CommandFailure extends RuntimeException {
                         + "'" + (binding.getCause() == null ? "" : ": " + binding.getCause().getMessage()),
                         "fix it in " + CutlineRuntime.config() + " (bin/cutline serve --show-config lists the settings)");
             }
+            if (cause instanceof FailedToCreateRouteException route) {
+                return new CommandFailure(ExitCode.INVALID_CONFIG, "route " + route.getRouteId() + " cannot be made: " + rootMessage(route),
+                        "fix its route file (bin/cutline validate checks the route files)");
+            }
             if (cause instanceof BindException bind) {
                 return new CommandFailure(ExitCode.INTERNAL, "cannot listen: " + bind.getMessage(),
                         "another process has the port; stop it, or set CUTLINE_HTTP_PORT");
             }
         }
+        return new CommandFailure(ExitCode.INTERNAL, "internal error: " + rootMessage(thrown),
+                "the details are in " + logFile + " (--verbose prints them here)");
+    }
+
+    private static String rootMessage(Throwable thrown) {
         Throwable root = thrown;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new CommandFailure(ExitCode.INTERNAL, "internal error: " + (root.getMessage() == null ? root.getClass().getName() : root.getMessage()),
-                "the details are in " + logFile + " (--verbose prints them here)");
+        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     }
 }

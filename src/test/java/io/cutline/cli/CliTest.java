@@ -80,6 +80,18 @@ class CliTest {
     }
 
     @Test
+    void aRouteThatCannotBeMadeIsAnInvalidConfiguration() throws IOException {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("broken.yaml"), "- route:\n    id: broken-route\n    from:\n      uri: direkt:start\n"
+                + "      steps:\n        - log:\n            message: never\n");
+        Map<String, String> settings = Map.of("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml",
+                "camel.server.enabled", "false", "cutline.db.url", "jdbc:h2:mem:cli-route;DB_CLOSE_DELAY=-1");
+
+        run(Level.INFO, settings, "serve").endsWith(ExitCode.INVALID_CONFIG, "route broken-route cannot be made",
+                "direkt://start", "bin/cutline validate");
+    }
+
+    @Test
     void showConfigPrintsEachSettingResolvedWithSecretsMasked() {
         Run shown = run(Level.WARN, Map.of("cutline.db.password", "supersecret-123", "camel.server.port", "18080"), "serve", "--show-config");
 
