@@ -1,6 +1,7 @@
 package io.cutline;
 
 import io.cutline.cli.CutlineCommand;
+import io.cutline.cli.Failures;
 import picocli.CommandLine;
 
 /** Entry point: {@code java -jar target/cutline.jar <serve|produce|demo|validate> ...}. */
@@ -10,6 +11,6 @@ public final class Cutline {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CutlineCommand()).execute(args));
+        System.exit(Failures.install(new CommandLine(new CutlineCommand())).execute(args));
     }
 }

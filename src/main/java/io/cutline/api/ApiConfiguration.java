@@ -12,6 +12,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -25,8 +26,10 @@ public class ApiConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
-                             RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs) {
-        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications, quality, costs);
+                             RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
+                             JobProgress progress) {
+        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications, quality, costs,
+                progress);
     }
 
     @BindToRegistry
@@ -34,11 +37,15 @@ public class ApiConfiguration implements CamelConfiguration {
         return new JobApi(jobs, views, channels, costs, json, settings.integer("cutline.jobs.max-unfinished"));
     }
 
-    /** {@code CUTLINE_API_TOKEN} (the variable cutline.api.token-env names) and the optional tokens file. */
+    /**
+     * {@code CUTLINE_API_TOKEN} (the variable cutline.api.token-env names) and the optional tokens file.
+     * Without an HTTP server (produce, demo) no token is made: the one a running serve wrote stays.
+     */
     @BindToRegistry
     public ApiTokens apiTokens(Settings settings) {
         return ApiTokens.load(settings.optional("cutline.api.token-env").map(System::getenv).orElse(null),
-                settings.optional("cutline.api.tokens-file").map(Path::of).orElse(null), settings.path("cutline.api.generated-token-file"));
+                settings.optional("cutline.api.tokens-file").map(Path::of).orElse(null),
+                settings.flag("camel.server.enabled") ? settings.path("cutline.api.generated-token-file") : null);
     }
 
     @BindToRegistry

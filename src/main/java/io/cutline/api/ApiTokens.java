@@ -50,7 +50,7 @@ public final class ApiTokens {
 
     /**
      * The tokens from the environment variable and the tokens file (either may be absent); with none,
-     * one made for this run, written to {@code generatedFile}.
+     * one made for this run, written to {@code generatedFile} (none when it is null: no API is served).
      */
     public static ApiTokens load(String environmentValue, Path tokensFile, Path generatedFile) {
         List<Token> tokens = new ArrayList<>();
@@ -62,6 +62,9 @@ public final class ApiTokens {
         }
         if (!tokens.isEmpty()) {
             return new ApiTokens(tokens, true);
+        }
+        if (generatedFile == null) {
+            return new ApiTokens(List.of(), false);
         }
         String made = generate();
         write(generatedFile, made);

@@ -4,10 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.cutline.ledger.CostLedger;
+import io.cutline.ledger.JobProgress;
 import io.cutline.timing.TimingPlan;
 
 /**
- * A job as {@code GET /api/jobs/{id}} shows it: state per layer and per scene, artifacts and errors;
+ * A job as {@code GET /api/jobs/{id}} shows it: progress, state per layer and per scene, artifacts and errors;
  * what generation cost ({@code cost}) and what writing cost ({@code writing}), with every call to a
  * writer ({@code writerCalls}: its tokens, dollars and what was wrong with its answer).
  */
@@ -24,6 +25,7 @@ public record JobView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         Failure failure,
+        JobProgress.Progress progress,
         List<Layer> layers,
         List<SceneView> scenes,
         List<RenderView> renders,

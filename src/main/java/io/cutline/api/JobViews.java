@@ -8,6 +8,7 @@ import java.util.List;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.JobState;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
@@ -30,9 +31,10 @@ public class JobViews {
     private final PublicationLedger publications;
     private final QualityLedger quality;
     private final CostLedger costs;
+    private final JobProgress progress;
 
     public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, RenderLedger renders,
-                    PublicationLedger publications, QualityLedger quality, CostLedger costs) {
+                    PublicationLedger publications, QualityLedger quality, CostLedger costs, JobProgress progress) {
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.stories = stories;
@@ -41,6 +43,7 @@ public class JobViews {
         this.publications = publications;
         this.quality = quality;
         this.costs = costs;
+        this.progress = progress;
     }
 
     public JobView describe(String jobId) {
@@ -51,7 +54,7 @@ public class JobViews {
                 stories.storyboard(jobId).map(Storyboard::title).orElse(null),
                 job.state().name(), job.step().name(), job.attempt(), job.createdAt(), job.updatedAt(),
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
-                layers(job, log), scenes.describe(jobId, log),
+                progress.of(jobId), layers(job, log), scenes.describe(jobId, log),
                 renders.forJob(jobId).stream().map(render -> new JobView.RenderView(render.rendition(), render.path(),
                         render.width(), render.height(), render.durationSeconds(), render.thumbnailPath())).toList(),
                 quality.forJob(jobId).stream().map(gate -> new JobView.GateView(gate.rendition(), gate.gate(), gate.passed(),

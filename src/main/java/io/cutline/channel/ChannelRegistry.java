@@ -123,14 +123,26 @@ public class ChannelRegistry {
         return find(id).orElseThrow(() -> new UnknownChannelException(id, channels.keySet(), problemsOf(id)));
     }
 
+    /** Channel {@code id} as the files read now, without serving or logging anything: what a command checks before it starts. */
+    public Channel readNow(String id) {
+        ChannelScan scan = scan();
+        return scan.channels().stream().filter(channel -> channel.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownChannelException(id, scan.channels().stream().map(Channel::id).sorted().toList(),
+                        problemsOf(id, scan.problems())));
+    }
+
     public List<DocumentProblem> problems() {
         return problems;
     }
 
     /** Problems of the file that would define channel {@code id}, if it is invalid. */
     public List<DocumentProblem> problemsOf(String id) {
+        return problemsOf(id, problems);
+    }
+
+    private List<DocumentProblem> problemsOf(String id, List<DocumentProblem> found) {
         String source = source(directory.resolve(id + ".yaml"));
-        return problems.stream().filter(problem -> problem.source().equals(source)).toList();
+        return found.stream().filter(problem -> problem.source().equals(source)).toList();
     }
 
     /** One channel file, with every problem it has (schema and rules) at once. */

@@ -27,6 +27,7 @@ final class JobReport {
         if (job.failure() != null) {
             out.printf("  failed at %s%s: %s%n", job.failure().step(),
                     job.failure().scene() == null ? "" : " (scene " + job.failure().scene() + ")", job.failure().reason());
+            out.printf("  to retry it there: POST /api/jobs/%s/retry (with bin/cutline serve running)%n", job.id());
         }
         for (JobView.RenderView render : job.renders()) {
             out.printf(Locale.ROOT, "  video:  %s (%dx%d, %.2f s)%n", relative(render.path()), render.width(), render.height(),

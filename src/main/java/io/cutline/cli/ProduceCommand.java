@@ -10,19 +10,25 @@ import io.cutline.job.JobRequest;
 import io.cutline.job.Receipt;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.JobState;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "produce", description = "Produces one video for a channel and exits; non-zero if the job failed.")
+@Command(name = "produce", description = "Produces one video for a channel, showing each layer's progress, and exits;"
+        + " exit code 4 if the job was parked or had not finished within the timeout.")
 public class ProduceCommand implements Callable<Integer> {
+
+    /** How often the ledger is read for progress and the job's end. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(250);
 
     @Option(names = "--channel", required = true, description = "Channel id (config/channels/<id>.yaml)")
     String channel;
 
-    @Option(names = "--topic", description = "Topic to cover; the channel's signals choose one when absent")
+    @Option(names = "--topic", description = "Topic to cover; the channel's signals choose one when absent"
+            + " (the offline template writer covers only the topics of the channel's signals file)")
     String topic;
 
     @Option(names = "--timeout", defaultValue = "PT30M", description = "Give up waiting after this long (ISO-8601, default PT30M)")
@@ -34,30 +40,40 @@ public class ProduceCommand implements Callable<Integer> {
     }
 
     static int produce(String channel, String topic, Duration timeout, PrintStream out) throws Exception {
-        Main main = CutlineRuntime.main(CutlineRuntime.oneShot());
         Instant started = Instant.now();
+        CutlineRuntime.requireChannel(channel);
+        Main main = CutlineRuntime.main(CutlineRuntime.oneShot());
         main.start();
         try {
             CamelContext context = main.getCamelContext();
             Receipt receipt = context.createProducerTemplate()
                     .requestBody("direct:submit-job", new JobRequest(channel, topic, null, "cli"), Receipt.class);
-            JobLedger jobs = context.getRegistry().lookupByNameAndType("jobLedger", JobLedger.class);
-            Job job = awaitEnd(jobs, receipt.job().id(), started.plus(timeout));
+            String jobId = receipt.job().id();
+            out.printf("job %s for channel %s started%n", jobId, channel);
+            Job job = awaitEnd(context, jobId, started.plus(timeout), new ProgressView(out, System.console() != null));
             JobViews views = context.getRegistry().lookupByNameAndType("jobViews", JobViews.class);
-            JobReport.print(views.describe(job.id()), Duration.between(started, Instant.now()), out);
-            return job.state() == JobState.DONE ? 0 : 1;
+            JobReport.print(views.describe(jobId), Duration.between(started, Instant.now()), out);
+            if (job.state() == JobState.RUNNING) {
+                throw new CommandFailure(ExitCode.JOB_FAILED, "job " + jobId + " had not finished after " + timeout,
+                        "bin/cutline serve resumes it at its step; GET /api/jobs/" + jobId + " shows where it is");
+            }
+            return job.state() == JobState.DONE ? ExitCode.OK : ExitCode.JOB_FAILED;
         } finally {
             main.stop();
         }
     }
 
-    private static Job awaitEnd(JobLedger jobs, String jobId, Instant deadline) throws InterruptedException {
+    /** Shows the job's progress until it is no longer running (or the deadline passes); returns it as it ended. */
+    private static Job awaitEnd(CamelContext context, String jobId, Instant deadline, ProgressView view) throws InterruptedException {
+        JobLedger jobs = context.getRegistry().lookupByNameAndType("jobLedger", JobLedger.class);
+        JobProgress progress = context.getRegistry().lookupByNameAndType("jobProgress", JobProgress.class);
         while (true) {
             Job job = jobs.require(jobId);
+            view.show(progress.of(jobId));
             if (job.state() != JobState.RUNNING || Instant.now().isAfter(deadline)) {
                 return job;
             }
-            Thread.sleep(200);
+            Thread.sleep(LOOK_EVERY.toMillis());
         }
     }
 }

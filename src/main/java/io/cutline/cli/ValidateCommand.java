@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutline.channel.ChannelConfiguration;
 import io.cutline.channel.ChannelScan;
 import io.cutline.config.Settings;
 import io.cutline.document.DocumentProblem;
@@ -17,7 +16,6 @@ import io.cutline.document.RouteCheck;
 import io.cutline.document.YamlFiles;
 import io.cutline.research.SignalLibrary;
 import io.cutline.writer.template.TemplateWriter;
-import org.apache.camel.impl.DefaultCamelContext;
 import picocli.CommandLine.Command;
 
 /**
@@ -28,15 +26,9 @@ import picocli.CommandLine.Command;
         + " file:line:column: field: message. Exit code 0: all valid; 3: invalid configuration.")
 public class ValidateCommand implements Callable<Integer> {
 
-    /** Exit code when any file has a problem (1 remains a crash of the command, 2 a usage error). */
-    public static final int INVALID_CONFIGURATION = 3;
-
     @Override
-    public Integer call() throws Exception {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().setLocation("file:" + CutlineRuntime.CONFIG);
-            return validate(new Settings(context), System.out);
-        }
+    public Integer call() {
+        return CutlineRuntime.withSettings(settings -> validate(settings, System.out));
     }
 
     /** Checks what {@code settings} point at, prints the problems and a summary to {@code out}, and returns the exit code. */
@@ -45,7 +37,7 @@ public class ValidateCommand implements Callable<Integer> {
         CompletableFuture<List<DocumentProblem>> routes =
                 CompletableFuture.supplyAsync(() -> new RouteCheck().check(settings.path("cutline.routes.dir")));
         ObjectMapper json = new ObjectMapper();
-        ChannelScan channels = ChannelConfiguration.registry(settings, json, new ChannelConfiguration().platforms(settings)).scan();
+        ChannelScan channels = CutlineRuntime.channels(settings, json).scan();
         List<DocumentProblem> problems = new ArrayList<>(channels.problems());
         Path signalsDirectory = settings.path("cutline.signals.dir");
         SignalLibrary signals = new SignalLibrary(signalsDirectory, json);
@@ -58,6 +50,6 @@ public class ValidateCommand implements Callable<Integer> {
         problems.addAll(routes.join());
         problems.forEach(out::println);
         out.printf("%d valid channel(s); %d problem(s)%n", channels.channels().size(), problems.size());
-        return problems.isEmpty() ? 0 : INVALID_CONFIGURATION;
+        return problems.isEmpty() ? ExitCode.OK : ExitCode.INVALID_CONFIG;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,8 +27,8 @@ public final class Settings {
     }
 
     public String text(String key) {
-        return optional(key).orElseThrow(() -> new IllegalStateException(
-                "property " + key + " is not set (see config/application.properties)"));
+        return optional(key).orElseThrow(() -> new InvalidSettingException(
+                "property " + key + " is not set (see config/application.properties)", null));
     }
 
     public Optional<String> optional(String key) {
@@ -39,7 +40,7 @@ public final class Settings {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("property " + key + " must be an integer, got '" + value + "'", e);
+            throw new InvalidSettingException("property " + key + " must be an integer, got '" + value + "'", e);
         }
     }
 
@@ -48,14 +49,14 @@ public final class Settings {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("property " + key + " must be a number, got '" + value + "'", e);
+            throw new InvalidSettingException("property " + key + " must be a number, got '" + value + "'", e);
         }
     }
 
     public boolean flag(String key) {
         String value = text(key);
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalStateException("property " + key + " must be true or false, got '" + value + "'");
+            throw new InvalidSettingException("property " + key + " must be true or false, got '" + value + "'", null);
         }
         return Boolean.parseBoolean(value);
     }
@@ -73,6 +74,11 @@ public final class Settings {
      * its block is every {@code <area>.<name>.*} property (each resolved, so environment variables
      * and overrides apply). Adding a provider is adding such a block; nothing lists them elsewhere.
      */
+    /** The name of every property the configuration file sets. */
+    public Set<String> keys() {
+        return properties.loadProperties().stringPropertyNames();
+    }
+
     public Map<String, ProviderSettings> providers(String area) {
         Pattern adapterKey = Pattern.compile(Pattern.quote(area) + "\\.([a-z0-9][a-z0-9-]*)\\.adapter");
         TreeSet<String> names = new TreeSet<>();

@@ -162,7 +162,9 @@ public class GenerationConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Settings settings = context.getRegistry().findSingleByType(Settings.class);
         context.addStartupListener((started, alreadyStarted) -> {
-            MeterRegistry meters = started.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+            // called again (alreadyStarted) for routes made later, e.g. a platform's publishing route
+            MeterRegistry meters = alreadyStarted ? null
+                    : started.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
             if (meters != null) {
                 new GenerationMetrics(started.getRegistry().findSingleByType(GenerationLedger.class),
                         started.getRegistry().findSingleByType(GeneratorCatalog.class).hostedProviders()).bindTo(meters);

@@ -3,7 +3,11 @@ package io.cutline.job;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.JobProgress;
+import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.StepLog;
+import io.cutline.ledger.StoryLedger;
+import io.cutline.ledger.VoiceLedger;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -19,6 +23,15 @@ public class JobConfiguration implements CamelConfiguration {
     @BindToRegistry
     public JobSteps jobSteps(JobLedger jobs, StepLog stepLog) {
         return new JobSteps(jobs, stepLog);
+    }
+
+    /**
+     * Bound here, after the ledger's configuration: Camel orders a configuration's beans only one
+     * level deep, so a ledger bean made of ledger beans made of the database could come too early.
+     */
+    @BindToRegistry
+    public JobProgress jobProgress(JobLedger jobs, StoryLedger stories, VoiceLedger voices, PublicationLedger publications) {
+        return new JobProgress(jobs, stories, voices, publications);
     }
 
     @Override

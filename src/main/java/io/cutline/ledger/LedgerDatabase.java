@@ -43,8 +43,8 @@ public class LedgerDatabase extends ServiceSupport {
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                     .load()
                     .migrate();
-            LOG.info("ledger {} at schema version {} ({} migrations applied)", redact(url), result.targetSchemaVersion,
-                    result.migrationsExecuted);
+            LOG.info("ledger {} at schema version {} ({} migrations applied)", redact(url),
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion, result.migrationsExecuted);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -56,7 +56,7 @@ class ValidateCommandTest {
                 "cutline.routes.dir", routes.toString(), "cutline.writer.template.phrases", phrases.toString())),
                 new PrintStream(out, true, StandardCharsets.UTF_8)));
 
-        assertThat(exit).isEqualTo(ValidateCommand.INVALID_CONFIGURATION).isEqualTo(3);
+        assertThat(exit).isEqualTo(ExitCode.INVALID_CONFIG).isEqualTo(3);
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 source + ":10:3: voice.wordsPerMinut: unknown key; did you mean `wordsPerMinute`?",
                 source + ":25:9: format: does not have a value in the enumeration [\"vertical-short\", \"horizontal-long\"];"

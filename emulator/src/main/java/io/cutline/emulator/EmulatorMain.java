@@ -3,6 +3,7 @@ package io.cutline.emulator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.cutline.cli.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ public final class EmulatorMain implements Callable<Integer> {
     long seed;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EmulatorMain()).execute(args));
+        System.exit(Failures.install(new CommandLine(new EmulatorMain())).execute(args));
     }
 
     @Override
