@@ -65,7 +65,7 @@ stop_all() {
 trap stop_all EXIT
 
 CUTLINE_JAVA_OPTS="-Xmx1g" bin/cutline emulator --port "$EMULATOR_PORT" --key "$KEY" --seed "$SEED" \
-  --fault-rate "$FAULT_RATE" --fault-delay-ms 15000 >"$RUN/emulator.log" 2>&1 &
+  --fault-rate "$FAULT_RATE" --fault-delay-ms 75000 >"$RUN/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 
 java -cp "target/test-classes:target/classes:target/test-lib/*" io.cutline.bench.SoakBenchmark prepare "$RUN" "$JOBS"
@@ -79,9 +79,10 @@ service_env() {
   export CUTLINE_API_JOBS_PER_MINUTE=600 CUTLINE_JOBS_MAX_UNFINISHED=500
   # cheap media: clips at 270x480, x264 ultrafast (the renditions keep 1080x1920)
   export CUTLINE_GENERATION_SHORT_SIDE=270 CUTLINE_ASSEMBLY_PRESET=ultrafast
-  # a killed node's leases and claims lapse within seconds, not minutes; a claim outlasts a timed-out call
-  export CUTLINE_JOBS_LEASE_MS=20000 CUTLINE_JOBS_LEASE_RENEW_MS=5000 CUTLINE_JOBS_RECOVERY_INTERVAL_MS=5000
-  export CUTLINE_GENERATION_CLAIM_MS=30000 CUTLINE_PROVIDERS_RESPONSE_TIMEOUT_MS=10000 CUTLINE_RETRY_DELAY_MS=500
+  # a killed node's leases and claims lapse within a minute or two, not minutes; a claim outlasts a
+  # call that times out (60 s: the emulator makes real speech and video, slowly on a busy machine)
+  export CUTLINE_JOBS_LEASE_MS=30000 CUTLINE_JOBS_LEASE_RENEW_MS=5000 CUTLINE_JOBS_RECOVERY_INTERVAL_MS=5000
+  export CUTLINE_GENERATION_CLAIM_MS=90000 CUTLINE_PROVIDERS_RESPONSE_TIMEOUT_MS=60000 CUTLINE_RETRY_DELAY_MS=500
   export CUTLINE_GENERATION_DOWNLOAD_RETRY_MS=1000
   export CUTLINE_GENERATION_RUNWAY_BASE_URL=$BASE CUTLINE_GENERATION_KLING_BASE_URL=$BASE
   export CUTLINE_GENERATION_LUMA_BASE_URL=$BASE/dream-machine/v1 CUTLINE_GENERATION_VEO_BASE_URL=$BASE/v1beta
@@ -101,6 +102,7 @@ service_env() {
 start_service() {
   (service_env; exec bin/cutline serve) >>"$RUN/service.out" 2>&1 &
   local pid=$!
+  disown "$pid"   # killed on purpose: no "Killed" notice from this shell
   echo "$pid" >"$RUN/service.pid"
   for _ in $(seq 1 180); do
     if curl -sf "http://127.0.0.1:$API_PORT/observe/health" >/dev/null; then return 0; fi
