@@ -30,7 +30,6 @@ done
 STARTED_MS=$(date +%s%3N)
 say() { printf 'soak: %s\n' "$*" >&2; }
 
-bin/cutline validate >/dev/null
 mvn -B -q -Dstyle.color=never -DskipTests package   # the jar, the emulator and this benchmark (target/test-classes, target/test-lib)
 
 RUN=$PWD/target/soak

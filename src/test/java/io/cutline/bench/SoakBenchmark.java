@@ -166,7 +166,9 @@ public final class SoakBenchmark {
         int lost = ids.size() - done - parked;
         out.append(String.format(Locale.ROOT, "soak: %d jobs on %d channels, %d kill -9 of the service, wall time %.0f s%n",
                 ids.size(), CHANNELS.size(), kills().size(), (System.currentTimeMillis() - startedMillis) / 1000.0));
-        out.append(String.format(Locale.ROOT, "  jobs: %d done, %d parked, %d lost (neither done nor parked)%n", done, parked, lost));
+        int inLedger = answered(() -> api.get("/api/jobs?limit=500")).body().path("jobs").size();
+        out.append(String.format(Locale.ROOT, "  jobs: %d done, %d parked, %d lost (neither done nor parked); %d in the ledger%n",
+                done, parked, lost, inLedger));
         parkedReasons.forEach((reason, count) -> out.append(String.format(Locale.ROOT, "    parked x%d at %s%n", count, reason)));
         out.append("  success rate per layer (jobs past the layer / jobs that reached it):\n");
         for (int layer = 0; layer < reached.length; layer++) {
@@ -177,14 +179,17 @@ public final class SoakBenchmark {
                 percent(done, ids.size()), done, ids.size()));
         out.append(String.format(Locale.ROOT, "  kills at progress %s (%% of all steps passed)%n", kills()));
         out.append(faults());
-        out.append(payments());
+        out.append(payments(views));
         out.append(publications(views));
         out.append(service());
         return out.toString();
     }
 
-    /** Paid submissions and duplicates: the emulator's own bills against what Cutline reports in /api/costs. */
-    private String payments() throws Exception {
+    /**
+     * Paid submissions and duplicates: the emulator's own bills against what Cutline reports in
+     * /api/costs; for speech (not in /api/costs), the bills against the scenes voiced.
+     */
+    private String payments(Map<String, JsonNode> views) throws Exception {
         JsonNode billed = answered(() -> emulator.get("/emulator/stats")).body().path("providers");
         Map<String, JsonNode> reported = new TreeMap<>();
         answered(() -> api.get("/api/costs")).body().path("providers").forEach(cost -> reported.put(cost.path("provider").asText(), cost));
@@ -197,9 +202,11 @@ public final class SoakBenchmark {
                     cost.path("paidSubmissions").asInt(), cost.path("possibleDuplicates").asInt()));
         }
         for (String provider : VOICE) {
-            JsonNode bill = billed.path(provider);
-            out.append(String.format(Locale.ROOT, "    %-10s billed %4d, same text billed again %3d (voice: not in /api/costs)%n",
-                    provider, bill.path("billable").asLong(), bill.path("duplicates").asLong()));
+            long voiced = views.values().stream().flatMap(view -> stream(view.path("scenes")))
+                    .filter(scene -> scene.path("voice").path("provider").asText().equals(provider)).count();
+            long bills = billed.path(provider).path("billable").asLong();
+            out.append(String.format(Locale.ROOT, "    %-10s billed %4d for %4d scenes voiced: %d sent again after a lost reply, a timeout or a kill "
+                    + "(speech cannot be looked up)%n", provider, bills, voiced, bills - voiced));
         }
         return out.toString();
     }
@@ -278,6 +285,10 @@ public final class SoakBenchmark {
     private List<String> kills() throws IOException {
         Path kills = run.resolve("kills.txt");
         return Files.exists(kills) ? Files.readAllLines(kills).stream().map(String::trim).filter(line -> !line.isEmpty()).toList() : List.of();
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
 
     private static double percent(long part, long whole) {
