@@ -128,14 +128,20 @@ SAMPLER_PID=$!
 
 # KILLS kill -9 at random points of the run: each when the jobs' progress (steps passed, percent,
 # written by SoakBenchmark) reaches a random mark between 5 and 85, a random 0-9 s later.
+progress() {   # read while SoakBenchmark may be rewriting it: empty counts as 0
+  local percent
+  percent=$(cat "$RUN/progress" 2>/dev/null || true)
+  echo "${percent:-0}"
+}
 (marks=$(for _ in $(seq 1 "$KILLS"); do echo $((5 + RANDOM % 81)); done | sort -n)
 for mark in $marks; do
-  while [ "$(cat "$RUN/progress" 2>/dev/null || echo 0)" -lt "$mark" ]; do sleep 1; done
-  [ "$(cat "$RUN/progress")" -lt 100 ] || break
+  while [ "$(progress)" -lt "$mark" ]; do sleep 1; done
+  [ "$(progress)" -lt 100 ] || break
   sleep $((RANDOM % 10))
   kill -9 "$(cat "$RUN/service.pid")"
-  echo "$(cat "$RUN/progress")" >>"$RUN/kills.txt"
-  say "killed the service (kill -9) at $(cat "$RUN/progress") % of the steps; starting it again"
+  percent=$(progress)
+  echo "$percent" >>"$RUN/kills.txt"
+  say "killed the service (kill -9) at $percent % of the steps; starting it again"
   sleep 1
   start_service
 done) &
