@@ -35,6 +35,7 @@ mvn -B -q -Dstyle.color=never -DskipTests package   # the jar, the emulator and 
 RUN=$PWD/target/soak
 rm -rf "$RUN"
 mkdir -p "$RUN"
+RUN_STARTED_MS=$(date +%s%3N)
 RANDOM=$SEED
 KEY=soak-key-$RANDOM$RANDOM
 export CUTLINE_API_TOKEN=soak-token-$RANDOM$RANDOM$RANDOM
@@ -148,6 +149,6 @@ done) &
 KILLER_PID=$!
 
 java -cp "target/test-classes:target/classes:target/test-lib/*" io.cutline.bench.SoakBenchmark run \
-  "$RUN" "$JOBS" "$API_PORT" "$EMULATOR_PORT" "$STARTED_MS"
+  "$RUN" "$JOBS" "$API_PORT" "$EMULATOR_PORT" "$RUN_STARTED_MS"
 printf 'soak: fault rate %s, seed %s; the command took %d s (build included)\n' "$FAULT_RATE" "$SEED" \
   $((($(date +%s%3N) - STARTED_MS) / 1000)) | tee -a "$RUN/soak.txt"
