@@ -9,9 +9,13 @@ import java.util.Random;
 
 /**
  * Which requests get which faults, per provider: a queue of faults for the next requests, and
- * faults that hit any request with a probability (seeded, so a run can be repeated).
+ * faults that hit any request with a probability (seeded, so a run can be repeated). The provider
+ * {@value #ANY} stands for every call the emulator serves (submissions, polls, lookups, downloads).
  */
 public class FaultPlan {
+
+    /** The provider name of random faults that hit every call, whatever its provider. */
+    public static final String ANY = "*";
 
     /** Per provider, what the next requests get: a fault, or (empty) none. */
     private final Map<String, Deque<Optional<Fault>>> queued = new HashMap<>();
@@ -68,10 +72,12 @@ public class FaultPlan {
         }
         double roll = dice.nextDouble();
         double cumulative = 0;
-        for (Map.Entry<Fault, Double> entry : random.getOrDefault(provider, Map.of()).entrySet()) {
-            cumulative += entry.getValue();
-            if (roll < cumulative) {
-                return Optional.of(entry.getKey());
+        for (String name : new String[] {provider, ANY}) {
+            for (Map.Entry<Fault, Double> entry : random.getOrDefault(name, Map.of()).entrySet()) {
+                cumulative += entry.getValue();
+                if (roll < cumulative) {
+                    return Optional.of(entry.getKey());
+                }
             }
         }
         return Optional.empty();

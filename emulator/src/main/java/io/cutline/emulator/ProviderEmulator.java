@@ -15,7 +15,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * One loopback HTTP server that speaks the providers' wire protocols (see
  * {@code shared/reference/provider-apis.md}) with real media, for tests, demos and benchmarks.
  * It bills like the providers would (counting paid duplicates) and injects faults on request:
- * {@code POST /emulator/faults}, {@code DELETE /emulator/faults}, {@code GET /emulator/stats}.
+ * {@code POST /emulator/faults} (provider {@code "*"}: every call), {@code DELETE /emulator/faults}, {@code GET /emulator/stats}.
  */
 public final class ProviderEmulator implements AutoCloseable {
 
@@ -172,7 +172,8 @@ public final class ProviderEmulator implements AutoCloseable {
             try {
                 call.response().putHeader("Content-Type", "application/json")
                         .end(context.json().writeValueAsString(Map.of("providers", context.billing().accounts(),
-                                "peakInFlight", context.tasks().peaks(), "youtube", Map.of("videosCreated", context.youtube().videosCreated(),
+                                "peakInFlight", context.tasks().peaks(), "faults", context.faults().injected(),
+                                "youtube", Map.of("videosCreated", context.youtube().videosCreated(),
                                         "bytesReceived", context.youtube().bytesReceived()),
                                 "tiktok", Map.of("postsInitialized", context.tiktok().postsInitialized(),
                                         "postsPublished", context.tiktok().postsPublished()))));
