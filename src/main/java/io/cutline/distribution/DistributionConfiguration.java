@@ -34,7 +34,9 @@ public class DistributionConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         context.addStartupListener((started, alreadyStarted) -> {
-            MeterRegistry meters = started.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+            // called again (alreadyStarted) for routes made later, e.g. a platform's publishing route
+            MeterRegistry meters = alreadyStarted ? null
+                    : started.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
             if (meters != null) {
                 new PublicationMetrics(started.getRegistry().findSingleByType(PublicationLedger.class),
                         started.getRegistry().findSingleByType(Settings.class).providers("cutline.distribution").keySet()).bindTo(meters);

@@ -69,7 +69,9 @@ public final class CriticalPathBenchmark {
             Map<String, String> settings = HostedSettings.emulated(emulator);
             settings.put("cutline.generation.kling.secret-key-env", "CUTLINE_BENCH_KEY");
             Path channels = Files.createDirectories(root.resolve("channels"));
+            // each run's prompts differ (Kling finds a task sent before by its key), its clip lengths do not
             Files.writeString(channels.resolve("bench.yaml"), Files.readString(Path.of("bench/channels/bench.yaml"))
+                    .replace("visual: clean abstract motion", "visual: clean abstract motion, " + name + " run")
                     .replace("perVideoUsd: 0", "perVideoUsd: 100").replace("perDayUsd: 0", "perDayUsd: 1000")
                     + "generation:\n  provider: kling\n");
             settings.put("cutline.channels.dir", channels.toString());
