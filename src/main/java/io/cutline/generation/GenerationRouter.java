@@ -10,6 +10,7 @@ import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.StoryLedger;
+import io.cutline.model.OverBudgetException;
 import io.cutline.model.PermanentFailure;
 import io.cutline.model.Scene;
 

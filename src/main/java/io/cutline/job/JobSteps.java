@@ -4,7 +4,9 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
+import io.cutline.model.OverBudgetException;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,11 @@ public class JobSteps {
         }
         stepLog.fail(jobId, job.step(), null, reason);
         return parked;
+    }
+
+    /** Whether the failure being handled (wrapped or not) is a budget's refusal: the route then raises budget.exceeded. */
+    public boolean overBudget(Exchange exchange) {
+        return ObjectHelper.getException(OverBudgetException.class, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)) != null;
     }
 
     /** The failure as an operator should read it: the exception's kind and message, and its root cause if different. */
