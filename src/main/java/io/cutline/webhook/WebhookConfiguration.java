@@ -26,6 +26,9 @@ public class WebhookConfiguration implements CamelConfiguration {
                                        ObjectMapper json, Clock clock, Settings settings) {
         List<String> urls = settings.optional("cutline.webhooks.urls").map(value -> Arrays.stream(value.split(","))
                 .map(String::trim).filter(url -> !url.isEmpty()).toList()).orElse(List.of());
+        urls.stream().filter(url -> !url.matches("https?://\\S+")).findFirst().ifPresent(url -> {
+            throw new IllegalStateException("cutline.webhooks.urls: '" + url + "' is not an http:// or https:// URL");
+        });
         return new WebhookEvents(jobs, publications, channels, deliveries, json, clock, urls);
     }
 
