@@ -16,6 +16,7 @@ import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.WebhookLedger;
 import io.cutline.config.Settings;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -33,8 +34,9 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json, Settings settings) {
-        return new JobApi(jobs, views, channels, costs, json, settings.integer("cutline.jobs.max-unfinished"));
+    public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, WebhookLedger webhooks, ObjectMapper json,
+                         Settings settings) {
+        return new JobApi(jobs, views, channels, costs, webhooks, json, settings.integer("cutline.jobs.max-unfinished"));
     }
 
     /**

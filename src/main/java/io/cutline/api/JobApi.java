@@ -25,6 +25,8 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobNotFoundException;
 import io.cutline.ledger.JobState;
+import io.cutline.ledger.WebhookDelivery;
+import io.cutline.ledger.WebhookLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -41,17 +43,20 @@ public class JobApi {
     private final JobViews views;
     private final ChannelRegistry channels;
     private final CostLedger costs;
+    private final WebhookLedger webhooks;
     private final ObjectMapper json;
     private final SchemaCheck requestSchema = SchemaCheck.load("job-request.schema.json");
     private final ObjectReader strictReader;
     private final int maxUnfinished;
 
     /** {@code maxUnfinished}: jobs the ledger may hold unfinished before a new request is refused (429). */
-    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, ObjectMapper json, int maxUnfinished) {
+    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, WebhookLedger webhooks, ObjectMapper json,
+                  int maxUnfinished) {
         this.jobs = jobs;
         this.views = views;
         this.channels = channels;
         this.costs = costs;
+        this.webhooks = webhooks;
         this.json = json;
         this.maxUnfinished = maxUnfinished;
         this.strictReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -123,19 +128,60 @@ public class JobApi {
                 throw new ApiProblem(400, "state: must be one of RUNNING, PARKED, DONE, got '" + state + "'");
             }
         }
-        int max = 50;
-        if (limit != null && !limit.isBlank()) {
+        String channelId = channel == null || channel.isBlank() ? null : channel.trim();
+        return write(Map.of("jobs", jobs.list(wanted, channelId, limit(limit)).stream().map(views::summary).toList()));
+    }
+
+    /** {@code GET /api/webhooks/deliveries?state=&job=&limit=}: webhook deliveries, newest first, each with its attempts. */
+    public String webhookDeliveries(String state, String job, String limit) {
+        WebhookDelivery.State wanted = null;
+        if (state != null && !state.isBlank()) {
             try {
-                max = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                throw new ApiProblem(400, "limit: must be an integer from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+                wanted = WebhookDelivery.State.valueOf(state.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ApiProblem(400, "state: must be one of PENDING, DELIVERED, FAILED, got '" + printable(state) + "'");
             }
         }
-        String channelId = channel == null || channel.isBlank() ? null : channel.trim();
-        return write(Map.of("jobs", jobs.list(wanted, channelId, max).stream().map(views::summary).toList()));
+        String jobId = job == null || job.isBlank() ? null : job.trim();
+        if (jobId != null && !jobId.matches("[0-9a-fA-F-]{36}")) {
+            throw new ApiProblem(400, "job: must be a job id (1c2f6969-0d4e-4b7e-9f5c-2a8e1d3b6f10), got '" + printable(job) + "'");
+        }
+        List<Map<String, Object>> deliveries = webhooks.list(wanted, jobId, limit(limit)).stream().map(delivery -> {
+            Map<String, Object> view = new java.util.LinkedHashMap<>();
+            view.put("id", delivery.id());
+            view.put("eventId", delivery.eventId());
+            view.put("event", delivery.eventType());
+            view.put("jobId", delivery.jobId());
+            view.put("channel", delivery.channelId());
+            view.put("url", Secrets.redact(delivery.url()));
+            view.put("state", delivery.state().name());
+            view.put("attempts", delivery.attempts());
+            view.put("lastStatus", delivery.lastStatus());
+            view.put("lastError", delivery.lastError());
+            view.put("nextAttempt", delivery.nextAttemptAt());
+            view.put("created", delivery.createdAt());
+            view.put("updated", delivery.updatedAt());
+            view.put("log", webhooks.attempts(delivery.id()));
+            return view;
+        }).toList();
+        return write(Map.of("deliveries", deliveries));
+    }
+
+    /** A {@code limit} parameter: 50 when absent, else an integer from 1 to {@value #MAX_LIMIT} (400 otherwise). */
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 50;
+        }
+        int max;
+        try {
+            max = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > MAX_LIMIT) {
+            throw new ApiProblem(400, "limit: must be an integer from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+        }
+        return max;
     }
 
     /** Puts a parked job back to work; the route then resumes it at its failed step. */

@@ -28,7 +28,8 @@ public record Channel(
         Generation generation,
         Music music,
         List<String> renditions,
-        Writer writer) {
+        Writer writer,
+        List<Webhook> webhooks) {
 
     public record Voice(String provider, String name, Integer wordsPerMinute, Integer pitch) {
         public int wordsPerMinuteOrDefault() {
@@ -72,6 +73,18 @@ public record Channel(
 
     /** Who writes the channel's briefs and storyboards: a {@code cutline.writer.<name>} block, a model instead of its own, a fallback writer. */
     public record Writer(String provider, String model, String fallback) {
+    }
+
+    /** A URL that receives the channel's events as signed JSON; {@code events} (all when absent) limits which. */
+    public record Webhook(String url, List<String> events) {
+        public boolean wants(String event) {
+            return events == null || events.isEmpty() || events.contains(event);
+        }
+    }
+
+    /** The channel's own webhook URLs (the service's default URLs come on top). */
+    public List<Webhook> webhooksOrNone() {
+        return webhooks == null ? List.of() : webhooks;
     }
 
     /** The writer asked for by the channel, {@code template} unless it names another. */

@@ -24,6 +24,7 @@ import io.cutline.research.ResearchConfiguration;
 import io.cutline.schedule.ScheduleConfiguration;
 import io.cutline.storyboard.StoryboardConfiguration;
 import io.cutline.voice.VoiceConfiguration;
+import io.cutline.webhook.WebhookConfiguration;
 import io.cutline.writer.WriterConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -49,7 +50,7 @@ public final class CutlineRuntime {
             CoreConfiguration.class, LedgerConfiguration.class, MediaConfiguration.class, ProviderConfiguration.class,
             ChannelConfiguration.class, WriterConfiguration.class, JobConfiguration.class,
             ResearchConfiguration.class, StoryboardConfiguration.class, VoiceConfiguration.class, GenerationConfiguration.class,
-            AssemblyConfiguration.class, DistributionConfiguration.class,
+            AssemblyConfiguration.class, DistributionConfiguration.class, WebhookConfiguration.class,
             ScheduleConfiguration.class, ApiConfiguration.class);
 
     private CutlineRuntime() {

@@ -52,7 +52,8 @@ public class PublicationDesk {
         return channel(jobId).platforms();
     }
 
-    public void publish(String jobId, String platform) {
+    /** Publishes the job's video to the platform; true (the route raises {@code video.published} on it). */
+    public boolean publish(String jobId, String platform) {
         Channel channel = channel(jobId);
         String rendition = channel.renditionFor(platform).name();
         Render render = renders.find(jobId, rendition)
@@ -67,18 +68,17 @@ public class PublicationDesk {
         try {
             publications.succeed(jobId, platform, publisher(platform).publish(render, metadata,
                     new StoredUploadSession(publications, jobId, platform)));
+            return true;
         } catch (RuntimeException e) {
             publications.fail(jobId, platform, e.getMessage());
             throw e;
         }
     }
 
-    /** A repeat attempt: finishes the publication only if the ledger does not show it out already. */
-    public void reconcile(String jobId, String platform) {
+    /** A repeat attempt: finishes the publication only if the ledger does not show it out already; true when it published now. */
+    public boolean reconcile(String jobId, String platform) {
         boolean out = publications.find(jobId, platform).map(Publication::published).orElse(false);
-        if (!out) {
-            publish(jobId, platform);
-        }
+        return !out && publish(jobId, platform);
     }
 
     private Publisher publisher(String platform) {

@@ -10,6 +10,7 @@ import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.StoryLedger;
+import io.cutline.model.OverBudgetException;
 import io.cutline.model.PermanentFailure;
 import io.cutline.model.Scene;
 
@@ -26,7 +27,8 @@ public record GenerationRouter(JobLedger jobs, ChannelRegistry channels, StoryLe
      * provider; otherwise the first of the channel's chain for the scene's style (the style's
      * providers, the preferred provider, then the fallbacks) whose circuit is closed and whose price for
      * this scene keeps the job within the channel's per-video budget and the channel within its
-     * per-day budget. None left: the job parks, saying why each was passed over.
+     * per-day budget. None left: the job parks, saying why each was passed over (an
+     * {@link OverBudgetException} when a budget turned one away, which raises {@code budget.exceeded}).
      */
     public String providerFor(String jobId, int sceneIndex) {
         Channel channel = channels.require(jobs.require(jobId).channelId());
@@ -37,6 +39,7 @@ public record GenerationRouter(JobLedger jobs, ChannelRegistry channels, StoryLe
         }
         double narration = desk.narrationSeconds(jobId, sceneIndex);
         List<String> passedOver = new ArrayList<>();
+        boolean budgetRefused = false;
         for (String candidate : channel.generationChain(scene.style())) {
             if (!catalog.isHosted(candidate)) {
                 if (catalog.isSynchronous(candidate)) {
@@ -53,12 +56,14 @@ public record GenerationRouter(JobLedger jobs, ChannelRegistry channels, StoryLe
             double estimate = desk.draft(candidate, narration, scene).generatedSeconds() * remote.pricePerSecond();
             Optional<String> over = budgets.overBudget(jobId, channel, estimate, null);
             if (over.isPresent()) {
+                budgetRefused = true;
                 passedOver.add(candidate + ": " + over.get());
                 continue;
             }
             return candidate;
         }
-        throw new PermanentFailure("no provider can generate scene " + sceneIndex + ": " + String.join("; ", passedOver));
+        String reason = "no provider can generate scene " + sceneIndex + ": " + String.join("; ", passedOver);
+        throw budgetRefused ? new OverBudgetException(reason) : new PermanentFailure(reason);
     }
 
     /** Whether a synchronous provider (the local renderer, the footage library) makes this scene's clips. */

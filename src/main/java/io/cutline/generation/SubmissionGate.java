@@ -1,5 +1,7 @@
 package io.cutline.generation;
 
+import io.cutline.model.OverBudgetException;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

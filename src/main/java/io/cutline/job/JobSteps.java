@@ -4,7 +4,9 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
+import io.cutline.model.OverBudgetException;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,25 +50,33 @@ public class JobSteps {
      * The dead-letter channel's handler: parks the job at its current step with the failure's reason.
      * A failure while the service is stopping (a tool or a call cut short by the shutdown) parks
      * nothing: the job stays at its step, its lease is given up, and the next start resumes it.
+     * True when this call parked the job (not when it was parked already or left for the next start).
      */
-    public void park(Exchange exchange) {
+    public boolean park(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader("jobId", String.class);
         Integer sceneIndex = exchange.getMessage().getHeader("sceneIndex", Integer.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = reason(cause);
         if (jobId == null) {
             LOG.error("a failure outside any job: {}", reason, cause);
-            return;
+            return false;
         }
         Job job = jobs.require(jobId);
         if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) {
             LOG.info("job {} left at {} for the next start (the service is stopping): {}", jobId, job.step(), reason);
-            return;
+            return false;
         }
-        if (jobs.park(jobId, sceneIndex, reason)) {
+        boolean parked = jobs.park(jobId, sceneIndex, reason);
+        if (parked) {
             LOG.warn("job {} parked at {}{}: {}", jobId, job.step(), sceneIndex == null ? "" : " scene " + sceneIndex, reason);
         }
         stepLog.fail(jobId, job.step(), null, reason);
+        return parked;
+    }
+
+    /** Whether the failure being handled (wrapped or not) is a budget's refusal: the route then raises budget.exceeded. */
+    public boolean overBudget(Exchange exchange) {
+        return ObjectHelper.getException(OverBudgetException.class, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)) != null;
     }
 
     /** The failure as an operator should read it: the exception's kind and message, and its root cause if different. */

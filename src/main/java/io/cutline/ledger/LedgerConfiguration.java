@@ -74,6 +74,11 @@ public class LedgerConfiguration implements CamelConfiguration {
         return new CostLedger(database.jdbc(), clock);
     }
 
+    @BindToRegistry
+    public WebhookLedger webhookLedger(LedgerDatabase database, Clock clock) {
+        return new WebhookLedger(database.jdbc(), database.transactions(), clock);
+    }
+
     /** Jobs started once: the intake's idempotent consumer keeps its keys in the ledger, shared by nodes. */
     @BindToRegistry
     public JdbcMessageIdRepository jobIntakeRepository(LedgerDatabase database) {

@@ -77,6 +77,6 @@ class JobApiTest {
         ObjectMapper json = new ObjectMapper();
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         channels.reload();
-        return new JobApi(null, null, channels, null, json, 10);
+        return new JobApi(null, null, channels, null, null, json, 10);
     }
 }

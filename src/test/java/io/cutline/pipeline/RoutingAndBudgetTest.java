@@ -11,9 +11,11 @@ import io.cutline.api.JobViews;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobState;
+import io.cutline.support.Await;
 import io.cutline.support.HostedSettings;
 import io.cutline.support.Probe;
 import io.cutline.support.TestService;
+import io.cutline.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,19 +99,30 @@ class RoutingAndBudgetTest {
         }
     }
 
+    /** The job parks, and integrators hear of it: job.parked and budget.exceeded go out as webhooks. */
     @Test
     void aJobThatNoProviderCanAffordParksWithTheReason() throws Exception {
         Path root = TestService.newRoot("budget-park");
-        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5);
+             WebhookReceiver receiver = new WebhookReceiver(0)) {
             Map<String, String> settings = HostedSettings.emulated(emulator);
             settings.put("cutline.channels.dir", HostedSettings.quickChannel(root, "generation:\n  provider: kling\n", 0.5, 100).toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.putAll(receiver.settings("/events"));
             try (TestService service = new TestService(root, settings).start()) {
-                Job job = service.awaitEnd(service.submit("quick"), Duration.ofMinutes(2));
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(2));
                 assertThat(job.state()).isEqualTo(JobState.PARKED);
                 assertThat(job.failureReason()).contains("no provider can generate scene")
                         .containsPattern("kling: \\$(1\\.40|2\\.80) more would pass the per-video budget of \\$0\\.50");
                 assertThat(emulator.billing().accounts()).doesNotContainKey("kling");
+                Await.until("job.parked and budget.exceeded delivered", Duration.ofSeconds(15), () -> receiver.received().size() == 2);
+                assertThat(receiver.received()).extracting(WebhookReceiver.Received::event)
+                        .containsExactlyInAnyOrder("job.parked", "budget.exceeded");
+                assertThat(receiver.received()).allSatisfy(event -> {
+                    assertThat(event.json().path("data").path("jobId").asText()).isEqualTo(id);
+                    assertThat(event.json().path("data").path("failure").path("reason").asText()).contains("per-video budget");
+                });
             }
         }
     }
