@@ -25,6 +25,7 @@ import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
+import io.cutline.ledger.WebhookLedger;
 import io.cutline.ledger.VoiceTrack;
 import io.cutline.model.Storyboard;
 import io.cutline.support.ShippedConfig;
@@ -94,6 +95,6 @@ class JobProgressApiTest {
                 new RenderLedger(database.jdbc(), clock), publications, new QualityLedger(database.jdbc(), clock), costs,
                 new JobProgress(jobs, stories, voices, publications));
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
-        return new JobApi(jobs, views, channels, costs, json, 10);
+        return new JobApi(jobs, views, channels, costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);
     }
 }
