@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cutline.model.Rendition;
 
 /**
@@ -24,11 +27,56 @@ public record Channel(
         int targetSeconds,
         Schedule schedule,
         Budget budget,
-        String signals,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<SignalSource> signals,
         Generation generation,
         Music music,
         List<String> renditions,
-        Writer writer) {
+        Writer writer,
+        Topics topics) {
+
+    public Channel {
+        signals = signals == null || signals.isEmpty() ? List.of(new SignalSource(id + ".yaml", null)) : List.copyOf(signals);
+        topics = topics == null ? new Topics(null, null, null) : topics;
+    }
+
+    /**
+     * Where the channel's trend signals come from: a file under {@code config/signals} (the offline
+     * signals YAML, or JSON or CSV records) or an RSS/Atom feed URL ({@code https:} or {@code file:}).
+     * A bare name in the channel file ({@code signals: demo.yaml}) is one file source.
+     */
+    public record SignalSource(String file, String feed) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public SignalSource(@JsonProperty("file") String file, @JsonProperty("feed") String feed) {
+            this.file = file;
+            this.feed = feed;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static SignalSource ofFile(String file) {
+            return new SignalSource(file, null);
+        }
+
+        /** How the source is named in signals and logs: its file name or feed URL. */
+        public String name() {
+            return file != null ? file : feed;
+        }
+    }
+
+    /**
+     * Which signals may become topics ({@code keywords}: at least one must appear when any are given;
+     * {@code negativeKeywords}: none may) and how many days a covered topic stays covered ({@code noveltyDays}).
+     */
+    public record Topics(List<String> keywords, List<String> negativeKeywords, Integer noveltyDays) {
+        public Topics {
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            negativeKeywords = negativeKeywords == null ? List.of() : List.copyOf(negativeKeywords);
+        }
+
+        public int noveltyDaysOrDefault() {
+            return noveltyDays == null ? 30 : noveltyDays;
+        }
+    }
 
     public record Voice(String provider, String name, Integer wordsPerMinute, Integer pitch) {
         public int wordsPerMinuteOrDefault() {
@@ -112,10 +160,6 @@ public record Channel(
     /** Renditions wanted besides those the platforms need (e.g. {@code square}). */
     public List<String> extraRenditions() {
         return renditions == null ? List.of() : renditions;
-    }
-
-    public String signalsFile() {
-        return signals == null ? id + ".yaml" : signals;
     }
 
     /** The rendition a platform gets: YouTube follows the channel's format (Shorts or long), the others are vertical. */

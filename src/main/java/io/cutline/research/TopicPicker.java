@@ -4,7 +4,6 @@ import io.cutline.model.Topic;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.cutline.model.PermanentFailure;
@@ -41,17 +40,14 @@ public final class TopicPicker {
     }
 
     private static Optional<Topic> match(List<Topic> topics, String requested) {
-        String wanted = normalize(requested);
+        String wanted = Words.normalize(requested);
         return topics.stream()
-                .filter(topic -> normalize(topic.title()).equals(wanted))
+                .filter(topic -> Words.normalize(topic.title()).equals(wanted))
                 .findFirst()
                 .or(() -> topics.stream()
-                        .filter(topic -> normalize(topic.title()).contains(wanted)
-                                || topic.keywords().stream().map(TopicPicker::normalize).anyMatch(wanted::equals))
+                        .filter(topic -> Words.normalize(topic.title()).contains(wanted)
+                                || topic.keywords().stream().map(Words::normalize).anyMatch(wanted::equals))
                         .max(Comparator.comparingDouble(Topic::score)));
     }
 
-    private static String normalize(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-    }
 }
