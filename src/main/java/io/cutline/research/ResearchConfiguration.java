@@ -1,6 +1,7 @@
 package io.cutline.research;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,8 @@ public class ResearchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers) {
-        return new Researcher(jobs, stories, channels, signals, writers);
+    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers,
+                                 Clock clock) {
+        return new Researcher(jobs, stories, channels, signals, writers, clock);
     }
 }

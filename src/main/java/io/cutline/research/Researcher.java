@@ -1,8 +1,10 @@
 package io.cutline.research;
 
-import io.cutline.model.Signal;
+import io.cutline.model.TopicChoice;
 import io.cutline.model.Topic;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.cutline.channel.Channel;
@@ -14,7 +16,11 @@ import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Brief;
 import io.cutline.writer.WritingDesk;
 
-/** Layer 1: picks the topic from the channel's stored signals and has the channel's writer turn it into a checked brief. */
+/**
+ * Layer 1: ranks the stories in the channel's stored signals, picks a topic not covered within the
+ * channel's window, has the channel's writer turn it into a checked brief and stores the brief with
+ * why its topic was chosen.
+ */
 public class Researcher {
 
     private final JobLedger jobs;
@@ -22,13 +28,16 @@ public class Researcher {
     private final ChannelRegistry channels;
     private final SignalLedger signals;
     private final WritingDesk writers;
+    private final Clock clock;
 
-    public Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers) {
+    public Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers,
+                      Clock clock) {
         this.jobs = jobs;
         this.stories = stories;
         this.channels = channels;
         this.signals = signals;
         this.writers = writers;
+        this.clock = clock;
     }
 
     public void research(String jobId) {
@@ -37,16 +46,14 @@ public class Researcher {
         }
         Job job = jobs.require(jobId);
         Channel channel = channels.require(job.channelId());
-        List<Topic> topics = SignalSieve.stories(signals.current(channel.id())).stream()
-                .filter(story -> !StoryTopics.facts(story).isEmpty())
-                .map(story -> StoryTopics.topic(story, story.stream().mapToDouble(Researcher::score).max().orElse(0.5)))
-                .toList();
-        Topic topic = TopicPicker.pick(topics, job.requestedTopic(), stories.topicsOf(channel.id()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> covered = stories.topicsOf(channel.id(), now.minusDays(channel.topics().noveltyDaysOrDefault()));
+        List<TopicRanker.Candidate> candidates = TopicRanker.rank(SignalSieve.stories(signals.current(channel.id())), channel, covered,
+                now.toInstant());
+        Topic topic = TopicPicker.pick(candidates.stream().map(TopicRanker.Candidate::topic).toList(), job.requestedTopic(), covered);
+        TopicChoice choice = candidates.stream().filter(candidate -> candidate.topic() == topic).findFirst()
+                .map(TopicRanker.Candidate::choice).orElseThrow();
         WritingDesk.Written<Brief> brief = writers.brief(jobId, channel, topic);
-        stories.saveBrief(jobId, brief.document(), brief.writer());
-    }
-
-    private static double score(Signal signal) {
-        return signal.metrics().getOrDefault("score", 0.5);
+        stories.saveBrief(jobId, brief.document(), brief.writer(), choice);
     }
 }
