@@ -35,31 +35,52 @@ public record Channel(
         Topics topics) {
 
     public Channel {
-        signals = signals == null || signals.isEmpty() ? List.of(new SignalSource(id + ".yaml", null)) : List.copyOf(signals);
+        signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
     }
 
     /**
      * Where the channel's trend signals come from: a file under {@code config/signals} (the offline
-     * signals YAML, or JSON or CSV records) or an RSS/Atom feed URL ({@code https:} or {@code file:}).
-     * A bare name in the channel file ({@code signals: demo.yaml}) is one file source.
+     * signals YAML, or JSON or CSV records), an RSS/Atom feed URL ({@code https:} or {@code file:}), or
+     * the YouTube Data API. A bare name in the channel file ({@code signals: demo.yaml}) is one file source.
      */
-    public record SignalSource(String file, String feed) {
+    public record SignalSource(String file, String feed, YouTube youtube) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        public SignalSource(@JsonProperty("file") String file, @JsonProperty("feed") String feed) {
+        public SignalSource(@JsonProperty("file") String file, @JsonProperty("feed") String feed,
+                            @JsonProperty("youtube") YouTube youtube) {
             this.file = file;
             this.feed = feed;
+            this.youtube = youtube;
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static SignalSource ofFile(String file) {
-            return new SignalSource(file, null);
+            return new SignalSource(file, null, null);
         }
 
-        /** How the source is named in signals and logs: its file name or feed URL. */
+        /** How the source is named in signals and logs: its file name, feed URL or YouTube query. */
         public String name() {
+            if (youtube != null) {
+                return youtube.search() != null ? "youtube:search:" + youtube.search()
+                        : "youtube:mostPopular:" + youtube.regionCodeOrDefault() + ":" + (youtube.categoryId() == null ? "" : youtube.categoryId());
+            }
             return file != null ? file : feed;
+        }
+    }
+
+    /**
+     * A YouTube Data API v3 query: {@code search} words ({@code search.list} ordered by view count,
+     * published within {@code days}; 100 quota units) or, without them, the {@code mostPopular} chart of
+     * {@code regionCode} and {@code categoryId} ({@code videos.list}; 1 unit).
+     */
+    public record YouTube(String search, Integer days, String regionCode, String categoryId) {
+        public String regionCodeOrDefault() {
+            return regionCode == null ? "US" : regionCode;
+        }
+
+        public int daysOrDefault() {
+            return days == null ? 7 : days;
         }
     }
 

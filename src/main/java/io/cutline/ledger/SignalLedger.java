@@ -2,6 +2,7 @@ package io.cutline.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.model.Signal;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,6 +55,42 @@ public class SignalLedger {
                             read(row.getString("metrics"), new TypeReference<Map<String, Double>>() { }),
                             read(row.getString("tags"), new TypeReference<List<String>>() { }));
                 }, channelId);
+    }
+
+    /**
+     * Spends {@code units} of an API's quota for {@code day} if that keeps the day within
+     * {@code dailyQuota}; false (nothing spent) if it would not. Safe across nodes: the check and the
+     * spending are one conditional update.
+     */
+    public boolean spendQuota(String api, LocalDate day, int units, int dailyQuota) {
+        if (units > dailyQuota) {
+            return false;
+        }
+        if (jdbc.update("UPDATE signal_quota SET units = units + ? WHERE api = ? AND quota_day = ? AND units + ? <= ?",
+                units, api, day, units, dailyQuota) == 1) {
+            return true;
+        }
+        if (!jdbc.queryForList("SELECT units FROM signal_quota WHERE api = ? AND quota_day = ?", Integer.class, api, day).isEmpty()) {
+            return false;
+        }
+        try {
+            jdbc.update("INSERT INTO signal_quota (api, quota_day, units) VALUES (?, ?, ?)", api, day, units);
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return spendQuota(api, day, units, dailyQuota);
+        }
+    }
+
+    /** Marks the day's quota as used up (the API said so, whatever was counted here). */
+    public void exhaustQuota(String api, LocalDate day, int dailyQuota) {
+        Upsert.run(jdbc, "UPDATE signal_quota SET units = ? WHERE api = ? AND quota_day = ?", new Object[] {dailyQuota, api, day},
+                "INSERT INTO signal_quota (api, quota_day, units) VALUES (?, ?, ?)", new Object[] {api, day, dailyQuota});
+    }
+
+    /** Units of an API's quota spent on {@code day}. */
+    public int quotaSpent(String api, LocalDate day) {
+        return jdbc.queryForList("SELECT units FROM signal_quota WHERE api = ? AND quota_day = ?", Integer.class, api, day).stream()
+                .findFirst().orElse(0);
     }
 
     private String write(Object value) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.config.Credentials;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.SignalLedger;
@@ -18,11 +19,16 @@ import org.apache.camel.CamelConfiguration;
 public class ResearchConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public SignalGatherer signalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger signals, Settings settings, ObjectMapper json) {
+    public SignalGatherer signalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger signals, Settings settings, ObjectMapper json,
+                                         Clock clock) {
         Duration timeout = settings.millis("cutline.signals.feed-timeout-ms");
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        String keyEnv = "cutline.signals.youtube.api-key-env";
+        YouTubeTrends youtube = new YouTubeTrends(http, settings.text("cutline.signals.youtube.base-url"),
+                () -> Credentials.require(settings.text(keyEnv), keyEnv), settings.integer("cutline.signals.youtube.daily-quota"),
+                timeout, signals, json, clock);
         return new SignalGatherer(channels, jobs, signals, new SignalLibrary(settings.path("cutline.signals.dir"), json),
-                new FeedReader(http, timeout));
+                new FeedReader(http, timeout), youtube);
     }
 
     @BindToRegistry

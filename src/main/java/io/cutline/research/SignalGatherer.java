@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads each source of a channel, keeps what its keywords let through and stores it in the ledger as
  * that source's snapshot. On the Quartz schedule for every channel ({@code poll-signals}), and for a
- * job's channel just before its topic is picked ({@code research-topic}). A feed that cannot be read
- * keeps its last snapshot; a broken signals file is the operator's to fix and fails the job that needs it.
+ * job's channel just before its topic is picked ({@code research-topic}). A feed or API that cannot be
+ * read (or is out of quota) keeps its last snapshot; a broken signals file is the operator's to fix and fails the job that needs it.
  */
 public class SignalGatherer {
 
@@ -26,13 +26,16 @@ public class SignalGatherer {
     private final SignalLedger ledger;
     private final SignalLibrary files;
     private final FeedReader feeds;
+    private final YouTubeTrends youtube;
 
-    public SignalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger ledger, SignalLibrary files, FeedReader feeds) {
+    public SignalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger ledger, SignalLibrary files, FeedReader feeds,
+                          YouTubeTrends youtube) {
         this.channels = channels;
         this.jobs = jobs;
         this.ledger = ledger;
         this.files = files;
         this.feeds = feeds;
+        this.youtube = youtube;
     }
 
     /** Polls every channel's sources; one failing source or channel never stops the others. */
@@ -61,7 +64,8 @@ public class SignalGatherer {
     }
 
     private void gather(Channel channel, Channel.SignalSource source) {
-        List<Signal> signals = source.file() != null ? files.signals(source.file()) : feeds.read(source.feed());
+        List<Signal> signals = source.file() != null ? files.signals(source.file())
+                : source.youtube() != null ? youtube.read(source.youtube(), source.name()) : feeds.read(source.feed());
         ledger.replace(channel.id(), source.name(), SignalSieve.keep(signals, channel.topics()));
     }
 }

@@ -14,5 +14,13 @@ CREATE TABLE signals (
 );
 CREATE INDEX signals_by_channel ON signals (channel_id);
 
+-- Quota units spent per API and day (UTC), counted before each call against the configured daily quota.
+CREATE TABLE signal_quota (
+    api   VARCHAR(64) NOT NULL,
+    quota_day DATE      NOT NULL,
+    units INTEGER     NOT NULL,
+    PRIMARY KEY (api, quota_day)
+);
+
 -- Why the brief's topic was chosen: its score breakdown and the signals it came from (JSON).
 ALTER TABLE briefs ADD COLUMN topic_choice VARCHAR;

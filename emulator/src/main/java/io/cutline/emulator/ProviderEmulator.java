@@ -31,11 +31,13 @@ public final class ProviderEmulator implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final EmulatorContext context;
+    private final YouTubeDataEmulation youtube;
 
-    private ProviderEmulator(Vertx vertx, HttpServer server, EmulatorContext context) {
+    private ProviderEmulator(Vertx vertx, HttpServer server, EmulatorContext context, YouTubeDataEmulation youtube) {
         this.vertx = vertx;
         this.server = server;
         this.context = context;
+        this.youtube = youtube;
     }
 
     /** Starts on {@code host}:{@code port} (0 for any free port); every emulated provider accepts {@code apiKey}. */
@@ -52,13 +54,15 @@ public final class ProviderEmulator implements AutoCloseable {
         List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
                 new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation(),
                 new LlmEmulation()));
+        YouTubeDataEmulation youtube = new YouTubeDataEmulation();
+        emulations.add(youtube);
         emulations.addAll(more);
         emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ProviderEmulator emulator = new ProviderEmulator(vertx, server, context);
+            ProviderEmulator emulator = new ProviderEmulator(vertx, server, context, youtube);
             context.baseUrl("http://" + host + ":" + server.actualPort());
             return emulator;
         } catch (Exception e) {
@@ -77,6 +81,16 @@ public final class ProviderEmulator implements AutoCloseable {
 
     public Billing billing() {
         return context.billing();
+    }
+
+    /** Sets the YouTube Data API's daily quota (units) and starts a new day; past it, 403 quotaExceeded. */
+    public void youtubeQuota(int units) {
+        youtube.quota(units);
+    }
+
+    /** YouTube Data API quota units spent today. */
+    public int youtubeQuotaSpent() {
+        return youtube.spent();
     }
 
     /** Sets how long a video provider's tasks take and how many polls see them unfinished. */
