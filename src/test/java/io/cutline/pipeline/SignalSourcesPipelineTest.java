@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.cutline.api.JobView;
 import io.cutline.api.JobViews;
+import io.cutline.emulator.ProviderEmulator;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobState;
 import io.cutline.ledger.StoryLedger;
@@ -18,9 +19,10 @@ import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
 
 /**
- * A channel with two signal sources (an RSS feed read from a file: URL and a JSON file) through the
- * real routes: the brief's topic is traceable to its signals in the job view, the negative keyword
- * keeps a signal out, and a second job does not pick the story covered by the first.
+ * A channel with three signal sources (an RSS feed read from a file: URL, the emulated YouTube Data
+ * API and a JSON file) through the real routes: the brief's topic is traceable to its signals in the
+ * job view, the negative keyword keeps a signal out, the search's quota units are counted, and a
+ * second job does not pick the story covered by the first.
  */
 class SignalSourcesPipelineTest {
 
@@ -34,10 +36,12 @@ class SignalSourcesPipelineTest {
         Files.writeString(channels.resolve("space.yaml"), Files.readString(Path.of("src/test/resources/channels/quick.yaml"))
                 .replace("id: quick", "id: space").replace("niche: light and optics", "niche: planets and stars")
                 .replace("targetSeconds: 8", "targetSeconds: 12")
-                + "signals:\n  - feed: " + feed + "\n  - file: space-trends.json\n"
+                + "signals:\n  - feed: " + feed + "\n  - youtube: {search: saturn, days: 3}\n  - file: space-trends.json\n"
                 + "topics:\n  keywords: [saturn, jupiter, stars, planet]\n  negativeKeywords: [crypto]\n  noveltyDays: 7\n");
-        Map<String, String> settings = Map.of("cutline.channels.dir", channels.toString(), "cutline.signals.dir", SIGNALS.toString());
-        try (TestService service = new TestService(root, settings).start()) {
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 3);
+             TestService service = new TestService(root, Map.of("cutline.channels.dir", channels.toString(),
+                     "cutline.signals.dir", SIGNALS.toString(), "cutline.signals.youtube.base-url", emulator.baseUrl() + "/youtube/v3",
+                     "cutline.signals.youtube.api-key-env", "CUTLINE_TEST_API_KEY")).start()) {
             JobViews views = service.bean("jobViews", JobViews.class);
 
             JobView first = views.describe(briefed(service, service.submit("space")));
@@ -54,11 +58,12 @@ class SignalSourcesPipelineTest {
 
             assertThat(service.jdbc().queryForList("SELECT title FROM signals WHERE channel_id = 'space'", String.class))
                     .as("stored in the ledger, the crypto item filtered out")
-                    .hasSize(4).noneMatch(title -> title.contains("Crypto"));
+                    .hasSize(9).noneMatch(title -> title.contains("Crypto"));
+            assertThat(emulator.youtubeQuotaSpent()).as("one search").isEqualTo(100);
 
             JobView second = views.describe(briefed(service, service.submit("space")));
-            assertThat(second.topic()).isNotEqualTo(first.topic()).doesNotContain("Saturn");
-            assertThat(second.topicChoice().scores().novelty()).isEqualTo(1.0);
+            assertThat(second.topic()).isNotEqualTo(first.topic());
+            assertThat(second.topicChoice().scores().novelty()).as("unlike the covered topic").isGreaterThan(0.5);
             assertThat(second.topicChoice().signals()).isNotEmpty();
         }
     }
