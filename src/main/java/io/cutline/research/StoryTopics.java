@@ -7,17 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns one story (signals with nearly the same title) into a topic candidate: the first signal's
  * title, the sentences of all their summaries as facts (each once), their tags as keywords and their
- * links as sources. A story whose summaries hold no sentence gives no topic: writers write from facts.
+ * URLs as sources. A story whose summaries hold no sentence gives no topic: writers write from facts.
  */
 final class StoryTopics {
 
     private static final int SHORTEST_FACT = 10;
     private static final int LONGEST_FACT = 400;
     private static final int MOST_KEYWORDS = 12;
+    /** A link that is a URL, not a record's title within its file (which is no source a brief can cite). */
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
     private StoryTopics() {
     }
@@ -40,6 +43,6 @@ final class StoryTopics {
         Set<String> keywords = new LinkedHashSet<>();
         story.forEach(signal -> signal.tags().stream().filter(tag -> !tag.isBlank() && tag.length() <= 40).forEach(keywords::add));
         return new Topic(story.get(0).title(), score, keywords.stream().limit(MOST_KEYWORDS).toList(), facts(story),
-                story.stream().map(Signal::link).distinct().toList());
+                story.stream().map(Signal::link).filter(link -> URL.matcher(link).lookingAt()).distinct().toList());
     }
 }

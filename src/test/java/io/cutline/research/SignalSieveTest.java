@@ -52,6 +52,8 @@ class SignalSieveTest {
         assertThat(topic.facts()).as("each fact once, short scraps dropped")
                 .containsExactly("Ice rains down on Saturn.", "A pool fills in half an hour.");
         assertThat(topic.sources()).containsExactly("https://a", "https://b");
+        assertThat(StoryTopics.topic(List.of(signal("Comets carry water", "ideas.csv#comets-carry-water", "Comets are balls of ice.")), 0.5)
+                .sources()).as("a title within a file is no source to cite").isEmpty();
     }
 
     private static Channel.Topics topics(List<String> keywords, List<String> negative) {
