@@ -40,6 +40,9 @@ import org.xml.sax.SAXException;
  */
 public class FeedReader {
 
+    /** Some feed hosts (Reddit among them) refuse the JDK's default agent. */
+    private static final String USER_AGENT = "Cutline/1.0 (trend signals; +https://cutline.io)";
+
     private final HttpClient http;
     private final Duration timeout;
 
@@ -63,7 +66,8 @@ public class FeedReader {
         if ("file".equals(uri.getScheme())) {
             return Files.newInputStream(Path.of(uri));
         }
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT)
+                        .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
