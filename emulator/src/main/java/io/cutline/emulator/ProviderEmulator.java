@@ -53,7 +53,7 @@ public final class ProviderEmulator implements AutoCloseable {
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
                 new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation(),
-                new LlmEmulation()));
+                new LlmEmulation(), new TrendFeedEmulation()));
         YouTubeDataEmulation youtube = new YouTubeDataEmulation();
         emulations.add(youtube);
         emulations.addAll(more);

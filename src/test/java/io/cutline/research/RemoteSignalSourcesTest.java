@@ -22,8 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The YouTube Data API source against the emulator: charts and searches as signals, quota counted before each call. */
-class YouTubeTrendsTest {
+/**
+ * The remote sources against the emulator: YouTube charts and searches as signals, quota counted before
+ * each call; a trends feed over HTTP.
+ */
+class RemoteSignalSourcesTest {
 
     private static final String KEY = System.getenv("CUTLINE_TEST_API_KEY");
     private static final Channel.YouTube POPULAR = new Channel.YouTube(null, null, "DE", "28");
@@ -92,6 +95,17 @@ class YouTubeTrendsTest {
         YouTubeTrends youtube = new YouTubeTrends(HttpClient.newHttpClient(), emulator.baseUrl() + "/youtube/v3", () -> "wrong", 10_000,
                 Duration.ofSeconds(5), ledger, new ObjectMapper(), clock);
         assertThatThrownBy(() -> youtube.read(POPULAR, "chart")).hasMessageContaining("400 keyInvalid");
+    }
+
+    @Test
+    void aTrendsFeedOverHttpWithTrafficAsViewsAndADownHostAsUnavailable() {
+        FeedReader feeds = new FeedReader(HttpClient.newHttpClient(), Duration.ofSeconds(5));
+        List<Signal> trends = feeds.read(emulator.baseUrl() + "/trending/rss?geo=US");
+        assertThat(trends).extracting(Signal::title).containsExactly("Northern lights seen far south", "Comet visible to the naked eye");
+        assertThat(trends.get(0).metrics()).containsEntry("views", 50_000.0).containsEntry("rank", 1.0);
+        assertThat(trends.get(0).published()).isNotNull();
+        assertThatThrownBy(() -> feeds.read(emulator.baseUrl() + "/trending/rss?geo=XX")).isInstanceOf(FeedReader.FeedUnavailableException.class)
+                .hasMessageContaining("HTTP 503");
     }
 
     private YouTubeTrends trends(int dailyQuota) {
