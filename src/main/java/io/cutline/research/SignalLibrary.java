@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +56,15 @@ public class SignalLibrary {
         if (lower.endsWith(".csv")) {
             return fromCsv(file, fileName);
         }
+        Set<String> links = new HashSet<>();
         return topics(file).stream().map(topic -> new Signal(topic.title(), String.join(" ", topic.facts()),
-                topic.sources().isEmpty() ? fileName + "#" + Words.normalize(topic.title()).replace(' ', '-') : topic.sources().get(0),
+                topic.sources().stream().filter(links::add).findFirst().orElse(titleLink(fileName, topic.title())),
                 fileName, null, Map.of("score", topic.score()), topic.keywords())).toList();
+    }
+
+    /** A record's link when it has none of its own: its title within its file (two topics citing one page are two signals). */
+    private static String titleLink(String fileName, String title) {
+        return fileName + "#" + Words.normalize(title).replace(' ', '-');
     }
 
     public List<Topic> topics(Path file) {
@@ -161,7 +168,7 @@ public class SignalLibrary {
                 throw problem(file, where + ".published", "not an ISO-8601 time with offset: '" + published + "'");
             }
         }
-        return new Signal(title.strip(), summary.strip(), link.isBlank() ? name + "#" + Words.normalize(title).replace(' ', '-') : link,
+        return new Signal(title.strip(), summary.strip(), link.isBlank() ? titleLink(name, title) : link,
                 name, when, metrics, tags);
     }
 

@@ -101,6 +101,15 @@ class SignalSourcesTest {
     }
 
     @Test
+    void twoTopicsOfASignalsFileCitingOnePageAreTwoSignals(@TempDir Path dir) throws IOException {
+        String topic = "  - title: %s\n    score: 0.5\n    facts: [The first fact is long enough., The second fact is long too.]\n"
+                + "    sources: [https://science.nasa.gov/moon/]\n";
+        Files.writeString(dir.resolve("shared.yaml"), "topics:\n" + topic.formatted("Moon tides") + topic.formatted("Moon craters"));
+        assertThat(new SignalLibrary(dir, new ObjectMapper()).signals("shared.yaml")).extracting(Signal::link)
+                .containsExactly("https://science.nasa.gov/moon/", "shared.yaml#moon-craters");
+    }
+
+    @Test
     void aBadRecordNamesItsField(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("bad.csv"), "title,views\nA title,many\n");
         Files.writeString(dir.resolve("bad.json"), "[{\"title\": \"ok\", \"published\": \"yesterday\"}]");
