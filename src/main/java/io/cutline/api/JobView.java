@@ -5,10 +5,12 @@ import java.util.List;
 
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.JobProgress;
+import io.cutline.model.TopicChoice;
 import io.cutline.timing.TimingPlan;
 
 /**
  * A job as {@code GET /api/jobs/{id}} shows it: progress, state per layer and per scene, artifacts and errors;
+ * why its topic was chosen ({@code topicChoice}: score breakdown and the signals it came from);
  * what generation cost ({@code cost}) and what writing cost ({@code writing}), with every call to a
  * writer ({@code writerCalls}: its tokens, dollars and what was wrong with its answer).
  */
@@ -18,6 +20,7 @@ public record JobView(
         String origin,
         String requestedTopic,
         String topic,
+        TopicChoice topicChoice,
         String title,
         String state,
         String step,

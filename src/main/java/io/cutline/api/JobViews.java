@@ -50,7 +50,7 @@ public class JobViews {
         Job job = jobs.require(jobId);
         List<StepRecord> log = stepLog.forJob(jobId);
         return new JobView(job.id(), job.channelId(), job.origin(), job.requestedTopic(),
-                stories.brief(jobId).map(Brief::topic).orElse(null),
+                stories.brief(jobId).map(Brief::topic).orElse(null), stories.topicChoice(jobId).orElse(null),
                 stories.storyboard(jobId).map(Storyboard::title).orElse(null),
                 job.state().name(), job.step().name(), job.attempt(), job.createdAt(), job.updatedAt(),
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cutline.model.Rendition;
 
 /**
@@ -24,12 +27,78 @@ public record Channel(
         int targetSeconds,
         Schedule schedule,
         Budget budget,
-        String signals,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<SignalSource> signals,
         Generation generation,
         Music music,
         List<String> renditions,
         Writer writer,
-        List<Webhook> webhooks) {
+        List<Webhook> webhooks,
+        Topics topics) {
+
+    public Channel {
+        signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
+        topics = topics == null ? new Topics(null, null, null) : topics;
+    }
+
+    /**
+     * Where the channel's trend signals come from: a file under {@code config/signals} (the offline
+     * signals YAML, or JSON or CSV records), an RSS/Atom feed URL ({@code https:} or {@code file:}), or
+     * the YouTube Data API. A bare name in the channel file ({@code signals: demo.yaml}) is one file source.
+     */
+    public record SignalSource(String file, String feed, YouTube youtube) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public SignalSource(@JsonProperty("file") String file, @JsonProperty("feed") String feed,
+                            @JsonProperty("youtube") YouTube youtube) {
+            this.file = file;
+            this.feed = feed;
+            this.youtube = youtube;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static SignalSource ofFile(String file) {
+            return new SignalSource(file, null, null);
+        }
+
+        /** How the source is named in signals and logs: its file name, feed URL or YouTube query. */
+        public String name() {
+            if (youtube != null) {
+                return youtube.search() != null ? "youtube:search:" + youtube.search()
+                        : "youtube:mostPopular:" + youtube.regionCodeOrDefault() + ":" + (youtube.categoryId() == null ? "" : youtube.categoryId());
+            }
+            return file != null ? file : feed;
+        }
+    }
+
+    /**
+     * A YouTube Data API v3 query: {@code search} words ({@code search.list} ordered by view count,
+     * published within {@code days}; 100 quota units) or, without them, the {@code mostPopular} chart of
+     * {@code regionCode} and {@code categoryId} ({@code videos.list}; 1 unit).
+     */
+    public record YouTube(String search, Integer days, String regionCode, String categoryId) {
+        public String regionCodeOrDefault() {
+            return regionCode == null ? "US" : regionCode;
+        }
+
+        public int daysOrDefault() {
+            return days == null ? 7 : days;
+        }
+    }
+
+    /**
+     * Which signals may become topics ({@code keywords}: at least one must appear when any are given;
+     * {@code negativeKeywords}: none may) and how many days a covered topic stays covered ({@code noveltyDays}).
+     */
+    public record Topics(List<String> keywords, List<String> negativeKeywords, Integer noveltyDays) {
+        public Topics {
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            negativeKeywords = negativeKeywords == null ? List.of() : List.copyOf(negativeKeywords);
+        }
+
+        public int noveltyDaysOrDefault() {
+            return noveltyDays == null ? 30 : noveltyDays;
+        }
+    }
 
     public record Voice(String provider, String name, Integer wordsPerMinute, Integer pitch) {
         public int wordsPerMinuteOrDefault() {
@@ -125,10 +194,6 @@ public record Channel(
     /** Renditions wanted besides those the platforms need (e.g. {@code square}). */
     public List<String> extraRenditions() {
         return renditions == null ? List.of() : renditions;
-    }
-
-    public String signalsFile() {
-        return signals == null ? id + ".yaml" : signals;
     }
 
     /** The rendition a platform gets: YouTube follows the channel's format (Shorts or long), the others are vertical. */

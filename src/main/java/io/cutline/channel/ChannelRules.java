@@ -8,7 +8,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +43,9 @@ final class ChannelRules {
         Optional<ZoneId> zone = text(document, "/schedule/timeZone").flatMap(name -> zone(name, check));
         text(document, "/schedule/cron").ifPresent(cron ->
                 ChannelCron.problem(cron, zone.orElse(ZoneOffset.UTC)).ifPresent(problem -> check.add("/schedule/cron", problem)));
-        text(document, "/signals").or(() -> text(document, "/id").map(id -> id + ".yaml"))
-                .flatMap(name -> confined(check, "/signals", signalsDirectory, name, signals))
+        signalFiles(document).forEach((pointer, name) -> confined(check, pointer, signalsDirectory, name, signals)
                 .filter(file -> !Files.isRegularFile(file))
-                .ifPresent(file -> check.add("/signals", "no signals file " + file));
+                .ifPresent(file -> check.add(pointer, "no signals file " + file)));
         text(document, "/music/folder").flatMap(folder -> confined(check, "/music/folder", Path.of(""), folder, config))
                 .filter(folder -> audioFiles(folder).isEmpty())
                 .ifPresent(folder -> check.add("/music/folder", "no audio files in " + folder));
@@ -92,6 +93,21 @@ final class ChannelRules {
         } catch (UncheckedIOException e) {
             return List.of();
         }
+    }
+
+    /** The signals files a channel names, by where they are named: one bare name, a list of sources, or {@code <id>.yaml} by default. */
+    private static Map<String, String> signalFiles(YamlDocument document) {
+        Map<String, String> files = new LinkedHashMap<>();
+        JsonNode sources = document.root().at("/signals");
+        if (sources.isArray()) {
+            for (int i = 0; i < sources.size(); i++) {
+                String pointer = sources.get(i).isTextual() ? "/signals/" + i : "/signals/" + i + "/file";
+                text(document, pointer).ifPresent(name -> files.put(pointer, name));
+            }
+        } else {
+            text(document, "/signals").or(() -> text(document, "/id").map(id -> id + ".yaml")).ifPresent(name -> files.put("/signals", name));
+        }
+        return files;
     }
 
     private static Optional<String> text(YamlDocument document, String pointer) {

@@ -45,6 +45,11 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public SignalLedger signalLedger(LedgerDatabase database, Clock clock, ObjectMapper json) {
+        return new SignalLedger(database.jdbc(), database.transactions(), json, clock);
+    }
+
+    @BindToRegistry
     public StoryLedger storyLedger(LedgerDatabase database, Clock clock, ObjectMapper json) {
         return new StoryLedger(database.jdbc(), database.transactions(), json, clock);
     }

@@ -1,6 +1,7 @@
 package io.cutline.ledger;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.model.Brief;
 import io.cutline.model.Scene;
 import io.cutline.model.Storyboard;
+import io.cutline.model.TopicChoice;
 import io.cutline.timing.TimingPlan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,9 +34,10 @@ public class StoryLedger {
         this.clock = clock;
     }
 
-    public void saveBrief(String jobId, Brief brief, String writer) {
-        jdbc.update("INSERT INTO briefs (job_id, topic, writer, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                jobId, brief.topic(), writer, write(brief), LedgerTime.now(clock));
+    /** The brief, and why its topic was chosen (null for a brief written before topics were ranked). */
+    public void saveBrief(String jobId, Brief brief, String writer, TopicChoice choice) {
+        jdbc.update("INSERT INTO briefs (job_id, topic, writer, body, topic_choice, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                jobId, brief.topic(), writer, write(brief), choice == null ? null : write(choice), LedgerTime.now(clock));
     }
 
     public Optional<Brief> brief(String jobId) {
@@ -42,10 +45,16 @@ public class StoryLedger {
                 .findFirst().map(body -> read(body, Brief.class));
     }
 
-    /** Topics already covered by the channel, most recent first. */
-    public List<String> topicsOf(String channelId) {
+    /** Why the job's topic was chosen: its score breakdown and its signals. */
+    public Optional<TopicChoice> topicChoice(String jobId) {
+        return jdbc.queryForList("SELECT topic_choice FROM briefs WHERE job_id = ? AND topic_choice IS NOT NULL", String.class, jobId)
+                .stream().findFirst().map(body -> read(body, TopicChoice.class));
+    }
+
+    /** Topics the channel covered since {@code since}, most recent first. */
+    public List<String> topicsOf(String channelId, OffsetDateTime since) {
         return jdbc.queryForList("SELECT b.topic FROM briefs b JOIN jobs j ON j.id = b.job_id WHERE j.channel_id = ? "
-                + "ORDER BY b.created_at DESC", String.class, channelId);
+                + "AND b.created_at >= ? ORDER BY b.created_at DESC", String.class, channelId, since);
     }
 
     public void saveStoryboard(String jobId, Storyboard storyboard, String writer) {

@@ -1,30 +1,43 @@
 package io.cutline.research;
 
+import io.cutline.model.TopicChoice;
 import io.cutline.model.Topic;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.SignalLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Brief;
 import io.cutline.writer.WritingDesk;
 
-/** Layer 1: picks the topic from the channel's signals and has the channel's writer turn it into a checked brief. */
+/**
+ * Layer 1: ranks the stories in the channel's stored signals, picks a topic not covered within the
+ * channel's window, has the channel's writer turn it into a checked brief and stores the brief with
+ * why its topic was chosen.
+ */
 public class Researcher {
 
     private final JobLedger jobs;
     private final StoryLedger stories;
     private final ChannelRegistry channels;
-    private final SignalLibrary signals;
+    private final SignalLedger signals;
     private final WritingDesk writers;
+    private final Clock clock;
 
-    public Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLibrary signals, WritingDesk writers) {
+    public Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers,
+                      Clock clock) {
         this.jobs = jobs;
         this.stories = stories;
         this.channels = channels;
         this.signals = signals;
         this.writers = writers;
+        this.clock = clock;
     }
 
     public void research(String jobId) {
@@ -33,8 +46,14 @@ public class Researcher {
         }
         Job job = jobs.require(jobId);
         Channel channel = channels.require(job.channelId());
-        Topic topic = TopicPicker.pick(signals.topics(channel), job.requestedTopic(), stories.topicsOf(channel.id()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> covered = stories.topicsOf(channel.id(), now.minusDays(channel.topics().noveltyDaysOrDefault()));
+        List<TopicRanker.Candidate> candidates = TopicRanker.rank(SignalSieve.stories(signals.current(channel.id())), channel, covered,
+                now.toInstant());
+        Topic topic = TopicPicker.pick(candidates.stream().map(TopicRanker.Candidate::topic).toList(), job.requestedTopic(), covered);
+        TopicChoice choice = candidates.stream().filter(candidate -> candidate.topic() == topic).findFirst()
+                .map(TopicRanker.Candidate::choice).orElseThrow();
         WritingDesk.Written<Brief> brief = writers.brief(jobId, channel, topic);
-        stories.saveBrief(jobId, brief.document(), brief.writer());
+        stories.saveBrief(jobId, brief.document(), brief.writer(), choice);
     }
 }

@@ -24,6 +24,18 @@ class TopicPickerTest {
     }
 
     @Test
+    void aTopicCoveredUnderANearSameTitleCountsAsCovered() {
+        assertThat(TopicPicker.pick(TOPICS, null, List.of("The moon is leaving us"))).isEqualTo(VENUS);
+        assertThat(TopicPicker.pick(TOPICS, null, List.of("The Sun is leaving"))).as("one shared word is not enough").isEqualTo(MOON);
+    }
+
+    @Test
+    void noTopicAtAllIsAPermanentFailure() {
+        assertThatThrownBy(() -> TopicPicker.pick(List.of(), null, List.of())).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("no topic with facts");
+    }
+
+    @Test
     void whenAllAreCoveredPicksTheOneCoveredLongestAgo() {
         List<String> newestFirst = List.of(VENUS.title(), MOON.title(), OCTOPUS.title(), VENUS.title());
         assertThat(TopicPicker.pick(TOPICS, null, newestFirst)).isEqualTo(OCTOPUS);

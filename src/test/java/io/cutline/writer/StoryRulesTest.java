@@ -110,7 +110,7 @@ class StoryRulesTest {
         List<String> problems = new ArrayList<>();
         for (Channel channel : List.of(demo, tests.require("quick"), tests.require("timing"))) {
             Path signals = channel.id().equals("demo") ? Path.of("config/signals") : Path.of("src/test/resources/signals");
-            for (Topic topic : new SignalLibrary(signals, JSON).topics(channel)) {
+            for (Topic topic : new SignalLibrary(signals, JSON).topics(signals.resolve(channel.signals().get(0).file()))) {
                 Brief written = writer.brief(channel, topic);
                 rules.brief(channel, written).forEach(problem -> problems.add(channel.id() + "/" + topic.title() + " brief: " + problem));
                 rules.storyboard(channel, written, writer.storyboard(channel, written))
@@ -128,11 +128,12 @@ class StoryRulesTest {
         Channel quick = tests.require("quick");
         Channel fast = new Channel(quick.id(), quick.name(), quick.niche(), quick.language(),
                 new Channel.Voice("espeak", "en-us", 400, null), quick.style(), quick.platforms(), quick.format(), quick.targetSeconds(),
-                quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(), quick.renditions(), quick.writer(), quick.webhooks());
+                quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(), quick.renditions(), quick.writer(), quick.webhooks(),
+                quick.topics());
         ManyTopics.write(signals, "quick", 0, 30, 1);
         List<String> problems = new ArrayList<>();
         for (Channel channel : List.of(quick, fast)) {
-            for (Topic topic : new SignalLibrary(signals, JSON).topics(channel)) {
+            for (Topic topic : new SignalLibrary(signals, JSON).topics(signals.resolve(channel.signals().get(0).file()))) {
                 Brief written = writer.brief(channel, topic);
                 problems.addAll(rules.brief(channel, written));
                 problems.addAll(rules.storyboard(channel, written, writer.storyboard(channel, written)));
@@ -156,7 +157,7 @@ class StoryRulesTest {
     private static Channel withGeneration(Channel channel, String provider) {
         return new Channel(channel.id(), channel.name(), channel.niche(), channel.language(), channel.voice(), channel.style(),
                 channel.platforms(), channel.format(), channel.targetSeconds(), channel.schedule(), channel.budget(), channel.signals(),
-                new Channel.Generation(provider, null, null), channel.music(), channel.renditions(), channel.writer(), channel.webhooks());
+                new Channel.Generation(provider, null, null), channel.music(), channel.renditions(), channel.writer(), channel.webhooks(), channel.topics());
     }
 
     private static ChannelRegistry registry() {

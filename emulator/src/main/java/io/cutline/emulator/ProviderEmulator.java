@@ -31,11 +31,13 @@ public final class ProviderEmulator implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final EmulatorContext context;
+    private final YouTubeDataEmulation youtubeData;
 
-    private ProviderEmulator(Vertx vertx, HttpServer server, EmulatorContext context) {
+    private ProviderEmulator(Vertx vertx, HttpServer server, EmulatorContext context, YouTubeDataEmulation youtubeData) {
         this.vertx = vertx;
         this.server = server;
         this.context = context;
+        this.youtubeData = youtubeData;
     }
 
     /** Starts on {@code host}:{@code port} (0 for any free port); every emulated provider accepts {@code apiKey}. */
@@ -51,14 +53,19 @@ public final class ProviderEmulator implements AutoCloseable {
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
                 new RunwayEmulation(), new LumaEmulation(), new VeoEmulation(), new KlingEmulation(), new FalEmulation(),
-                new LlmEmulation(), new YouTubeEmulation(), new TikTokEmulation()));
+                new LlmEmulation(), new TrendFeedEmulation()));
+        // the trend chart answers videos.list?chart=… before the publishing emulation sees videos.list by id
+        YouTubeDataEmulation youtubeData = new YouTubeDataEmulation();
+        emulations.add(youtubeData);
+        emulations.add(new YouTubeEmulation());
+        emulations.add(new TikTokEmulation());
         emulations.addAll(more);
         emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ProviderEmulator emulator = new ProviderEmulator(vertx, server, context);
+            ProviderEmulator emulator = new ProviderEmulator(vertx, server, context, youtubeData);
             context.baseUrl("http://" + host + ":" + server.actualPort());
             return emulator;
         } catch (Exception e) {
@@ -87,6 +94,16 @@ public final class ProviderEmulator implements AutoCloseable {
     /** The emulated YouTube channel: its uploads and counters. */
     public YouTubeChannel youtube() {
         return context.youtube();
+    }
+
+    /** Sets the YouTube Data API's daily quota (units) and starts a new day; past it, 403 quotaExceeded. */
+    public void youtubeQuota(int units) {
+        youtubeData.quota(units);
+    }
+
+    /** YouTube Data API quota units spent today. */
+    public int youtubeQuotaSpent() {
+        return youtubeData.spent();
     }
 
     /** Sets how long a video provider's tasks take and how many polls see them unfinished. */

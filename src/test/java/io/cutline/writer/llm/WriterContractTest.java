@@ -70,7 +70,7 @@ class WriterContractTest {
         ChannelRegistry registry = ShippedConfig.channels(Path.of("src/test/resources/channels"), Path.of("src/test/resources/signals"), JSON);
         registry.reload();
         quick = registry.require("quick");
-        topic = new SignalLibrary(Path.of("src/test/resources/signals"), JSON).topics(quick).get(0);
+        topic = new SignalLibrary(Path.of("src/test/resources/signals"), JSON).topics(Path.of("src/test/resources/signals/quick.yaml")).get(0);
     }
 
     @BeforeEach
@@ -256,7 +256,7 @@ class WriterContractTest {
     private static Channel channel(String provider, String fallback) {
         return new Channel(quick.id(), quick.name(), quick.niche(), quick.language(), quick.voice(), quick.style(), quick.platforms(),
                 quick.format(), quick.targetSeconds(), quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(),
-                quick.renditions(), new Channel.Writer(provider, null, fallback), quick.webhooks());
+                quick.renditions(), new Channel.Writer(provider, null, fallback), quick.webhooks(), quick.topics());
     }
 
     private static void fault(String provider, Fault fault) {

@@ -28,7 +28,7 @@ class TemplateWriterTest {
     private final ObjectMapper json = new ObjectMapper();
     private final TemplateWriter writer = new TemplateWriter(TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), json), json);
     private final Channel demo = demo();
-    private final Topic moon = new SignalLibrary(Path.of("config/signals"), json).topics(demo).get(0);
+    private final Topic moon = new SignalLibrary(Path.of("config/signals"), json).topics(Path.of("config/signals/demo.yaml")).get(0);
 
     @Test
     void aPhrasesFileWithAMisspeltKeyOrAWrongTypeNamesEachAtItsLine(@TempDir Path dir) throws IOException {
