@@ -29,8 +29,8 @@ public class ApiConfiguration implements CamelConfiguration {
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                              RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
                              JobProgress progress) {
-        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations), renders, publications, quality, costs,
-                progress);
+        return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations),
+                new OutputViews(renders, quality, publications), costs, progress);
     }
 
     @BindToRegistry

@@ -10,9 +10,6 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.JobState;
-import io.cutline.ledger.PublicationLedger;
-import io.cutline.ledger.QualityLedger;
-import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StepRecord;
@@ -27,21 +24,17 @@ public class JobViews {
     private final StepLog stepLog;
     private final StoryLedger stories;
     private final SceneViews scenes;
-    private final RenderLedger renders;
-    private final PublicationLedger publications;
-    private final QualityLedger quality;
+    private final OutputViews outputs;
     private final CostLedger costs;
     private final JobProgress progress;
 
-    public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, RenderLedger renders,
-                    PublicationLedger publications, QualityLedger quality, CostLedger costs, JobProgress progress) {
+    public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, OutputViews outputs, CostLedger costs,
+                    JobProgress progress) {
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.stories = stories;
         this.scenes = scenes;
-        this.renders = renders;
-        this.publications = publications;
-        this.quality = quality;
+        this.outputs = outputs;
         this.costs = costs;
         this.progress = progress;
     }
@@ -55,12 +48,7 @@ public class JobViews {
                 job.state().name(), job.step().name(), job.attempt(), job.createdAt(), job.updatedAt(),
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
                 progress.of(jobId), layers(job, log), scenes.describe(jobId, log),
-                renders.forJob(jobId).stream().map(render -> new JobView.RenderView(render.rendition(), render.path(),
-                        render.width(), render.height(), render.durationSeconds(), render.thumbnailPath())).toList(),
-                quality.forJob(jobId).stream().map(gate -> new JobView.GateView(gate.rendition(), gate.gate(), gate.passed(),
-                        gate.measured(), gate.expected())).toList(),
-                publications.forJob(jobId).stream().map(publication -> new JobView.PublicationView(publication.platform(),
-                        publication.state().name(), publication.location(), publication.error())).toList(),
+                outputs.renders(jobId), outputs.gates(jobId), outputs.publications(jobId),
                 costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId));
     }
 

@@ -78,19 +78,8 @@ public class CostLedger {
 
     /** What writing cost per writer, for a channel (or all) since a time (or ever). */
     public List<WritingCost> writingByWriter(String channelId, OffsetDateTime since) {
-        StringBuilder sql = new StringBuilder("SELECT w.writer, " + WRITING_TOTALS + " FROM writer_calls w JOIN jobs j ON j.id = w.job_id "
-                + "WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (channelId != null) {
-            sql.append(" AND j.channel_id = ?");
-            args.add(channelId);
-        }
-        if (since != null) {
-            sql.append(" AND w.created_at >= ?");
-            args.add(since);
-        }
-        sql.append(" GROUP BY w.writer ORDER BY w.writer");
-        return jdbc.query(sql.toString(), (row, i) -> writingCost(row.getString("writer"), row), args.toArray());
+        return grouped("SELECT w.writer, " + WRITING_TOTALS + " FROM writer_calls w JOIN jobs j ON j.id = w.job_id WHERE 1 = 1",
+                "w", "writer", channelId, since, (row, i) -> writingCost(row.getString("writer"), row));
     }
 
     public Cost forJob(String jobId) {
@@ -100,19 +89,25 @@ public class CostLedger {
 
     /** Per provider, for a channel (or all) since a time (or ever). */
     public List<Cost> byProvider(String channelId, OffsetDateTime since) {
-        StringBuilder sql = new StringBuilder("SELECT g.provider, " + TOTALS + " FROM generation_tasks g JOIN jobs j ON j.id = g.job_id "
-                + "WHERE g.price_per_second IS NOT NULL");
+        return grouped("SELECT g.provider, " + TOTALS + " FROM generation_tasks g JOIN jobs j ON j.id = g.job_id "
+                + "WHERE g.price_per_second IS NOT NULL", "g", "provider", channelId, since, (row, i) -> cost(row.getString("provider"), row));
+    }
+
+    /** {@code select} (rows of table alias {@code table}) for a channel (or all) since a time (or ever), one row per {@code group}. */
+    private <T> List<T> grouped(String select, String table, String group, String channelId, OffsetDateTime since,
+                                org.springframework.jdbc.core.RowMapper<T> rows) {
+        StringBuilder sql = new StringBuilder(select);
         List<Object> args = new ArrayList<>();
         if (channelId != null) {
             sql.append(" AND j.channel_id = ?");
             args.add(channelId);
         }
         if (since != null) {
-            sql.append(" AND g.created_at >= ?");
+            sql.append(" AND ").append(table).append(".created_at >= ?");
             args.add(since);
         }
-        sql.append(" GROUP BY g.provider ORDER BY g.provider");
-        return jdbc.query(sql.toString(), (row, i) -> cost(row.getString("provider"), row), args.toArray());
+        sql.append(" GROUP BY ").append(table).append('.').append(group).append(" ORDER BY ").append(table).append('.').append(group);
+        return jdbc.query(sql.toString(), rows, args.toArray());
     }
 
     /**

@@ -10,19 +10,7 @@ import io.cutline.model.Scene;
  * (scenes voiced, scenes generated, platforms published). What {@code cutline produce} draws while
  * a job runs and what {@code GET /api/jobs/{id}} shows as {@code progress}.
  */
-public class JobProgress {
-
-    private final JobLedger jobs;
-    private final StoryLedger stories;
-    private final VoiceLedger voices;
-    private final PublicationLedger publications;
-
-    public JobProgress(JobLedger jobs, StoryLedger stories, VoiceLedger voices, PublicationLedger publications) {
-        this.jobs = jobs;
-        this.stories = stories;
-        this.voices = voices;
-        this.publications = publications;
-    }
+public record JobProgress(JobLedger jobs, StoryLedger stories, VoiceLedger voices, PublicationLedger publications) {
 
     /** The job's state and step, and one entry per layer in order. */
     public record Progress(String state, String step, List<Layer> layers) {

@@ -16,19 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each channel's trend signals, one snapshot per source: what the source said when it was last read. */
-public class SignalLedger {
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public SignalLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.json = json;
-        this.clock = clock;
-    }
+public record SignalLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
 
     /** Replaces what {@code source} said for the channel with {@code signals}. */
     public void replace(String channelId, String source, List<Signal> signals) {

@@ -21,24 +21,8 @@ import io.cutline.writer.WritingDesk;
  * channel's window, has the channel's writer turn it into a checked brief and stores the brief with
  * why its topic was chosen.
  */
-public class Researcher {
-
-    private final JobLedger jobs;
-    private final StoryLedger stories;
-    private final ChannelRegistry channels;
-    private final SignalLedger signals;
-    private final WritingDesk writers;
-    private final Clock clock;
-
-    public Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers,
-                      Clock clock) {
-        this.jobs = jobs;
-        this.stories = stories;
-        this.channels = channels;
-        this.signals = signals;
-        this.writers = writers;
-        this.clock = clock;
-    }
+public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals,
+                         WritingDesk writers, Clock clock) {
 
     public void research(String jobId) {
         if (stories.brief(jobId).isPresent()) {

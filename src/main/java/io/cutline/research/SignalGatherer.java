@@ -17,26 +17,10 @@ import org.slf4j.LoggerFactory;
  * job's channel just before its topic is picked ({@code research-topic}). A feed or API that cannot be
  * read (or is out of quota) keeps its last snapshot; a broken signals file is the operator's to fix and fails the job that needs it.
  */
-public class SignalGatherer {
+public record SignalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger ledger, SignalLibrary files,
+                             FeedReader feeds, YouTubeTrends youtube) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalGatherer.class);
-
-    private final ChannelRegistry channels;
-    private final JobLedger jobs;
-    private final SignalLedger ledger;
-    private final SignalLibrary files;
-    private final FeedReader feeds;
-    private final YouTubeTrends youtube;
-
-    public SignalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger ledger, SignalLibrary files, FeedReader feeds,
-                          YouTubeTrends youtube) {
-        this.channels = channels;
-        this.jobs = jobs;
-        this.ledger = ledger;
-        this.files = files;
-        this.feeds = feeds;
-        this.youtube = youtube;
-    }
 
     /** Polls every channel's sources; one failing source or channel never stops the others. */
     public void pollAll() {

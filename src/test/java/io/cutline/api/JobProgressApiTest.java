@@ -92,7 +92,7 @@ class JobProgressApiTest {
         GenerationLedger generations = new GenerationLedger(database.jdbc(), clock, "node", Duration.ofMinutes(1));
         CostLedger costs = new CostLedger(database.jdbc(), clock);
         JobViews views = new JobViews(jobs, new StepLog(database.jdbc(), clock), stories, new SceneViews(stories, voices, generations),
-                new RenderLedger(database.jdbc(), clock), publications, new QualityLedger(database.jdbc(), clock), costs,
+                new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications), costs,
                 new JobProgress(jobs, stories, voices, publications));
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         return new JobApi(jobs, views, channels, costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +47,8 @@ public class TikTokPublisher implements Publisher {
     private final ObjectMapper json;
     private final PlatformHttp api;
     private final long chunkBytes;
-    private final int resumeAttempts;
-    private final long resumeDelayMillis;
     private final String privacy;
-    private final Duration statusInterval;
-    private final Duration liveWithin;
+    private final UploadPacing pacing;
 
     /**
      * {@code base-url} (https://open.tiktokapis.com), {@code token-url} and the credential variables
@@ -70,11 +66,8 @@ public class TikTokPublisher implements Publisher {
             throw new IllegalStateException("property " + settings.property("chunk-mib") + " must be 5 to 64, got " + chunkMib);
         }
         this.chunkBytes = chunkMib * MB;
-        this.resumeAttempts = settings.integer("resume-attempts");
-        this.resumeDelayMillis = settings.integer("resume-delay-ms");
         this.privacy = settings.text("privacy");
-        this.statusInterval = Duration.ofMillis(settings.integer("status-interval-ms"));
-        this.liveWithin = Duration.ofSeconds(settings.integer("live-within-s"));
+        this.pacing = UploadPacing.of(settings);
     }
 
     /** A post being made: TikTok's id for it, where its bytes go, and its chunk size. */
@@ -182,10 +175,10 @@ public class TikTokPublisher implements Publisher {
                     offset = first + length;
                     failures = 0;
                 } catch (ProviderUnavailableException e) {
-                    if (++failures > resumeAttempts) {
+                    if (++failures > pacing.resumeAttempts()) {
                         throw e;
                     }
-                    api.pause(resumeDelayMillis << Math.min(failures - 1, 10));
+                    api.pause(pacing.resumeDelayAfter(failures));
                     offset = fetch(post.publishId()).path("uploaded_bytes").asLong();
                 }
             }
@@ -199,7 +192,7 @@ public class TikTokPublisher implements Publisher {
      * passed. A failed post is forgotten (a retry posts again); one not live yet is kept (a retry asks again).
      */
     private String live(Post post, String username, UploadSession session) {
-        Instant deadline = Instant.now().plus(liveWithin);
+        Instant deadline = Instant.now().plus(pacing.liveWithin());
         while (true) {
             JsonNode status = fetch(post.publishId());
             switch (status.path("status").asText()) {
@@ -214,10 +207,10 @@ public class TikTokPublisher implements Publisher {
                 }
                 default -> {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new PermanentFailure(provider() + ": post " + post.publishId() + " not live within " + liveWithin.toSeconds()
+                        throw new PermanentFailure(provider() + ": post " + post.publishId() + " not live within " + pacing.liveWithin().toSeconds()
                                 + " s (still " + status.path("status").asText() + "); a retry asks again");
                     }
-                    api.pause(statusInterval.toMillis());
+                    api.pause(pacing.statusInterval().toMillis());
                 }
             }
         }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutline.config.ProviderSettings;
 import io.cutline.model.PermanentFailure;
 import io.cutline.model.Render;
@@ -44,10 +41,6 @@ import io.cutline.provider.ProviderUnavailableException;
  */
 public class YouTubePublisher implements Publisher {
 
-    private static final int SHORT_MAX_SECONDS = 180;
-    private static final int DESCRIPTION_MAX_BYTES = 5000;
-    private static final String SHORTS_LINE = "\n\n#Shorts";
-    private static final int TAGS_MAX_CHARACTERS = 500;
     /** The channel's latest uploads searched for a job's marker (one page of playlistItems.list). */
     private static final int UPLOADS_SEARCHED = 50;
     private static final Pattern RECEIVED = Pattern.compile("bytes=0-(\\d+)");
@@ -56,13 +49,8 @@ public class YouTubePublisher implements Publisher {
     private final ObjectMapper json;
     private final PlatformHttp api;
     private final int chunkBytes;
-    private final int resumeAttempts;
-    private final long resumeDelayMillis;
-    private final String privacy;
-    private final String category;
-    private final boolean madeForKids;
-    private final Duration statusInterval;
-    private final Duration liveWithin;
+    private final UploadPacing pacing;
+    private final YouTubeVideoResource resource;
 
     /**
      * {@code base-url} (https://www.googleapis.com), {@code token-url} and the credential variables
@@ -82,16 +70,8 @@ public class YouTubePublisher implements Publisher {
             throw new IllegalStateException("property " + settings.property("chunk-kib") + " must be a positive multiple of 256, got " + chunkKib);
         }
         this.chunkBytes = chunkKib * 1024;
-        this.resumeAttempts = settings.integer("resume-attempts");
-        this.resumeDelayMillis = settings.integer("resume-delay-ms");
-        this.privacy = settings.text("privacy");
-        if (!List.of("public", "unlisted", "private").contains(privacy)) {
-            throw new IllegalStateException("property " + settings.property("privacy") + " must be public, unlisted or private, got " + privacy);
-        }
-        this.category = settings.text("category");
-        this.madeForKids = Boolean.parseBoolean(settings.text("made-for-kids"));
-        this.statusInterval = Duration.ofMillis(settings.integer("status-interval-ms"));
-        this.liveWithin = Duration.ofSeconds(settings.integer("live-within-s"));
+        this.pacing = UploadPacing.of(settings);
+        this.resource = YouTubeVideoResource.of(settings);
     }
 
     @Override
@@ -122,7 +102,7 @@ public class YouTubePublisher implements Publisher {
     private String open(PostMetadata metadata, long size) {
         String body;
         try {
-            body = json.writeValueAsString(video(metadata));
+            body = json.writeValueAsString(resource.of(metadata, json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,58 +115,6 @@ public class YouTubePublisher implements Publisher {
             throw new ProviderUnavailableException(provider(), "videos.insert answered without a session URI (Location)", true, null);
         }
         return location;
-    }
-
-    /** The Video resource: snippet (title, description, tags with the job's marker first, category, language) and status. */
-    private ObjectNode video(PostMetadata metadata) {
-        ObjectNode video = json.createObjectNode();
-        ObjectNode snippet = video.putObject("snippet");
-        snippet.put("title", withoutAngles(metadata.title()));
-        snippet.put("description", description(metadata));
-        ArrayNode tags = snippet.putArray("tags");
-        tags(metadata).forEach(tags::add);
-        snippet.put("categoryId", category);
-        snippet.put("defaultLanguage", metadata.language());
-        snippet.put("defaultAudioLanguage", metadata.language());
-        ObjectNode status = video.putObject("status");
-        if (metadata.publishAt() != null) {
-            status.put("privacyStatus", "private").put("publishAt", metadata.publishAt().toString());
-        } else {
-            status.put("privacyStatus", privacy);
-        }
-        status.put("selfDeclaredMadeForKids", madeForKids);
-        status.put("containsSyntheticMedia", metadata.syntheticMedia());
-        return video;
-    }
-
-    /** The description without {@code <} {@code >}, with {@code #Shorts} for a Short, within 5000 bytes. */
-    private static String description(PostMetadata metadata) {
-        String description = withoutAngles(metadata.description() == null ? "" : metadata.description());
-        boolean isShort = metadata.height() >= metadata.width() && metadata.durationSeconds() <= SHORT_MAX_SECONDS;
-        if (isShort && !description.toLowerCase(Locale.ROOT).contains("#shorts")) {
-            description = fitBytes(description, DESCRIPTION_MAX_BYTES - SHORTS_LINE.length()).strip();
-            description = description.isEmpty() ? "#Shorts" : description + SHORTS_LINE;
-        }
-        return fitBytes(description, DESCRIPTION_MAX_BYTES);
-    }
-
-    /** The job's marker, then the hashtags as tags, as many as fit in YouTube's 500 characters. */
-    private static List<String> tags(PostMetadata metadata) {
-        List<String> tags = new ArrayList<>(List.of(marker(metadata.jobId())));
-        int used = marker(metadata.jobId()).length();
-        for (String hashtag : metadata.hashtags()) {
-            String tag = withoutAngles(hashtag.replaceFirst("^#+", "")).strip();
-            int cost = tag.length() + (tag.contains(" ") ? 2 : 0);
-            if (!tag.isEmpty() && used + cost <= TAGS_MAX_CHARACTERS) {
-                tags.add(tag);
-                used += cost;
-            }
-        }
-        return tags;
-    }
-
-    static String marker(String jobId) {
-        return "cutline-" + jobId;
     }
 
     /**
@@ -221,10 +149,10 @@ public class YouTubePublisher implements Publisher {
                     }
                 } catch (ProviderUnavailableException e) {
                     failures++;
-                    if (failures > resumeAttempts) {
+                    if (failures > pacing.resumeAttempts()) {
                         throw e;
                     }
-                    api.pause(resumeDelayMillis << Math.min(failures - 1, 10));
+                    api.pause(pacing.resumeDelayAfter(failures));
                     offset = -1;
                     continue;
                 }
@@ -280,7 +208,7 @@ public class YouTubePublisher implements Publisher {
         }
         for (JsonNode video : get("youtube/v3/videos?part=snippet,status&id=" + encode(String.join(",", ids))).path("items")) {
             for (JsonNode tag : video.path("snippet").path("tags")) {
-                if (tag.asText().equals(marker(jobId))) {
+                if (tag.asText().equals(YouTubeVideoResource.marker(jobId))) {
                     return Optional.of(video);
                 }
             }
@@ -293,12 +221,12 @@ public class YouTubePublisher implements Publisher {
      * rejected (with YouTube's reason), or still processing after {@code live-within-s}, is a failure.
      */
     private void verify(String id, PostMetadata metadata) {
-        Instant deadline = Instant.now().plus(liveWithin);
+        Instant deadline = Instant.now().plus(pacing.liveWithin());
         while (true) {
             JsonNode status = get("youtube/v3/videos?part=status&id=" + encode(id)).path("items").path(0).path("status");
             String upload = status.path("uploadStatus").asText("not listed");
             if (upload.equals("processed")) {
-                String intended = metadata.publishAt() != null ? "private" : privacy;
+                String intended = metadata.publishAt() != null ? "private" : resource.privacy();
                 String actual = status.path("privacyStatus").asText("");
                 if (!intended.equals(actual)) {
                     throw new PermanentFailure(provider() + ": video " + id + " is " + actual + ", not " + intended
@@ -311,10 +239,10 @@ public class YouTubePublisher implements Publisher {
                 throw new PermanentFailure(provider() + ": video " + id + " is " + upload + (reason.isEmpty() ? "" : " (" + reason + ")"));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new PermanentFailure(provider() + ": video " + id + " not processed within " + liveWithin.toSeconds() + " s (still "
+                throw new PermanentFailure(provider() + ": video " + id + " not processed within " + pacing.liveWithin().toSeconds() + " s (still "
                         + upload + "); a retry checks it again without uploading");
             }
-            api.pause(statusInterval.toMillis());
+            api.pause(pacing.statusInterval().toMillis());
         }
     }
 
@@ -340,26 +268,5 @@ public class YouTubePublisher implements Publisher {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** YouTube refuses {@code <} and {@code >} in titles and descriptions: they become ‹ and ›. */
-    private static String withoutAngles(String text) {
-        return text.replace('<', '‹').replace('>', '›');
-    }
-
-    /** {@code text} cut (at a character boundary) to at most {@code bytes} bytes of UTF-8. */
-    private static String fitBytes(String text, int bytes) {
-        int used = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int codePoint = text.codePointAt(end);
-            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (used + size > bytes) {
-                break;
-            }
-            used += size;
-            end += Character.charCount(codePoint);
-        }
-        return text.substring(0, end);
     }
 }

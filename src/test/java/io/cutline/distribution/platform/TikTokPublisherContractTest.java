@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutline.emulator.Fault;
@@ -53,11 +51,11 @@ class TikTokPublisherContractTest {
         String job = UUID.randomUUID().toString();
         long bytesBefore = tiktok().bytesReceived();
         int postsBefore = tiktok().postsInitialized();
-        MemorySession session = new MemorySession(tiktok());
+        MemoryUploadSession session = new MemoryUploadSession(tiktok()::bytesReceived);
         String location = publisher().publish(render(job), metadata(job, "Why light bends"), session);
 
         assertThat(location).matches("https://www\\.tiktok\\.com/@emulated_creator/video/\\d+");
-        assertThat(session.bytesWhenSaved).as("publish_id saved before the first byte").isEqualTo(bytesBefore);
+        assertThat(session.bytesWhenSaved()).as("publish_id saved before the first byte").isEqualTo(bytesBefore);
         assertThat(tiktok().bytesReceived() - bytesBefore).isEqualTo(SIZE);
         assertThat(tiktok().postsInitialized() - postsBefore).isEqualTo(1);
         ObjectNode post = last();
@@ -72,7 +70,7 @@ class TikTokPublisherContractTest {
         tiktok().audited(false);
         String job = UUID.randomUUID().toString();
         int postsBefore = tiktok().postsInitialized();
-        String location = publisher().publish(render(job), metadata(job, "Private light"), new MemorySession(tiktok()));
+        String location = publisher().publish(render(job), metadata(job, "Private light"), new MemoryUploadSession(tiktok()::bytesReceived));
         assertThat(location).startsWith("tiktok:").endsWith("(published, not public)");
         assertThat(tiktok().postsInitialized() - postsBefore).isEqualTo(1);
         assertThat(last().path("privacy_level").asText()).isEqualTo("SELF_ONLY");
@@ -84,7 +82,7 @@ class TikTokPublisherContractTest {
         PROVIDERS.emulator().faults().queue("tiktok-finish", Fault.of(Fault.Kind.LOST_REPLY), 1);
         long bytesBefore = tiktok().bytesReceived();
         int postsBefore = tiktok().postsInitialized();
-        publisher().publish(render(job), metadata(job, "Lost reply"), new MemorySession(tiktok()));
+        publisher().publish(render(job), metadata(job, "Lost reply"), new MemoryUploadSession(tiktok()::bytesReceived));
         assertThat(tiktok().postsInitialized() - postsBefore).isEqualTo(1);
         assertThat(tiktok().bytesReceived() - bytesBefore).as("no byte sent twice").isEqualTo(SIZE);
     }
@@ -95,7 +93,7 @@ class TikTokPublisherContractTest {
         PROVIDERS.emulator().faults().queue("tiktok-finish", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 10);
         long bytesBefore = tiktok().bytesReceived();
         int postsBefore = tiktok().postsInitialized();
-        MemorySession session = new MemorySession(tiktok());
+        MemoryUploadSession session = new MemoryUploadSession(tiktok()::bytesReceived);
         Render render = render(job);
         assertThatThrownBy(() -> publisher().publish(render, metadata(job, "Interrupted"), session))
                 .isInstanceOf(ProviderUnavailableException.class);
@@ -112,7 +110,7 @@ class TikTokPublisherContractTest {
     void processingFailedIsAFailureWithTikToksReasonAndARetryPostsAgain() throws Exception {
         String job = UUID.randomUUID().toString();
         PROVIDERS.emulator().faults().queue("tiktok", Fault.of(Fault.Kind.FAILED), 1);
-        MemorySession session = new MemorySession(tiktok());
+        MemoryUploadSession session = new MemoryUploadSession(tiktok()::bytesReceived);
         Render render = render(job);
         assertThatThrownBy(() -> publisher().publish(render, metadata(job, "Fails"), session))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("FAILED: file_format_check_failed");
@@ -125,7 +123,7 @@ class TikTokPublisherContractTest {
         String job = UUID.randomUUID().toString();
         PROVIDERS.emulator().faults().queue("tiktok", Fault.of(Fault.Kind.NEVER_LIVE), 1);
         int postsBefore = tiktok().postsInitialized();
-        MemorySession session = new MemorySession(tiktok());
+        MemoryUploadSession session = new MemoryUploadSession(tiktok()::bytesReceived);
         Render render = render(job);
         for (int attempt = 0; attempt < 2; attempt++) {
             assertThatThrownBy(() -> publisher().publish(render, metadata(job, "Stuck"), session))
@@ -139,7 +137,7 @@ class TikTokPublisherContractTest {
         String job = UUID.randomUUID().toString();
         PROVIDERS.emulator().faults().queue("tiktok", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
         int postsBefore = tiktok().postsInitialized();
-        assertThatThrownBy(() -> publisher().publish(render(job), metadata(job, "Capped"), new MemorySession(tiktok())))
+        assertThatThrownBy(() -> publisher().publish(render(job), metadata(job, "Capped"), new MemoryUploadSession(tiktok()::bytesReceived)))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("tiktok: refused with HTTP 403: spam_risk_too_many_posts");
         assertThat(tiktok().postsInitialized()).isEqualTo(postsBefore);
     }
@@ -149,7 +147,7 @@ class TikTokPublisherContractTest {
         String job = UUID.randomUUID().toString();
         int tokensBefore = tiktok().tokensIssued();
         PROVIDERS.emulator().faults().queue("tiktok", Fault.of(Fault.Kind.UNAUTHORIZED), 1);
-        publisher().publish(render(job), metadata(job, "Token"), new MemorySession(tiktok()));
+        publisher().publish(render(job), metadata(job, "Token"), new MemoryUploadSession(tiktok()::bytesReceived));
         assertThat(tiktok().tokensIssued() - tokensBefore).isEqualTo(2);
     }
 
@@ -176,32 +174,5 @@ class TikTokPublisherContractTest {
     private static PostMetadata metadata(String job, String title) {
         return new PostMetadata(job, "quick", "tiktok", "en", title, "Three reasons.", List.of("#light", "#optics"), 30.0, 1080, 1920, true,
                 null);
-    }
-
-    /** The ledger's part, in memory; notes how many bytes TikTok had received when the post was saved. */
-    private static final class MemorySession implements UploadSession {
-        private final TikTokAccount tiktok;
-        private final AtomicReference<String> handle = new AtomicReference<>();
-        private long bytesWhenSaved = -1;
-
-        MemorySession(TikTokAccount tiktok) {
-            this.tiktok = tiktok;
-        }
-
-        @Override
-        public Optional<String> handle() {
-            return Optional.ofNullable(handle.get());
-        }
-
-        @Override
-        public void save(String value) {
-            bytesWhenSaved = tiktok.bytesReceived();
-            handle.set(value);
-        }
-
-        @Override
-        public void discard() {
-            handle.set(null);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -104,39 +107,21 @@ class WriterContractTest {
         assertThat(outcomes()).containsExactly("valid", "valid");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"openai", "anthropic"})
-    void malformedJsonIsSentBackAndRepaired(String provider) {
-        fault(provider, Fault.of(Fault.Kind.MALFORMED));
-        write(provider);
-        assertThat(outcomes().get(0)).contains("not valid JSON");
-        assertThat(outcomes().subList(1, 3)).containsOnly("valid");
+    /** Each kind of broken answer, the words its problem is named with, and the providers that give it. */
+    static Stream<Arguments> brokenAnswers() {
+        return Stream.of("openai", "anthropic").flatMap(provider -> Stream.of(
+                Arguments.of(provider, Fault.Kind.MALFORMED, List.of("not valid JSON")),
+                Arguments.of(provider, Fault.Kind.INVALID, List.of("topic: required property 'topic' not found", "notes: unknown key")),
+                Arguments.of(provider, Fault.Kind.TRUNCATED, List.of("cut off at the token limit")),
+                Arguments.of(provider, Fault.Kind.REFUSAL, List.of("the model refused"))));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"openai", "anthropic"})
-    void jsonThatBreaksTheSchemaIsSentBackWithTheSchemasErrors(String provider) {
-        fault(provider, Fault.of(Fault.Kind.INVALID));
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("brokenAnswers")
+    void aBrokenAnswerIsSentBackWithWhatIsWrongAndRepaired(String provider, Fault.Kind kind, List<String> problem) {
+        fault(provider, Fault.of(kind));
         write(provider);
-        assertThat(outcomes().get(0)).contains("topic: required property 'topic' not found").contains("notes: unknown key");
-        assertThat(outcomes().subList(1, 3)).containsOnly("valid");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"openai", "anthropic"})
-    void aTruncatedAnswerIsSentBack(String provider) {
-        fault(provider, Fault.of(Fault.Kind.TRUNCATED));
-        write(provider);
-        assertThat(outcomes().get(0)).contains("cut off at the token limit");
-        assertThat(outcomes().subList(1, 3)).containsOnly("valid");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"openai", "anthropic"})
-    void aRefusalIsSentBack(String provider) {
-        fault(provider, Fault.of(Fault.Kind.REFUSAL));
-        write(provider);
-        assertThat(outcomes().get(0)).contains("the model refused");
+        assertThat(outcomes().get(0)).contains(problem);
         assertThat(outcomes().subList(1, 3)).containsOnly("valid");
     }
 
