@@ -18,26 +18,8 @@ import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 
 /** Reads everything the ledger knows about a job into one {@link JobView}. */
-public class JobViews {
-
-    private final JobLedger jobs;
-    private final StepLog stepLog;
-    private final StoryLedger stories;
-    private final SceneViews scenes;
-    private final OutputViews outputs;
-    private final CostLedger costs;
-    private final JobProgress progress;
-
-    public JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, OutputViews outputs, CostLedger costs,
-                    JobProgress progress) {
-        this.jobs = jobs;
-        this.stepLog = stepLog;
-        this.stories = stories;
-        this.scenes = scenes;
-        this.outputs = outputs;
-        this.costs = costs;
-        this.progress = progress;
-    }
+public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, OutputViews outputs,
+                       CostLedger costs, JobProgress progress) {
 
     public JobView describe(String jobId) {
         Job job = jobs.require(jobId);
