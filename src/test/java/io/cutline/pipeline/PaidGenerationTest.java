@@ -130,6 +130,8 @@ class PaidGenerationTest {
             settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, "runway").toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");
             settings.put("cutline.generation.runway.unknown-outcome", policy);
+            // lost replies in a row would open Runway's circuit, and the quick channel has no fallback
+            settings.put("cutline.generation.breaker.minimum-calls", "100");
             try (TestService service = new TestService(root, settings).start()) {
                 Http api = new Http(port);
                 String id = service.submit("quick");
