@@ -1,6 +1,7 @@
 package io.cutline.config;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -20,14 +21,16 @@ public final class Secrets {
             "((?:Bearer|bearer|Basic|Key) +|(?i:api[_-]?key|access_token|token|password|secret)=)[^\\s&\"',;]+");
 
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /** The known secrets, longest first (so a secret containing another is masked whole); redact runs for every log line. */
+    private static volatile List<String> longestFirst = List.of();
 
     private Secrets() {
     }
 
     /** Remembers a secret value (as read from the environment or a secrets file); returns it. */
-    public static String register(String value) {
-        if (value != null && value.strip().length() >= SHORTEST) {
-            KNOWN.add(value.strip());
+    public static synchronized String register(String value) {
+        if (value != null && value.strip().length() >= SHORTEST && KNOWN.add(value.strip())) {
+            longestFirst = KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         }
         return value;
     }
@@ -38,7 +41,7 @@ public final class Secrets {
             return text;
         }
         String clean = text;
-        for (String secret : KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String secret : longestFirst) {
             clean = clean.replace(secret, MASK);
         }
         return CREDENTIAL_SHAPES.matcher(clean).replaceAll("$1" + MASK);
