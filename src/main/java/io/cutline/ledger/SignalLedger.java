@@ -2,10 +2,13 @@ package io.cutline.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -31,6 +34,12 @@ public record SignalLedger(JdbcTemplate jdbc, TransactionTemplate transactions, 
                         write(signal.metrics()), write(signal.tags()), LedgerTime.now(clock));
             }
         });
+    }
+
+    /** When {@code source} was last read for the channel with something kept (empty: never, or nothing it gave was kept). */
+    public Optional<Instant> polledAt(String channelId, String source) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(polled_at) FROM signals WHERE channel_id = ? AND source = ?",
+                OffsetDateTime.class, channelId, source)).map(OffsetDateTime::toInstant);
     }
 
     /** The channel's signals from all its sources, each source's in the order it gave them. */

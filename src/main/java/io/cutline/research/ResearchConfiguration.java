@@ -14,9 +14,18 @@ import io.cutline.ledger.StoryLedger;
 import io.cutline.writer.WritingDesk;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 
 /** Layer 1 (routes/research.yaml): the channel's signals gathered and stored, a ranked topic, a validated brief. */
 public class ResearchConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        int pollThreads = context.getRegistry().findSingleByType(Settings.class).integer("cutline.signals.poll-concurrency");
+        context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("signalPollPool")
+                .poolSize(pollThreads).maxPoolSize(pollThreads).build());
+    }
 
     @BindToRegistry
     public SignalGatherer signalGatherer(ChannelRegistry channels, JobLedger jobs, SignalLedger signals, Settings settings, ObjectMapper json,
@@ -28,7 +37,7 @@ public class ResearchConfiguration implements CamelConfiguration {
                 () -> Credentials.require(settings.text(keyEnv), keyEnv), settings.integer("cutline.signals.youtube.daily-quota"),
                 timeout, signals, json, clock);
         return new SignalGatherer(channels, jobs, signals, new SignalLibrary(settings.path("cutline.signals.dir"), json),
-                new FeedReader(http, timeout), youtube);
+                new FeedReader(http, timeout), youtube, settings.millis("cutline.signals.reuse-within-ms"), clock);
     }
 
     @BindToRegistry

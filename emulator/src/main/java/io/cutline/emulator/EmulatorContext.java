@@ -15,6 +15,9 @@ final class EmulatorContext {
     private final Billing billing;
     private final ObjectMapper json;
     private final VideoTasks tasks;
+    private static final String PROVIDER = "emulator.provider";
+
+    private final java.util.Map<String, java.time.Duration> answerDelays = new java.util.concurrent.ConcurrentHashMap<>();
     private final YouTubeChannel youtube = new YouTubeChannel();
     private final TikTokAccount tiktok = new TikTokAccount();
     private volatile String baseUrl;
@@ -132,6 +135,7 @@ final class EmulatorContext {
      * fault, then refuses it ({@link #refused}). Empty when an answer was sent; the body is not read.
      */
     Optional<OpenedRequest> admit(RoutingContext call, String provider, boolean authorized, ErrorStyle style) {
+        call.put(PROVIDER, provider);
         Optional<Fault> fault = begin(provider);
         if (refused(call, fault, authorized, style)) {
             return Optional.empty();
@@ -202,20 +206,41 @@ final class EmulatorContext {
         return faults.next(provider);
     }
 
-    /** Sends the answer, late when the fault is a timeout; for a lost reply, closes the connection instead. */
+    /** Makes every answer of {@code provider} wait {@code delay} first, as a model's thinking or a slow feed host does. */
+    void answerDelay(String provider, java.time.Duration delay) {
+        answerDelays.put(provider, delay);
+    }
+
+    /** Runs {@code answer} once the provider's answer delay (none unless set) has passed. */
+    void answerLater(String provider, Runnable answer) {
+        long delay = answerDelays.getOrDefault(provider, java.time.Duration.ZERO).toMillis();
+        if (delay <= 0) {
+            answer.run();
+        } else {
+            vertx.setTimer(delay, timer -> answer.run());
+        }
+    }
+
+    /**
+     * Sends the answer after the provider's answer delay, later still when the fault is a timeout;
+     * for a lost reply, closes the connection instead.
+     */
     void finish(RoutingContext call, Optional<Fault> fault, Runnable answer) {
         if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_REPLY) {
             call.request().connection().close();
             return;
         }
-        if (fault.isPresent() && fault.get().kind() == Fault.Kind.TIMEOUT) {
-            vertx.setTimer(Math.max(1, fault.get().delayMillis()), timer -> {
-                if (!call.response().closed()) {
-                    answer.run();
-                }
-            });
+        String provider = call.get(PROVIDER);
+        long delay = (provider == null ? 0 : answerDelays.getOrDefault(provider, java.time.Duration.ZERO).toMillis())
+                + (Fault.is(fault, Fault.Kind.TIMEOUT) ? Math.max(1, fault.get().delayMillis()) : 0);
+        if (delay <= 0) {
+            answer.run();
             return;
         }
-        answer.run();
+        vertx.setTimer(delay, timer -> {
+            if (!call.response().closed()) {
+                answer.run();
+            }
+        });
     }
 }

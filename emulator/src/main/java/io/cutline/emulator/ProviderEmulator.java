@@ -111,6 +111,14 @@ public final class ProviderEmulator implements AutoCloseable {
         context.tasks().timing(provider, new VideoTasks.Timing(latency, pollsBeforeDone));
     }
 
+    /**
+     * Delays every answer of {@code provider} (an emulated API's name, e.g. {@code openai-chat},
+     * {@code anthropic}, {@code youtube-data}, {@code trend-feed}) by {@code delay}: a model's latency.
+     */
+    public void answerDelay(String provider, java.time.Duration delay) {
+        context.answerDelay(provider, delay);
+    }
+
     /** The most video tasks each provider had unfinished at once. */
     public Map<String, Integer> peakInFlight() {
         return context.tasks().peaks();

@@ -6,8 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Google Trends' daily trending feed, {@code GET /trending/rss?geo=US}: RSS 2.0 with
  * {@code ht:approx_traffic} per item. {@code geo=XX} answers 503, as a feed host that is down does.
+ * Its answer delay is set as provider {@value #PROVIDER}.
  */
 final class TrendFeedEmulation implements ProviderEmulator.Emulation {
+
+    static final String PROVIDER = "trend-feed";
 
     private static final String[][] TRENDS = {
         {"Northern lights seen far south", "50,000+", "Strong solar winds pushed the aurora far from the poles. People in Spain saw red skies at night."},
@@ -16,7 +19,7 @@ final class TrendFeedEmulation implements ProviderEmulator.Emulation {
 
     @Override
     public void register(Router router, EmulatorContext context) {
-        router.get("/trending/rss").handler(this::answer);
+        router.get("/trending/rss").handler(call -> context.answerLater(PROVIDER, () -> answer(call)));
     }
 
     private void answer(RoutingContext call) {

@@ -15,9 +15,12 @@ import io.vertx.ext.web.RoutingContext;
  * YouTube Data API v3 as a trend source: {@code GET /youtube/v3/videos?chart=mostPopular} (1 quota
  * unit) and {@code GET /youtube/v3/search?q=...&order=viewCount} (100 units), key in {@code key}.
  * Counts the units spent and, past the daily quota ({@link #quota(int)}), answers as Google does:
- * 403 with reason {@code quotaExceeded}. A wrong key is 400 {@code keyInvalid}.
+ * 403 with reason {@code quotaExceeded}. A wrong key is 400 {@code keyInvalid}. Its answer delay is
+ * set as provider {@value #PROVIDER}.
  */
 final class YouTubeDataEmulation implements ProviderEmulator.Emulation {
+
+    static final String PROVIDER = "youtube-data";
 
     private static final String[] SUBJECTS = {"tides", "craters", "eclipses", "comets", "auroras"};
 
@@ -42,9 +45,9 @@ final class YouTubeDataEmulation implements ProviderEmulator.Emulation {
                 call.next();
                 return;
             }
-            answer(call, context, 1, "chart");
+            context.answerLater(PROVIDER, () -> answer(call, context, 1, "chart"));
         });
-        router.get("/youtube/v3/search").handler(call -> answer(call, context, 100, "q"));
+        router.get("/youtube/v3/search").handler(call -> context.answerLater(PROVIDER, () -> answer(call, context, 100, "q")));
     }
 
     private void answer(RoutingContext call, EmulatorContext context, int units, String subjectParameter) {
