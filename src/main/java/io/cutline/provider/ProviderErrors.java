@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns a provider's non-2xx reply into the exception that says what to do next: 429 (slow down,
- * honouring Retry-After), 408 and 5xx (try again later), other 4xx (do not try again). The
+ * honouring Retry-After), 408 and 5xx (try again later), other 4xx (do not try again). A 429 that
+ * says the account is out of credit (OpenAI's {@code insufficient_quota}) is not a rate limit:
+ * waiting does not help, so it is refused like a 4xx and the job parks saying why. The
  * provider's own error message is kept; request headers (keys) never appear in it.
  */
 public final class ProviderErrors {
@@ -27,6 +29,10 @@ public final class ProviderErrors {
             return reply;
         }
         String message = message(reply);
+        if (reply.status() == 429 && outOfCredit(reply)) {
+            throw new ProviderRejectedException(provider, reply.status(), "out of credit or over the account's quota (add credit or "
+                    + "raise the limit, then retry the job): " + message);
+        }
         if (reply.status() == 429) {
             throw new RateLimitedException(provider, retryAfter(reply), message);
         }
@@ -35,6 +41,15 @@ public final class ProviderErrors {
                     true, null);
         }
         throw new ProviderRejectedException(provider, reply.status(), message);
+    }
+
+    /** Whether a 429 means the account has no credit left rather than "slow down". */
+    private static boolean outOfCredit(HttpGateway.Reply reply) {
+        try {
+            return JSON.readTree(reply.text()).path("error").path("code").asText("").equals("insufficient_quota");
+        } catch (Exception notJson) {
+            return false;
+        }
     }
 
     /** Retry-After in seconds (fractions allowed) or as an HTTP date; retry-after-ms first when present. */
