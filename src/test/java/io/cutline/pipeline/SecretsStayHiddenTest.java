@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Recognisable secrets (the providers' key, the API token, the database password) go through jobs on
- * every hosted video and voice provider while the providers fail in every way they do — one of them
+ * every hosted video, voice and LLM writer provider while the providers fail in every way they do — one of them
  * with an error page that quotes back the credentials it was sent — and none of the secrets appears
  * in a log line, an API answer, a ledger table or an outbox file.
  */
@@ -29,6 +29,7 @@ class SecretsStayHiddenTest {
 
     private static final String DATABASE_PASSWORD = "db-password-SECRET-5d21c0";
     private static final List<String> VIDEO = List.of("runway", "luma", "veo", "kling", "fal");
+    private static final List<String> WRITERS = List.of("openai-chat", "anthropic");
 
     @Test
     void noSecretReachesALogAnAnswerTheLedgerOrTheOutbox() throws Exception {
@@ -42,6 +43,10 @@ class SecretsStayHiddenTest {
             for (String provider : Stream.concat(VIDEO.stream(), Stream.of("elevenlabs", "openai")).toList()) {
                 emulator.faults().queue(provider, Fault.of(Fault.Kind.LEAKY_ERROR), 1);
                 emulator.faults().queue(provider, new Fault(Fault.Kind.RATE_LIMIT, 0, 0.2, 0), 1);
+            }
+            for (String writer : WRITERS) {
+                emulator.faults().queue(writer, Fault.of(Fault.Kind.LEAKY_ERROR), 1);
+                emulator.faults().queue(writer, new Fault(Fault.Kind.RATE_LIMIT, 0, 0.2, 0), 1);
             }
             VIDEO.forEach(provider -> emulator.faults().queue(provider, Fault.of(Fault.Kind.LOST_REPLY), 1));
             Map<String, String> settings = new HashMap<>(HostedSettings.emulated(emulator));
@@ -81,7 +86,7 @@ class SecretsStayHiddenTest {
                     assertThat(ledger).as("ledger tables").doesNotContain(secret);
                 }
                 assertThat(emulator.faults().injected()).as("every provider served its leaky error page")
-                        .containsKeys(Stream.concat(VIDEO.stream(), Stream.of("elevenlabs", "openai"))
+                        .containsKeys(Stream.of(VIDEO, List.of("elevenlabs", "openai"), WRITERS).flatMap(List::stream)
                                 .map(provider -> provider + " LEAKY_ERROR").toArray(String[]::new));
             }
         }
@@ -93,7 +98,7 @@ class SecretsStayHiddenTest {
         }
     }
 
-    /** One copy of the quick channel per video provider, voiced by ElevenLabs or OpenAI in turn. */
+    /** One copy of the quick channel per video provider, voiced by ElevenLabs or OpenAI and written by OpenAI or Anthropic in turn. */
     private static Path channels(Path root) throws Exception {
         Path channels = Files.createDirectories(root.resolve("channels"));
         String quick = Files.readString(Path.of("src/test/resources/channels/quick.yaml"));
@@ -102,7 +107,8 @@ class SecretsStayHiddenTest {
             Files.writeString(channels.resolve("quick-" + provider + ".yaml"), quick.replace("id: quick", "id: quick-" + provider)
                     .replace("provider: espeak", "provider: " + (i % 2 == 0 ? "elevenlabs" : "openai"))
                     .replace("perVideoUsd: 0", "perVideoUsd: 100").replace("perDayUsd: 0", "perDayUsd: 1000")
-                    + "signals: quick.yaml\ngeneration:\n  provider: " + provider + "\n");
+                    + "signals: quick.yaml\ngeneration:\n  provider: " + provider + "\n"
+                    + "writer: {provider: " + (i % 2 == 0 ? "openai" : "anthropic") + "}\n");
         }
         return channels;
     }

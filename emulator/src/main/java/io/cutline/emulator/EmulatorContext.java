@@ -125,7 +125,7 @@ final class EmulatorContext {
 
     /** What a careless provider's error page quotes back: the credentials the request carried. */
     private static String credentials(RoutingContext call) {
-        return java.util.stream.Stream.of("Authorization", "x-goog-api-key", "xi-api-key")
+        return java.util.stream.Stream.of("Authorization", "x-goog-api-key", "xi-api-key", "x-api-key")
                 .map(name -> call.request().getHeader(name)).filter(java.util.Objects::nonNull)
                 .map(value -> value.replace("\\", "").replace("\"", "")).collect(java.util.stream.Collectors.joining(" "));
     }
