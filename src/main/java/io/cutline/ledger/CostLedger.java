@@ -93,17 +93,17 @@ public class CostLedger {
                 + "WHERE g.price_per_second IS NOT NULL", "g", "g.provider", channelId, since, (row, i) -> cost(row.getString("provider"), row));
     }
 
-    /** What one day's confirmed paid submissions to one provider cost (days in UTC, by when the clip was asked for). */
+    /** What one day's confirmed paid submissions to one provider cost (the day the clip was asked for, in the database's time zone). */
     public record DailyCost(java.time.LocalDate day, String provider, double usd) {
     }
 
     /** Per day and provider, oldest day first, for a channel (or all) since a time (or ever): the console's cost chart. */
     public List<DailyCost> byDay(String channelId, OffsetDateTime since) {
-        return grouped("SELECT CAST(g.created_at AS DATE) AS day, g.provider, "
+        return grouped("SELECT CAST(g.created_at AS DATE) AS spend_day, g.provider, "
                 + "COALESCE(SUM(g.paid_submissions * g.seconds * g.price_per_second), 0) AS usd "
                 + "FROM generation_tasks g JOIN jobs j ON j.id = g.job_id WHERE g.price_per_second IS NOT NULL",
                 "g", "CAST(g.created_at AS DATE), g.provider", channelId, since,
-                (row, i) -> new DailyCost(row.getObject("day", java.time.LocalDate.class), row.getString("provider"), round(row.getDouble("usd"))));
+                (row, i) -> new DailyCost(row.getObject("spend_day", java.time.LocalDate.class), row.getString("provider"), round(row.getDouble("usd"))));
     }
 
     /**

@@ -100,6 +100,7 @@ class ConsoleTest {
             browser.waitFor("the cost chart", "window.Chart && Chart.getChart('cost-chart')?.data.datasets.some(set => set.label === 'luma')",
                     Duration.ofSeconds(10));
             assertThat(browser.eval("document.getElementById('costs-total').textContent").asText()).startsWith("Total $");
+            assertThat(browser.eval("document.getElementById('status').className").asText()).as("no refresh failed").isEqualTo("ok");
             assertThat(browser.eval("document.querySelector('[data-channel=\"quick\"]').textContent").asText())
                     .contains("no performance data yet");
 
