@@ -12,6 +12,7 @@ export async function refreshCosts() {
   const datasets = providers.map((provider) => ({
     label: provider,
     data: days.map((day) => costs.days.find((row) => row.day === day && row.provider === provider)?.usd ?? 0),
+    maxBarThickness: 48,
   }));
   document.getElementById('costs-total').textContent = `Total $${costs.totalUsd.toFixed(2)}: generation $${costs.generationUsd.toFixed(2)}, `
     + `writing $${costs.writingUsd.toFixed(2)}` + (days.length === 0 ? ' · no paid generation yet' : '');

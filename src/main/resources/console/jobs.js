@@ -24,9 +24,9 @@ function jobItem(job, report) {
       ` ${job.channel} · ${job.step} · ${when(job.updatedAt)}`));
   if (job.progress) item.append(progressBar(job.progress.layers));
   if (job.state === 'PARKED') {
-    const reason = job.failure ? `${job.failure.step}${job.failure.scene != null ? ` (scene ${job.failure.scene})` : ''}: ${job.failure.reason}`
-      : job.failureReason;
-    item.append(el('p', { class: 'reason' }, `Parked at ${job.step}: ${reason ?? 'no reason recorded'}`),
+    const scene = job.failure?.scene != null ? `, scene ${job.failure.scene}` : '';
+    const reason = job.failure?.reason ?? job.failureReason ?? 'no reason recorded';
+    item.append(el('p', { class: 'reason' }, `Parked at ${job.step}${scene}: ${reason}`),
       el('button', { type: 'button', class: 'retry', onclick: (event) => retry(job.id, event.target, report) }, 'Retry'));
   }
   return item;
@@ -60,7 +60,7 @@ async function showJob(id, report) {
     + (job.cost ? ` · generation $${job.cost.usd.toFixed(2)}` : '');
   const video = document.getElementById('job-video');
   video.replaceChildren(...job.renders.map((render) => el('figure', { class: 'rendition', 'data-rendition': render.rendition },
-    el('figcaption', {}, `${render.rendition} · ${render.width}×${render.height} · ${render.seconds.toFixed(1)} s`))));
+    el('figcaption', {}, `${render.rendition} (${render.width}×${render.height}) · ${render.seconds.toFixed(1)} s`))));
   if (job.renders.length === 0) video.append(el('p', { class: 'empty' }, 'No video yet.'));
   document.getElementById('job-scenes').replaceChildren(...job.scenes.map(sceneItem));
   for (const render of job.renders) {
