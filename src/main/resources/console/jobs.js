@@ -9,8 +9,9 @@ let objectUrls = [];
 export async function refreshJobs(report) {
   for (const [state, listId] of Object.entries(STATES)) {
     const { jobs } = await getJson(`/api/jobs?state=${state}&limit=50`);
-    // finished jobs need no progress bars; the others are read one by one for theirs
-    const detailed = state === 'DONE' ? jobs : await Promise.all(jobs.map((job) => getJson(`/api/jobs/${job.id}`)));
+    // only running jobs are read one by one for their progress: a list of parked or finished jobs
+    // (which can be long) costs one request
+    const detailed = state === 'RUNNING' ? await Promise.all(jobs.map((job) => getJson(`/api/jobs/${job.id}`))) : jobs;
     const list = document.getElementById(listId);
     list.replaceChildren(...detailed.map((job) => jobItem(job, report)));
     if (detailed.length === 0) list.append(el('li', { class: 'empty' }, 'none'));
@@ -24,9 +25,7 @@ function jobItem(job, report) {
       ` ${job.channel} · ${job.step} · ${when(job.updatedAt)}`));
   if (job.progress) item.append(progressBar(job.progress.layers));
   if (job.state === 'PARKED') {
-    const scene = job.failure?.scene != null ? `, scene ${job.failure.scene}` : '';
-    const reason = job.failure?.reason ?? job.failureReason ?? 'no reason recorded';
-    item.append(el('p', { class: 'reason' }, `Parked at ${job.step}${scene}: ${reason}`),
+    item.append(el('p', { class: 'reason' }, `Parked at ${job.step}: ${job.failureReason ?? 'no reason recorded'}`),
       el('button', { type: 'button', class: 'retry', onclick: (event) => retry(job.id, event.target, report) }, 'Retry'));
   }
   return item;
