@@ -52,7 +52,10 @@ public final class Chromium implements AutoCloseable {
         call("Log.enable", Map.of());
     }
 
-    /** Starts a headless browser with a fresh profile under {@code directory}, showing a {@code width}x{@code height} window. */
+    /**
+     * Starts a headless browser with a fresh profile under {@code directory}, showing a {@code width}x{@code height} window.
+     * Without the sandbox: CI runs the tests as root, where Chromium's sandbox will not start; the page is our own, on loopback.
+     */
     public static Chromium start(Path directory, int width, int height) throws Exception {
         Path profile = Files.createDirectories(directory.resolve("chromium-profile"));
         Process process = new ProcessBuilder(binary(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
