@@ -22,7 +22,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 
-/** The REST API (routes/api.yaml): who may call it, job views, requests, provider webhooks, the headers that may leave. */
+/** The REST API (routes/api.yaml): who may call it, job views, requests, media files, provider webhooks, the headers that may leave. */
 public class ApiConfiguration implements CamelConfiguration {
 
     @BindToRegistry
@@ -43,6 +43,16 @@ public class ApiConfiguration implements CamelConfiguration {
      * {@code CUTLINE_API_TOKEN} (the variable cutline.api.token-env names) and the optional tokens file.
      * Without an HTTP server (produce, demo) no token is made: the one a running serve wrote stays.
      */
+    @BindToRegistry
+    public JobMedia jobMedia(JobLedger jobs, RenderLedger renders, StoryLedger stories, GenerationLedger generations, Settings settings) {
+        return new JobMedia(jobs, renders, stories, generations, settings.path("cutline.media.dir"));
+    }
+
+    @BindToRegistry
+    public MediaAnswer mediaAnswer(Settings settings) {
+        return new MediaAnswer(settings.integer("cutline.api.max-range-bytes"));
+    }
+
     @BindToRegistry
     public ApiTokens apiTokens(Settings settings) {
         return ApiTokens.load(settings.optional("cutline.api.token-env").map(System::getenv).orElse(null),

@@ -196,7 +196,10 @@ public class JobApi {
                 "attempt", resumed.attempt(), "links", Map.of("self", "/api/jobs/" + id)));
     }
 
-    /** {@code GET /api/costs?channel=&since=}: generation cost per provider, writing cost (tokens, dollars) per writer, and totals. */
+    /**
+     * {@code GET /api/costs?channel=&since=}: generation cost per provider and per day and provider, writing cost
+     * (tokens, dollars) per writer, and totals.
+     */
     public String costs(String channel, String since) {
         OffsetDateTime from = null;
         if (since != null && !since.isBlank()) {
@@ -223,6 +226,7 @@ public class JobApi {
         answer.put("since", from);
         answer.put("providers", byProvider);
         answer.put("writers", byWriter);
+        answer.put("days", costs.byDay(channelId, from));
         answer.put("generationUsd", Math.round(generationUsd * 10_000) / 10_000.0);
         answer.put("writingUsd", Math.round(writingUsd * 10_000) / 10_000.0);
         answer.put("totalUsd", Math.round((generationUsd + writingUsd) * 10_000) / 10_000.0);
@@ -253,14 +257,14 @@ public class JobApi {
     }
 
     /** Job ids are UUIDs; anything else (control characters, paths, huge strings) is refused without echoing it. */
-    private static void requireJobId(String id) {
+    static void requireJobId(String id) {
         if (id == null || !id.matches("[0-9a-fA-F-]{36}")) {
             throw new ApiProblem(404, "no job '" + printable(id) + "' (job ids look like 1c2f6969-0d4e-4b7e-9f5c-2a8e1d3b6f10)");
         }
     }
 
     /** Text safe to echo in an answer: control characters replaced, at most 80 characters. */
-    private static String printable(String text) {
+    static String printable(String text) {
         if (text == null) {
             return "";
         }

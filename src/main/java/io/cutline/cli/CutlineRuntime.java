@@ -14,6 +14,7 @@ import io.cutline.channel.ChannelConfiguration;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.CoreConfiguration;
 import io.cutline.config.Settings;
+import io.cutline.console.ConsoleConfiguration;
 import io.cutline.distribution.DistributionConfiguration;
 import io.cutline.generation.GenerationConfiguration;
 import io.cutline.job.JobConfiguration;
@@ -44,14 +45,14 @@ public final class CutlineRuntime {
 
     /**
      * In the order Camel runs them: the shared packages first (a later configuration's beans take
-     * earlier ones as parameters), then one per layer, then the surface (schedules, API).
+     * earlier ones as parameters), then one per layer, then the surface (schedules, API, console).
      */
     public static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(
             CoreConfiguration.class, LedgerConfiguration.class, MediaConfiguration.class, ProviderConfiguration.class,
             ChannelConfiguration.class, WriterConfiguration.class, JobConfiguration.class,
             ResearchConfiguration.class, StoryboardConfiguration.class, VoiceConfiguration.class, GenerationConfiguration.class,
             AssemblyConfiguration.class, DistributionConfiguration.class, WebhookConfiguration.class,
-            ScheduleConfiguration.class, ApiConfiguration.class);
+            ScheduleConfiguration.class, ApiConfiguration.class, ConsoleConfiguration.class);
 
     private CutlineRuntime() {
     }
@@ -114,7 +115,7 @@ public final class CutlineRuntime {
         return Map.of(
                 "camel.server.enabled", "false",
                 "camel.management.enabled", "false",
-                "camel.main.routes-exclude-pattern", "file:routes/api.yaml",
+                "camel.main.routes-exclude-pattern", "file:routes/api.yaml,file:routes/console.yaml",
                 "camel.main.routes-reload-enabled", "false",
                 "camel.component.seda.default-poll-timeout", "100",
                 "cutline.schedules.enabled", "false",

@@ -79,7 +79,7 @@ public class CostLedger {
     /** What writing cost per writer, for a channel (or all) since a time (or ever). */
     public List<WritingCost> writingByWriter(String channelId, OffsetDateTime since) {
         return grouped("SELECT w.writer, " + WRITING_TOTALS + " FROM writer_calls w JOIN jobs j ON j.id = w.job_id WHERE 1 = 1",
-                "w", "writer", channelId, since, (row, i) -> writingCost(row.getString("writer"), row));
+                "w", "w.writer", channelId, since, (row, i) -> writingCost(row.getString("writer"), row));
     }
 
     public Cost forJob(String jobId) {
@@ -90,10 +90,26 @@ public class CostLedger {
     /** Per provider, for a channel (or all) since a time (or ever). */
     public List<Cost> byProvider(String channelId, OffsetDateTime since) {
         return grouped("SELECT g.provider, " + TOTALS + " FROM generation_tasks g JOIN jobs j ON j.id = g.job_id "
-                + "WHERE g.price_per_second IS NOT NULL", "g", "provider", channelId, since, (row, i) -> cost(row.getString("provider"), row));
+                + "WHERE g.price_per_second IS NOT NULL", "g", "g.provider", channelId, since, (row, i) -> cost(row.getString("provider"), row));
     }
 
-    /** {@code select} (rows of table alias {@code table}) for a channel (or all) since a time (or ever), one row per {@code group}. */
+    /** What one day's confirmed paid submissions to one provider cost (the day the clip was asked for, in the database's time zone). */
+    public record DailyCost(java.time.LocalDate day, String provider, double usd) {
+    }
+
+    /** Per day and provider, oldest day first, for a channel (or all) since a time (or ever): the console's cost chart. */
+    public List<DailyCost> byDay(String channelId, OffsetDateTime since) {
+        return grouped("SELECT CAST(g.created_at AS DATE) AS spend_day, g.provider, "
+                + "COALESCE(SUM(g.paid_submissions * g.seconds * g.price_per_second), 0) AS usd "
+                + "FROM generation_tasks g JOIN jobs j ON j.id = g.job_id WHERE g.price_per_second IS NOT NULL",
+                "g", "CAST(g.created_at AS DATE), g.provider", channelId, since,
+                (row, i) -> new DailyCost(row.getObject("spend_day", java.time.LocalDate.class), row.getString("provider"), round(row.getDouble("usd"))));
+    }
+
+    /**
+     * {@code select} (rows of table alias {@code table}) for a channel (or all) since a time (or ever),
+     * one row per value of the {@code group} columns, in their order.
+     */
     private <T> List<T> grouped(String select, String table, String group, String channelId, OffsetDateTime since,
                                 org.springframework.jdbc.core.RowMapper<T> rows) {
         StringBuilder sql = new StringBuilder(select);
@@ -106,7 +122,7 @@ public class CostLedger {
             sql.append(" AND ").append(table).append(".created_at >= ?");
             args.add(since);
         }
-        sql.append(" GROUP BY ").append(table).append('.').append(group).append(" ORDER BY ").append(table).append('.').append(group);
+        sql.append(" GROUP BY ").append(group).append(" ORDER BY ").append(group);
         return jdbc.query(sql.toString(), rows, args.toArray());
     }
 

@@ -55,6 +55,9 @@ class OpenApiContractTest {
             exchanges.get("/api/costs?since=2026-01-01", 200);
             exchanges.get("/api/costs?since=yesterday", 400);
             exchanges.get("/api/webhooks/deliveries?state=PENDING", 200);
+            exchanges.get("/api/jobs/" + parked + "/renders/vertical-1080/video", 404);
+            exchanges.get("/api/jobs/" + parked + "/renders/vertical-1080/thumbnail", 404);
+            exchanges.get("/api/jobs/" + parked + "/clips/no-such-clip", 404);
             exchanges.post("/api/jobs/" + parked + "/retry", "", 202);
             exchanges.get("/observe/health", 200);
 
