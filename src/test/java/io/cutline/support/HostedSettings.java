@@ -52,13 +52,19 @@ public final class HostedSettings {
         settings.put("cutline.distribution.tiktok.base-url", base);
         settings.put("cutline.distribution.tiktok.token-url", base + "/v2/oauth/token/");
         settings.put("cutline.distribution.tiktok.chunk-mib", "5");
-        for (String platform : new String[] {"youtube", "tiktok"}) {
+        settings.put("cutline.distribution.instagram.base-url", base + "/graph/v23.0");
+        settings.put("cutline.distribution.instagram.token-url", base + "/graph/refresh_access_token");
+        settings.put("cutline.distribution.instagram.access-token-env", "CUTLINE_TEST_API_KEY");
+        settings.put("cutline.distribution.instagram.chunk-mib", "1");
+        for (String platform : new String[] {"youtube", "tiktok", "instagram"}) {
             settings.put("cutline.distribution." + platform + ".status-interval-ms", "20");
             settings.put("cutline.distribution." + platform + ".live-within-s", "1");
+            settings.put("cutline.distribution." + platform + ".resume-delay-ms", "10");
+        }
+        for (String platform : new String[] {"youtube", "tiktok"}) {
             for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
                 settings.put("cutline.distribution." + platform + "." + credential, "CUTLINE_TEST_API_KEY");
             }
-            settings.put("cutline.distribution." + platform + ".resume-delay-ms", "10");
         }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.providers.downloads.allow-loopback", "true");
