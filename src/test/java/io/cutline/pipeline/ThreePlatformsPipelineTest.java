@@ -17,6 +17,7 @@ import io.cutline.emulator.ProviderEmulator;
 import io.cutline.support.Await;
 import io.cutline.support.EmulatedProviders;
 import io.cutline.support.HostedSettings;
+import io.cutline.support.JobWatch;
 import io.cutline.support.Http;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * publishes TikTok only.
  */
 class ThreePlatformsPipelineTest {
+
+    /** Long enough for a job on a machine shared with other builds. */
+    private static final Duration WITHIN = Duration.ofMinutes(6);
 
     @Test
     void tikTokFailingParksTheJobAndARetryPublishesTikTokOnly() throws Exception {
@@ -47,26 +51,27 @@ class ThreePlatformsPipelineTest {
                 Http api = new Http(port);
                 String id = api.post("/api/jobs", "{\"channel\":\"quick\"}").body().path("id").asText();
 
-                JsonNode parked = awaitState(api, id, "PARKED", 1);
+                JsonNode parked = JobWatch.awaitState(api, id, "PARKED", 1, WITHIN);
                 assertThat(parked.path("failure").path("step").asText()).isEqualTo("DISTRIBUTION");
                 Await.until("YouTube and Instagram out", Duration.ofSeconds(60), () -> {
                     JsonNode job = api.get("/api/jobs/" + id).body();
-                    return state(job, "youtube").equals("PUBLISHED") && state(job, "instagram").equals("PUBLISHED");
+                    return JobWatch.publication(job, "youtube").path("state").asText().equals("PUBLISHED")
+                            && JobWatch.publication(job, "instagram").path("state").asText().equals("PUBLISHED");
                 });
                 JsonNode job = api.get("/api/jobs/" + id).body();
-                assertThat(state(job, "tiktok")).isEqualTo("FAILED");
-                assertThat(publication(job, "tiktok").path("error").asText()).contains("spam_risk_too_many_posts");
-                assertThat(publication(job, "instagram").path("location").asText()).startsWith("https://www.instagram.com/reel/");
+                assertThat(JobWatch.publication(job, "tiktok").path("state").asText()).isEqualTo("FAILED");
+                assertThat(JobWatch.publication(job, "tiktok").path("error").asText()).contains("spam_risk_too_many_posts");
+                assertThat(JobWatch.publication(job, "instagram").path("location").asText()).startsWith("https://www.instagram.com/reel/");
                 assertThat(api.get("/api/jobs?state=PARKED").body().toString()).contains(id);
-                assertThat(metrics(port)).contains("cutline_publications_failed{platform=\"tiktok\"} 1.0")
+                assertThat(JobWatch.metrics(api, port)).contains("cutline_publications_failed{platform=\"tiktok\"} 1.0")
                         .contains("cutline_publications_failed{platform=\"instagram\"} 0.0");
                 assertThat(emulator.youtube().videosCreated()).isEqualTo(1);
                 assertThat(emulator.instagram().mediaPublished()).isEqualTo(1);
                 assertThat(emulator.tiktok().postsInitialized()).isZero();
 
                 assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
-                JsonNode done = awaitState(api, id, "DONE", 2);
-                assertThat(state(done, "tiktok")).isEqualTo("PUBLISHED");
+                JsonNode done = JobWatch.awaitState(api, id, "DONE", 2, WITHIN);
+                assertThat(JobWatch.publication(done, "tiktok").path("state").asText()).isEqualTo("PUBLISHED");
                 assertThat(emulator.tiktok().postsPublished()).isEqualTo(1);
                 assertThat(emulator.youtube().videosCreated()).as("YouTube not posted again").isEqualTo(1);
                 assertThat(emulator.youtube().sessionsOpened()).isEqualTo(1);
@@ -82,28 +87,5 @@ class ThreePlatformsPipelineTest {
         Files.writeString(channels.resolve("quick.yaml"), Files.readString(Path.of("src/test/resources/channels/quick.yaml"))
                 .replace("platforms: [youtube, tiktok]", "platforms: [youtube, tiktok, instagram]"));
         return channels;
-    }
-
-    private static String metrics(int port) throws Exception {
-        return new Http(port).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).GET())
-                .raw().body();
-    }
-
-    private static String state(JsonNode job, String platform) {
-        return publication(job, platform).path("state").asText();
-    }
-
-    private static JsonNode publication(JsonNode job, String platform) {
-        for (JsonNode publication : job.path("publications")) {
-            if (publication.path("platform").asText().equals(platform)) {
-                return publication;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static JsonNode awaitState(Http api, String id, String state, int attempt) throws Exception {
-        return Await.value("job " + id + " " + state + " at attempt " + attempt, Duration.ofMinutes(6), Duration.ofMillis(200),
-                () -> api.get("/api/jobs/" + id).body(), job -> job.path("state").asText().equals(state) && job.path("attempt").asInt() == attempt);
     }
 }

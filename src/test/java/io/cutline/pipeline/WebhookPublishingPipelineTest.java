@@ -2,12 +2,10 @@ package io.cutline.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +13,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.cutline.distribution.platform.WebhookPublisher;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
@@ -30,11 +24,12 @@ import io.cutline.support.Await;
 import io.cutline.support.EmulatedProviders;
 import io.cutline.support.Http;
 import io.cutline.support.TestService;
+import io.cutline.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
  * The quick channel publishing through a webhook (a loopback server standing in for an n8n
- * workflow): the workflow's first answer is 503, the route tries again with the same
+ * workflow): the workflow's first answer is 500, the route tries again with the same
  * Idempotency-Key, and the job is done. The workflow then fetches the video from the link it was
  * given, with no API token: the MP4 of the ledger's render, byte for byte, which ffprobe reads as
  * the vertical rendition. A link with another signature is 403, an expired one 410, and a path that
@@ -42,32 +37,17 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookPublishingPipelineTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void aWorkflowGetsTheMetadataAfterARetryAndFetchesTheVideoByItsSignedLink() throws Exception {
         Path root = TestService.newRoot("webhook-publisher");
         int port = TestService.freePort();
-        List<Map.Entry<String, String>> posts = new CopyOnWriteArrayList<>();
-        AtomicInteger calls = new AtomicInteger();
-        HttpServer workflow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        workflow.createContext("/webhook/cutline", exchange -> {
-            posts.add(Map.entry(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            byte[] answer = (calls.incrementAndGet() == 1 ? "{\"message\":\"busy\"}" : "{\"location\":\"https://n8n.example/executions/1\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(calls.get() == 1 ? 503 : 200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        workflow.start();
-        try {
+        try (WebhookReceiver workflow = new WebhookReceiver(1)) {
             Map<String, String> settings = new HashMap<>(TestService.quickChannel());
             settings.putAll(TestService.withApi(port));
             settings.put("cutline.channels.dir", channels(root).toString());
             settings.put("cutline.distribution.webhook.adapter", WebhookPublisher.class.getName());
-            settings.put("cutline.distribution.webhook.url", "http://127.0.0.1:" + workflow.getAddress().getPort() + "/webhook/cutline");
-            settings.put("cutline.webhooks.secret-env", EmulatedProviders.KEY_VARIABLE);
+            settings.put("cutline.distribution.webhook.url", workflow.url("/webhook/cutline"));
+            settings.put("cutline.webhooks.secret-env", WebhookReceiver.SECRET_VARIABLE);
             settings.put("cutline.downloads.secret-env", EmulatedProviders.KEY_VARIABLE);
             settings.put("cutline.downloads.base-url", "http://127.0.0.1:" + port);
 
@@ -77,11 +57,13 @@ class WebhookPublishingPipelineTest {
                 JsonNode done = Await.value("job " + id + " DONE", Duration.ofMinutes(6), Duration.ofMillis(200),
                         () -> api.get("/api/jobs/" + id).body(), job -> job.path("state").asText().equals("DONE"));
                 assertThat(done.path("attempt").asInt()).as("the route's retry, not the job's").isEqualTo(1);
-                assertThat(done.path("publications").get(0).path("location").asText()).isEqualTo("https://n8n.example/executions/1");
-                assertThat(posts).hasSize(2);
-                assertThat(posts.get(0).getKey()).isEqualTo("cutline-" + id + "-webhook").isEqualTo(posts.get(1).getKey());
+                assertThat(done.path("publications").get(0).path("location").asText()).isEqualTo("webhook 127.0.0.1 accepted (HTTP 204)");
+                List<WebhookReceiver.Received> posts = workflow.at("/webhook/cutline");
+                assertThat(posts).extracting(WebhookReceiver.Received::answered).containsExactly(500, 204);
+                assertThat(posts.get(0).idempotencyKey()).isEqualTo("cutline-" + id + "-webhook").isEqualTo(posts.get(1).idempotencyKey());
+                assertThat(WebhookReceiver.signedCorrectly(posts.get(1), System.getenv(WebhookReceiver.SECRET_VARIABLE))).isTrue();
 
-                JsonNode video = JSON.readTree(posts.get(1).getValue()).path("video");
+                JsonNode video = posts.get(1).json().path("video");
                 HttpClient client = HttpClient.newHttpClient();
                 HttpResponse<byte[]> download = client.send(HttpRequest.newBuilder(URI.create(video.path("url").asText())).GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -103,8 +85,6 @@ class WebhookPublishingPipelineTest {
                 assertThat(status(client, links.link(id, "VERTICAL.mp4", Instant.now().minusSeconds(5)))).isEqualTo(410);
                 assertThat(status(client, base.replace("/VERTICAL.mp4", "/..%2F..%2Fledger.mv.db") + "?expires=1&signature=x")).isEqualTo(404);
             }
-        } finally {
-            workflow.stop(0);
         }
     }
 

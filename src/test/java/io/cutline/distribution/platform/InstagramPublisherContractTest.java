@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -240,14 +239,10 @@ class InstagramPublisherContractTest {
     }
 
     private Render render(String job) throws Exception {
-        byte[] bytes = new byte[SIZE];
-        new Random(job.hashCode()).nextBytes(bytes);
-        Path video = Files.write(dir.resolve(job + ".mp4"), bytes);
-        return new Render(job, "1080x1920", video.toString(), 1080, 1920, 30.0, null);
+        return PostFixtures.verticalRender(dir, job, SIZE);
     }
 
     private static PostMetadata metadata(String job, String title) {
-        return new PostMetadata(job, "quick", "instagram", "en", title, "Three reasons.", List.of("#light", "#optics"), 30.0, 1080, 1920, true,
-                null);
+        return PostFixtures.metadata(job, "instagram", title);
     }
 }
