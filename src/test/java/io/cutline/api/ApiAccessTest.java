@@ -77,6 +77,9 @@ class ApiAccessTest {
         Http.Answer answer = new Http(port, null).get("/downloads/" + SOME_JOB + "/VERTICAL.mp4?expires=9999999999&signature=abc");
         assertThat(answer.status()).isIn(403, 404);
         assertThat(answer.body().path("error").asText()).isNotBlank();
+        for (String climbing : List.of("/downloads/x/../../api/jobs", "/downloads/x/%2e%2e/%2e%2e/api/jobs")) {
+            assertThat(new Http(port, null).get(climbing).status()).as(climbing).isIn(401, 404);
+        }
     }
 
     @Test

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutline.distribution.platform.TikTokPublisher;
-import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.model.Rendition;
@@ -37,18 +34,14 @@ class PlatformPublishingPipelineTest {
         Path root = TestService.newRoot("platforms");
         int port = TestService.freePort();
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(EmulatedProviders.KEY_VARIABLE), 5)) {
-            Map<String, String> settings = new HashMap<>(TestService.quickChannel());
-            settings.putAll(TestService.withApi(port));
-            settings.putAll(HostedSettings.emulated(emulator));
-            settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
-            settings.put("cutline.distribution.tiktok.adapter", TikTokPublisher.class.getName());
+            Map<String, String> settings = HostedSettings.publishingService(emulator, port);
             emulator.faults().queue("youtube", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
 
             try (TestService service = new TestService(root, settings).start()) {
                 Http api = new Http(port);
                 String id = api.post("/api/jobs", "{\"channel\":\"quick\"}").body().path("id").asText();
 
-                JsonNode parked = JobWatch.awaitState(api, id, "PARKED", 1, Duration.ofMinutes(2));
+                JsonNode parked = JobWatch.awaitState(api, id, "PARKED", 1, Duration.ofMinutes(6));
                 assertThat(parked.path("failure").path("step").asText()).isEqualTo("DISTRIBUTION");
                 assertThat(parked.path("failure").path("reason").asText()).contains("quotaExceeded");
                 JsonNode youtube = JobWatch.publication(parked, "youtube");
@@ -65,7 +58,7 @@ class PlatformPublishingPipelineTest {
                 emulator.faults().pass("youtube-upload", 1);
                 emulator.faults().queue("youtube-upload", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1000);
                 assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
-                JsonNode parkedAgain = JobWatch.awaitState(api, id, "PARKED", 2, Duration.ofMinutes(2));
+                JsonNode parkedAgain = JobWatch.awaitState(api, id, "PARKED", 2, Duration.ofMinutes(6));
                 assertThat(JobWatch.publication(parkedAgain, "youtube").path("error").asText()).contains("HTTP 503");
                 assertThat(emulator.youtube().bytesReceived()).as("one chunk in").isEqualTo(256 * 1024);
                 emulator.faults().clear();
@@ -75,7 +68,7 @@ class PlatformPublishingPipelineTest {
                 Http api = new Http(port);
                 String id = restarted.jdbc().queryForObject("SELECT id FROM jobs", String.class);
                 assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
-                JsonNode done = JobWatch.awaitState(api, id, "DONE", 3, Duration.ofMinutes(2));
+                JsonNode done = JobWatch.awaitState(api, id, "DONE", 3, Duration.ofMinutes(6));
                 assertThat(emulator.youtube().videosCreated()).isEqualTo(1);
                 assertThat(emulator.youtube().sessionsOpened()).as("the same session resumed after the restart").isEqualTo(1);
                 String videoId = emulator.youtube().videos().get(0).path("id").asText();

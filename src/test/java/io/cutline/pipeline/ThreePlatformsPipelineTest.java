@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutline.distribution.platform.InstagramPublisher;
-import io.cutline.distribution.platform.TikTokPublisher;
-import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.support.Await;
@@ -38,13 +34,8 @@ class ThreePlatformsPipelineTest {
         Path root = TestService.newRoot("three-platforms");
         int port = TestService.freePort();
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(EmulatedProviders.KEY_VARIABLE), 7)) {
-            Map<String, String> settings = new HashMap<>(TestService.quickChannel());
-            settings.putAll(TestService.withApi(port));
-            settings.putAll(HostedSettings.emulated(emulator));
+            Map<String, String> settings = HostedSettings.publishingService(emulator, port);
             settings.put("cutline.channels.dir", channels(root).toString());
-            settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
-            settings.put("cutline.distribution.tiktok.adapter", TikTokPublisher.class.getName());
-            settings.put("cutline.distribution.instagram.adapter", InstagramPublisher.class.getName());
             emulator.faults().queue("tiktok", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
 
             try (TestService service = new TestService(root, settings).start()) {

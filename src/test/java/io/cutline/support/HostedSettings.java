@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.cutline.distribution.platform.InstagramPublisher;
+import io.cutline.distribution.platform.TikTokPublisher;
+import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.ProviderEmulator;
 
 /** Settings that point every hosted provider (video, voice and LLM writers) at the emulator, and a copy of the quick channel using one of them. */
@@ -69,6 +72,17 @@ public final class HostedSettings {
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.providers.downloads.allow-loopback", "true");
         settings.put("cutline.generation.download-retry-ms", "300");
+        return settings;
+    }
+
+    /** A service with the API on {@code port} that publishes the quick channel with the real publishers, to the emulated YouTube, TikTok and Instagram. */
+    public static Map<String, String> publishingService(ProviderEmulator emulator, int port) {
+        Map<String, String> settings = new HashMap<>(TestService.quickChannel());
+        settings.putAll(TestService.withApi(port));
+        settings.putAll(emulated(emulator));
+        settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
+        settings.put("cutline.distribution.tiktok.adapter", TikTokPublisher.class.getName());
+        settings.put("cutline.distribution.instagram.adapter", InstagramPublisher.class.getName());
         return settings;
     }
 
