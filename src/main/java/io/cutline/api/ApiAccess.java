@@ -1,5 +1,7 @@
 package io.cutline.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +44,8 @@ public class ApiAccess {
         Message request = exchange.getMessage();
         String path = request.getHeader(Exchange.HTTP_URI, "", String.class);
         String method = request.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
-        if (metricsOpen && path.equals("/observe/metrics")) {
+        if (metricsOpen && path.equals("/observe/metrics") || signedDownload(path)) {
+            // a download's signed link stands in for a token (RenderDownloads checks it)
             return;
         }
         boolean hook = path.startsWith("/hooks/");
@@ -64,6 +67,15 @@ public class ApiAccess {
                     + "; " + method + " " + path + " needs " + needed.name().toLowerCase());
         }
         request.setHeader(TOKEN_NAME, token.name());
+    }
+
+    /**
+     * Whether the path is a download's, {@code /downloads/<job>/<file>} exactly: a path that climbs
+     * out of it ({@code /downloads/x/../../api/jobs}, however encoded) still needs a token.
+     */
+    private static boolean signedDownload(String path) {
+        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return decoded.matches("/downloads/[^/]+/[^/]+") && !decoded.contains("..");
     }
 
     /** Counts one job creation against the token's rate; 429 with {@code Retry-After} when it is used up. */

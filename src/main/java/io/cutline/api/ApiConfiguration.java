@@ -3,6 +3,7 @@ package io.cutline.api;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
@@ -17,7 +18,9 @@ import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.WebhookLedger;
+import io.cutline.config.Secrets;
 import io.cutline.config.Settings;
+import io.cutline.provider.DownloadLinks;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -100,6 +103,15 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry
     public ApiHeaderFilter apiHeaderFilter() {
         return new ApiHeaderFilter();
+    }
+
+    /** Signed links to renditions (cutline.downloads.*): the secret from the variable named there, read once at start. */
+    @BindToRegistry
+    public RenderDownloads renderDownloads(RenderLedger renders, Clock clock, Settings settings) {
+        String variable = settings.text("cutline.downloads.secret-env");
+        String secret = System.getenv(variable);
+        return new RenderDownloads(renders, secret == null || secret.isBlank() ? null
+                : new DownloadLinks(Secrets.register(secret), null), variable, clock);
     }
 
     @BindToRegistry

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.cutline.config.Secrets;
+import io.cutline.provider.WebhookSignature;
 import io.cutline.ledger.LedgerTime;
 import io.cutline.ledger.WebhookDelivery;
 import io.cutline.ledger.WebhookLedger;

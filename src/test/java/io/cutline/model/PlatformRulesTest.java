@@ -28,7 +28,7 @@ class PlatformRulesTest {
         assertThat(PLATFORMS.of("instagram").hashtags(many)).hasSize(30);
         assertThat(PLATFORMS.of("youtube").hashtags(many)).hasSize(15);
         assertThatThrownBy(() -> PLATFORMS.of("myspace")).hasMessageContaining("myspace")
-                .hasMessageContaining("instagram, tiktok, youtube");
+                .hasMessageContaining("instagram, tiktok, webhook, youtube");
     }
 
     @Test

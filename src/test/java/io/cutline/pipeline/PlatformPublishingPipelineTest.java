@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutline.distribution.platform.TikTokPublisher;
-import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.Fault;
 import io.cutline.emulator.ProviderEmulator;
 import io.cutline.model.Rendition;
 import io.cutline.support.Await;
 import io.cutline.support.EmulatedProviders;
 import io.cutline.support.HostedSettings;
+import io.cutline.support.JobWatch;
 import io.cutline.support.Http;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -36,36 +34,32 @@ class PlatformPublishingPipelineTest {
         Path root = TestService.newRoot("platforms");
         int port = TestService.freePort();
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(EmulatedProviders.KEY_VARIABLE), 5)) {
-            Map<String, String> settings = new HashMap<>(TestService.quickChannel());
-            settings.putAll(TestService.withApi(port));
-            settings.putAll(HostedSettings.emulated(emulator));
-            settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
-            settings.put("cutline.distribution.tiktok.adapter", TikTokPublisher.class.getName());
+            Map<String, String> settings = HostedSettings.publishingService(emulator, port);
             emulator.faults().queue("youtube", Fault.of(Fault.Kind.QUOTA_EXCEEDED), 1);
 
             try (TestService service = new TestService(root, settings).start()) {
                 Http api = new Http(port);
                 String id = api.post("/api/jobs", "{\"channel\":\"quick\"}").body().path("id").asText();
 
-                JsonNode parked = awaitState(api, id, "PARKED", 1);
+                JsonNode parked = JobWatch.awaitState(api, id, "PARKED", 1, Duration.ofMinutes(6));
                 assertThat(parked.path("failure").path("step").asText()).isEqualTo("DISTRIBUTION");
                 assertThat(parked.path("failure").path("reason").asText()).contains("quotaExceeded");
-                JsonNode youtube = publication(parked, "youtube");
+                JsonNode youtube = JobWatch.publication(parked, "youtube");
                 assertThat(youtube.path("state").asText()).isEqualTo("FAILED");
                 assertThat(youtube.path("error").asText()).contains("youtube: refused with HTTP 403: quotaExceeded");
                 Await.until("TikTok's post is out", Duration.ofSeconds(30),
-                        () -> publication(api.get("/api/jobs/" + id).body(), "tiktok").path("state").asText().equals("PUBLISHED"));
-                assertThat(publication(api.get("/api/jobs/" + id).body(), "tiktok").path("location").asText())
+                        () -> JobWatch.publication(api.get("/api/jobs/" + id).body(), "tiktok").path("state").asText().equals("PUBLISHED"));
+                assertThat(JobWatch.publication(api.get("/api/jobs/" + id).body(), "tiktok").path("location").asText())
                         .startsWith("tiktok:v_pub_file~").endsWith("(published, not public)");
                 assertThat(emulator.youtube().videosCreated()).isZero();
-                assertThat(metrics(api, port)).contains("cutline_publications_failed{platform=\"youtube\"} 1.0")
+                assertThat(JobWatch.metrics(api, port)).contains("cutline_publications_failed{platform=\"youtube\"} 1.0")
                         .contains("cutline_publications_failed{platform=\"tiktok\"} 0.0");
 
                 emulator.faults().pass("youtube-upload", 1);
                 emulator.faults().queue("youtube-upload", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 1000);
                 assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
-                JsonNode parkedAgain = awaitState(api, id, "PARKED", 2);
-                assertThat(publication(parkedAgain, "youtube").path("error").asText()).contains("HTTP 503");
+                JsonNode parkedAgain = JobWatch.awaitState(api, id, "PARKED", 2, Duration.ofMinutes(6));
+                assertThat(JobWatch.publication(parkedAgain, "youtube").path("error").asText()).contains("HTTP 503");
                 assertThat(emulator.youtube().bytesReceived()).as("one chunk in").isEqualTo(256 * 1024);
                 emulator.faults().clear();
             }
@@ -74,41 +68,21 @@ class PlatformPublishingPipelineTest {
                 Http api = new Http(port);
                 String id = restarted.jdbc().queryForObject("SELECT id FROM jobs", String.class);
                 assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
-                JsonNode done = awaitState(api, id, "DONE", 3);
+                JsonNode done = JobWatch.awaitState(api, id, "DONE", 3, Duration.ofMinutes(6));
                 assertThat(emulator.youtube().videosCreated()).isEqualTo(1);
                 assertThat(emulator.youtube().sessionsOpened()).as("the same session resumed after the restart").isEqualTo(1);
                 String videoId = emulator.youtube().videos().get(0).path("id").asText();
                 Path video = Path.of(restarted.jdbc().queryForObject("SELECT path FROM renders WHERE job_id = ? AND rendition = ?",
                         String.class, id, Rendition.VERTICAL.name()));
                 assertThat(emulator.youtube().bytesReceived()).as("no byte sent twice").isEqualTo(Files.size(video));
-                assertThat(publication(done, "youtube").path("state").asText()).isEqualTo("PUBLISHED");
-                assertThat(publication(done, "youtube").path("location").asText()).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
+                assertThat(JobWatch.publication(done, "youtube").path("state").asText()).isEqualTo("PUBLISHED");
+                assertThat(JobWatch.publication(done, "youtube").path("location").asText()).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
                 assertThat(emulator.youtube().thumbnailsSet(videoId)).isEqualTo(1);
                 Await.until("no failed publication counted", Duration.ofSeconds(5),
-                        () -> metrics(api, port).contains("cutline_publications_failed{platform=\"youtube\"} 0.0"));
+                        () -> JobWatch.metrics(api, port).contains("cutline_publications_failed{platform=\"youtube\"} 0.0"));
                 assertThat(emulator.tiktok().postsInitialized()).as("TikTok not posted again").isEqualTo(1);
                 assertThat(emulator.tiktok().postsPublished()).isEqualTo(1);
             }
         }
-    }
-
-    private static String metrics(Http api, int port) throws Exception {
-        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).GET())
-                .raw().body();
-    }
-
-    private static JsonNode publication(JsonNode job, String platform) {
-        for (JsonNode publication : job.path("publications")) {
-            if (publication.path("platform").asText().equals(platform)) {
-                return publication;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    /** The job once it is in {@code state} at its {@code attempt}. */
-    private static JsonNode awaitState(Http api, String id, String state, int attempt) throws Exception {
-        return Await.value("job " + id + " " + state + " at attempt " + attempt, Duration.ofMinutes(2), Duration.ofMillis(200),
-                () -> api.get("/api/jobs/" + id).body(), job -> job.path("state").asText().equals(state) && job.path("attempt").asInt() == attempt);
     }
 }

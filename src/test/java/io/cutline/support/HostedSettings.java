@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.cutline.distribution.platform.InstagramPublisher;
+import io.cutline.distribution.platform.TikTokPublisher;
+import io.cutline.distribution.platform.YouTubePublisher;
 import io.cutline.emulator.ProviderEmulator;
 
 /** Settings that point every hosted provider (video, voice and LLM writers) at the emulator, and a copy of the quick channel using one of them. */
@@ -52,17 +55,34 @@ public final class HostedSettings {
         settings.put("cutline.distribution.tiktok.base-url", base);
         settings.put("cutline.distribution.tiktok.token-url", base + "/v2/oauth/token/");
         settings.put("cutline.distribution.tiktok.chunk-mib", "5");
-        for (String platform : new String[] {"youtube", "tiktok"}) {
+        settings.put("cutline.distribution.instagram.base-url", base + "/graph/v23.0");
+        settings.put("cutline.distribution.instagram.token-url", base + "/graph/refresh_access_token");
+        settings.put("cutline.distribution.instagram.access-token-env", "CUTLINE_TEST_API_KEY");
+        settings.put("cutline.distribution.instagram.chunk-mib", "1");
+        for (String platform : new String[] {"youtube", "tiktok", "instagram"}) {
             settings.put("cutline.distribution." + platform + ".status-interval-ms", "20");
             settings.put("cutline.distribution." + platform + ".live-within-s", "1");
+            settings.put("cutline.distribution." + platform + ".resume-delay-ms", "10");
+        }
+        for (String platform : new String[] {"youtube", "tiktok"}) {
             for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
                 settings.put("cutline.distribution." + platform + "." + credential, "CUTLINE_TEST_API_KEY");
             }
-            settings.put("cutline.distribution." + platform + ".resume-delay-ms", "10");
         }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.providers.downloads.allow-loopback", "true");
         settings.put("cutline.generation.download-retry-ms", "300");
+        return settings;
+    }
+
+    /** A service with the API on {@code port} that publishes the quick channel with the real publishers, to the emulated YouTube, TikTok and Instagram. */
+    public static Map<String, String> publishingService(ProviderEmulator emulator, int port) {
+        Map<String, String> settings = new HashMap<>(TestService.quickChannel());
+        settings.putAll(TestService.withApi(port));
+        settings.putAll(emulated(emulator));
+        settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
+        settings.put("cutline.distribution.tiktok.adapter", TikTokPublisher.class.getName());
+        settings.put("cutline.distribution.instagram.adapter", InstagramPublisher.class.getName());
         return settings;
     }
 

@@ -28,8 +28,8 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The secret the test services sign with (set by the build, named by {@link #SECRET_VARIABLE}). */
     public static final String SECRET_VARIABLE = "CUTLINE_TEST_WEBHOOK_SECRET";
 
-    /** One request received: its path, the headers Cutline sends, the raw body, and what it was answered. */
-    public record Received(String path, String event, String delivery, String signature, String body, int answered) {
+    /** One request received: its path, the headers Cutline sends, the raw body, what it was answered, and its Idempotency-Key (publishing). */
+    public record Received(String path, String event, String delivery, String signature, String body, int answered, String idempotencyKey) {
         public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -54,7 +54,7 @@ public final class WebhookReceiver implements AutoCloseable {
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
             var headers = exchange.getRequestHeaders();
             received.add(new Received(exchange.getRequestURI().getPath(), headers.getFirst("Cutline-Event"),
-                    headers.getFirst("Cutline-Delivery"), headers.getFirst("Cutline-Signature"), body, status));
+                    headers.getFirst("Cutline-Delivery"), headers.getFirst("Cutline-Signature"), body, status, headers.getFirst("Idempotency-Key")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

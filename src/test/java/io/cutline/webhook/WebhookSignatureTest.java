@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.cutline.provider.WebhookSignature;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {

@@ -20,8 +20,9 @@ final class EmulatorContext {
     private final java.util.Map<String, java.time.Duration> answerDelays = new java.util.concurrent.ConcurrentHashMap<>();
     private final YouTubeChannel youtube = new YouTubeChannel();
     private final TikTokAccount tiktok = new TikTokAccount();
+    private final InstagramAccount instagram = new InstagramAccount();
     private volatile String baseUrl;
-    private io.vertx.core.http.HttpClient webhooks;
+    private io.vertx.core.http.HttpClient client;
 
     EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json) {
         this.vertx = vertx;
@@ -42,6 +43,10 @@ final class EmulatorContext {
 
     TikTokAccount tiktok() {
         return tiktok;
+    }
+
+    InstagramAccount instagram() {
+        return instagram;
     }
 
     /** The fields of an {@code application/x-www-form-urlencoded} body (OAuth token requests). */
@@ -72,14 +77,31 @@ final class EmulatorContext {
         }
         long delay = Math.max(1, java.time.Duration.between(java.time.Instant.now(), task.readyAt()).toMillis());
         vertx.setTimer(delay, timer -> {
-            if (webhooks == null) {
-                webhooks = vertx.createHttpClient();
-            }
-            webhooks.request(new io.vertx.core.http.RequestOptions().setAbsoluteURI(url).setMethod(io.vertx.core.http.HttpMethod.POST)
+            client().request(new io.vertx.core.http.RequestOptions().setAbsoluteURI(url).setMethod(io.vertx.core.http.HttpMethod.POST)
                             .putHeader("Content-Type", "application/json"))
                     .compose(request -> request.send(body.get()))
                     .onFailure(ignored -> { });
         });
+    }
+
+    /**
+     * Like a platform fetching media from a public URL ({@code video_url}): GETs {@code url}, then
+     * gives the length of what came back, or why nothing did.
+     */
+    void fetch(String url, java.util.function.Consumer<Long> fetched, java.util.function.Consumer<String> failed) {
+        client().request(new io.vertx.core.http.RequestOptions().setAbsoluteURI(url).setMethod(io.vertx.core.http.HttpMethod.GET))
+                .compose(io.vertx.core.http.HttpClientRequest::send)
+                .compose(response -> response.statusCode() == 200 ? response.body()
+                        : io.vertx.core.Future.failedFuture("HTTP " + response.statusCode()))
+                .onSuccess(body -> fetched.accept((long) body.length()))
+                .onFailure(error -> failed.accept(String.valueOf(error.getMessage())));
+    }
+
+    private synchronized io.vertx.core.http.HttpClient client() {
+        if (client == null) {
+            client = vertx.createHttpClient();
+        }
+        return client;
     }
 
     /** Whether {@code base64} decodes to a PNG, JPEG or WebP image (by its magic bytes). */

@@ -59,6 +59,7 @@ public final class ProviderEmulator implements AutoCloseable {
         emulations.add(youtubeData);
         emulations.add(new YouTubeEmulation());
         emulations.add(new TikTokEmulation());
+        emulations.add(new InstagramEmulation());
         emulations.addAll(more);
         emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
@@ -89,6 +90,11 @@ public final class ProviderEmulator implements AutoCloseable {
     /** The emulated TikTok creator account: its posts and counters. */
     public TikTokAccount tiktok() {
         return context.tiktok();
+    }
+
+    /** The emulated Instagram account: its containers, reels and counters. */
+    public InstagramAccount instagram() {
+        return context.instagram();
     }
 
     /** The emulated YouTube channel: its uploads and counters. */
@@ -201,7 +207,9 @@ public final class ProviderEmulator implements AutoCloseable {
                                 "youtube", Map.of("videosCreated", context.youtube().videosCreated(),
                                         "bytesReceived", context.youtube().bytesReceived()),
                                 "tiktok", Map.of("postsInitialized", context.tiktok().postsInitialized(),
-                                        "postsPublished", context.tiktok().postsPublished()))));
+                                        "postsPublished", context.tiktok().postsPublished()),
+                                "instagram", Map.of("containersCreated", context.instagram().containersCreated(),
+                                        "mediaPublished", context.instagram().mediaPublished()))));
             } catch (Exception e) {
                 call.fail(e);
             }

@@ -24,11 +24,11 @@ final class PlatformHttp {
     private final String platform;
     private final HttpGateway http;
     private final ObjectMapper json;
-    private final RefreshedAccessToken token;
+    private final AccessToken token;
     private final String reasonAt;
     private final String messageAt;
 
-    PlatformHttp(String platform, HttpGateway http, ObjectMapper json, RefreshedAccessToken token, String reasonAt, String messageAt) {
+    PlatformHttp(String platform, HttpGateway http, ObjectMapper json, AccessToken token, String reasonAt, String messageAt) {
         this.platform = platform;
         this.http = http;
         this.json = json;

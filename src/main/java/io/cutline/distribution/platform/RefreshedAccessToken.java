@@ -25,7 +25,7 @@ import io.cutline.provider.ProviderUnavailableException;
  * token is refreshed {@code token-refresh-before-s} seconds before it expires, and at once when the
  * platform answers 401 ({@link #expired}).
  */
-final class RefreshedAccessToken {
+final class RefreshedAccessToken implements AccessToken {
 
     private final HttpGateway http;
     private final ObjectMapper json;
@@ -49,15 +49,16 @@ final class RefreshedAccessToken {
     }
 
     /** A token that is good for a while yet, refreshed first if it is about to expire. */
-    synchronized String current() {
+    @Override
+    public synchronized String current() {
         if (token == null || !clock.instant().isBefore(refreshAt)) {
             refresh();
         }
         return token;
     }
 
-    /** The platform refused {@code refused} (401): the next {@link #current} gets a new one. */
-    synchronized void expired(String refused) {
+    @Override
+    public synchronized void expired(String refused) {
         if (refused != null && refused.equals(token)) {
             token = null;
         }

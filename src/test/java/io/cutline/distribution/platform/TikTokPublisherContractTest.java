@@ -3,11 +3,9 @@ package io.cutline.distribution.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -165,14 +163,10 @@ class TikTokPublisherContractTest {
     }
 
     private Render render(String job) throws Exception {
-        byte[] bytes = new byte[SIZE];
-        new Random(job.hashCode()).nextBytes(bytes);
-        Path video = Files.write(dir.resolve(job + ".mp4"), bytes);
-        return new Render(job, "1080x1920", video.toString(), 1080, 1920, 30.0, null);
+        return PostFixtures.verticalRender(dir, job, SIZE);
     }
 
     private static PostMetadata metadata(String job, String title) {
-        return new PostMetadata(job, "quick", "tiktok", "en", title, "Three reasons.", List.of("#light", "#optics"), 30.0, 1080, 1920, true,
-                null);
+        return PostFixtures.metadata(job, "tiktok", title);
     }
 }

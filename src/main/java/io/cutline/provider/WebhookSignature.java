@@ -1,4 +1,4 @@
-package io.cutline.webhook;
+package io.cutline.provider;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,7 +23,7 @@ public final class WebhookSignature {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds + "." + body);
     }
 
-    static String hmac(String secret, String text) {
+    public static String hmac(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
