@@ -48,7 +48,7 @@ public class ApiAccess {
             // a download's signed link stands in for a token (RenderDownloads checks it)
             return;
         }
-        boolean hook = path.startsWith("/hooks/");
+        boolean hook = within(path, "/hooks/[^/]+");
         Role needed = hook ? Role.HOOK : READ_METHODS.contains(method) ? Role.READ : Role.OPERATE;
         String presented = bearer(request.getHeader("Authorization", String.class));
         if (presented == null && hook) {
@@ -74,8 +74,16 @@ public class ApiAccess {
      * out of it ({@code /downloads/x/../../api/jobs}, however encoded) still needs a token.
      */
     private static boolean signedDownload(String path) {
+        return within(path, "/downloads/[^/]+/[^/]+");
+    }
+
+    /**
+     * Whether the path, decoded, is exactly of {@code shape} and climbs nowhere: the router resolves
+     * {@code ..} before it picks a route, so {@code /hooks/../api/jobs} must not pass as a webhook.
+     */
+    private static boolean within(String path, String shape) {
         String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-        return decoded.matches("/downloads/[^/]+/[^/]+") && !decoded.contains("..");
+        return decoded.matches(shape) && !decoded.contains("..");
     }
 
     /** Counts one job creation against the token's rate; 429 with {@code Retry-After} when it is used up. */

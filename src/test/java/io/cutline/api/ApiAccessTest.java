@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApiAccessTest {
 
     private static final String READ_TOKEN = "read-only-token-for-tests";
+    private static final String HOOK_TOKEN = "hook-only-token-for-tests";
     private static final String SOME_JOB = "00000000-0000-0000-0000-000000000000";
 
     private static TestService service;
@@ -40,7 +41,8 @@ class ApiAccessTest {
         Path root = TestService.newRoot("api-access");
         Path tokens = root.resolve("tokens.yaml");
         Files.writeString(tokens, "tokens:\n  - name: dashboard\n    role: read\n    sha256: "
-                + HexFormat.of().formatHex(ApiTokens.digest(READ_TOKEN)) + "\n");
+                + HexFormat.of().formatHex(ApiTokens.digest(READ_TOKEN)) + "\n  - name: luma-hooks\n    role: hook\n    sha256: "
+                + HexFormat.of().formatHex(ApiTokens.digest(HOOK_TOKEN)) + "\n");
         port = TestService.freePort();
         Map<String, String> settings = new HashMap<>(TestService.quickChannel());
         settings.putAll(TestService.withApi(port));
@@ -94,6 +96,17 @@ class ApiAccessTest {
         assertThat(reader.post("/api/jobs/" + SOME_JOB + "/retry", "").status()).isEqualTo(403);
         assertThat(reader.post("/hooks/luma?rk=x", "{}").status()).isEqualTo(403);
         assertThat(new Http(port, null).get("/observe/health").status()).as("health stays open").isEqualTo(200);
+    }
+
+    /** A webhook token calls webhooks only, however the path is dressed up. */
+    @Test
+    void aHookTokenCannotClimbOutOfTheHooks() throws Exception {
+        Http hooks = new Http(port, HOOK_TOKEN);
+        assertThat(hooks.get("/api/jobs").status()).isEqualTo(403);
+        for (String climbing : List.of("/hooks/../api/jobs", "/hooks/%2e%2e/api/jobs", "/hooks/luma/../../api/jobs")) {
+            assertThat(hooks.post(climbing, "{\"channel\":\"quick\"}").status()).as(climbing).isIn(403, 404);
+            assertThat(hooks.get(climbing).status()).as(climbing).isIn(403, 404);
+        }
     }
 
     @Test
