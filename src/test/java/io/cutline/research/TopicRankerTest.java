@@ -70,12 +70,12 @@ class TopicRankerTest {
                         Map.of("score", 0.99), NOW)),
                 List.of(signal("Jupiter has a storm older than any nation", "A storm in space. " + FACTS, Map.of("score", 0.6), NOW)));
 
-        List<TopicRanker.Candidate> fresh = TopicRanker.rank(stories, channel, List.of(), NOW);
+        List<TopicRanker.Candidate> fresh = TopicRanker.rank(stories, channel, List.of(), Map.of(), NOW);
         assertThat(TopicPicker.pick(fresh.stream().map(TopicRanker.Candidate::topic).toList(), null, List.of()).title())
                 .startsWith("The rings of Saturn");
 
         List<String> covered = List.of("Saturn's rings are vanishing");
-        List<TopicRanker.Candidate> later = TopicRanker.rank(stories, channel, covered, NOW);
+        List<TopicRanker.Candidate> later = TopicRanker.rank(stories, channel, covered, Map.of(), NOW);
         Topic picked = TopicPicker.pick(later.stream().map(TopicRanker.Candidate::topic).toList(), null, covered);
         assertThat(picked.title()).startsWith("Jupiter");
         TopicRanker.Candidate jupiter = later.stream().filter(candidate -> candidate.topic() == picked).findFirst().orElseThrow();
@@ -89,7 +89,7 @@ class TopicRankerTest {
     @Test
     void aStoryWithoutFactsIsNoCandidate() {
         assertThat(TopicRanker.rank(List.of(List.of(signal("Headline only", "", Map.of(), NOW))), demo(),
-                List.of(), NOW)).isEmpty();
+                List.of(), Map.of(), NOW)).isEmpty();
     }
 
     private static Channel demo() {
