@@ -1,6 +1,8 @@
 package io.cutline.feedback;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,37 +13,56 @@ import io.cutline.ledger.MetricsLedger;
 
 /**
  * What a channel's measured publications say about its arms: each publication's latest sample
- * counts once for the arm its job was given. Samples read before the channel's last reset, or after it
- * was frozen, are left out; an arm the channel no longer lists is left out too.
+ * counts for the arm its job was given. An arm's posterior rests on its latest {@code window}
+ * measured publications (in the order their jobs were given arms), so when the audience's taste
+ * changes the arm's posterior follows within that many videos. Samples read before the channel's last
+ * reset, or after it was frozen, are left out; so is an arm the channel no longer lists.
  */
 record Evidence(Map<String, Posterior> posteriors, Map<String, Double> objectiveByJob) {
 
+    /** How much evidence a video is: its trials in the Beta posterior, and how many of an arm's latest videos count. */
+    record Weighing(double trialsPerVideo, int window) {
+    }
+
+    private record Observation(String arm, int order, OptionalDouble objective, Double views) {
+    }
+
     static Evidence of(List<String> arms, Map<String, String> armByJob, List<MetricsLedger.Sample> latest, LearningLedger.Switches switches,
-                       Objective objective) {
-        Map<String, Posterior> posteriors = new LinkedHashMap<>();
-        arms.forEach(arm -> posteriors.put(arm, Posterior.PRIOR));
+                       Objective objective, Weighing weighing) {
+        Map<String, Integer> order = new LinkedHashMap<>();
+        armByJob.keySet().forEach(job -> order.put(job, order.size()));
         Map<String, Double> objectiveByJob = new LinkedHashMap<>();
+        Map<String, List<Observation>> byArm = new LinkedHashMap<>();
+        arms.forEach(arm -> byArm.put(arm, new ArrayList<>()));
         for (MetricsLedger.Sample sample : latest) {
-            String arm = armByJob.get(sample.jobId());
             if (!counts(sample.collectedAt(), switches)) {
                 continue;
             }
             OptionalDouble value = objective.of(sample.platform(), sample.metrics());
             value.ifPresent(v -> objectiveByJob.merge(sample.jobId(), v, Math::max));
-            if (arm == null || !posteriors.containsKey(arm)) {
-                continue;
+            String arm = armByJob.get(sample.jobId());
+            if (arm != null && byArm.containsKey(arm)) {
+                byArm.get(arm).add(new Observation(arm, order.get(sample.jobId()), value, sample.metrics().get("views")));
             }
-            Posterior posterior = posteriors.get(arm);
-            if (value.isPresent()) {
-                posterior = posterior.withObjective(value.getAsDouble());
-            }
-            Double views = sample.metrics().get("views");
-            if (views != null) {
-                posterior = posterior.withViews(views);
-            }
-            posteriors.put(arm, posterior);
         }
+        Map<String, Posterior> posteriors = new LinkedHashMap<>();
+        byArm.forEach((arm, observations) -> posteriors.put(arm, posterior(observations, weighing)));
         return new Evidence(posteriors, objectiveByJob);
+    }
+
+    private static Posterior posterior(List<Observation> observations, Weighing weighing) {
+        List<Observation> measured = observations.stream().filter(observation -> observation.objective().isPresent())
+                .sorted(Comparator.comparingInt(Observation::order)).toList();
+        Posterior posterior = Posterior.PRIOR;
+        for (Observation observation : measured.subList(Math.max(0, measured.size() - weighing.window()), measured.size())) {
+            posterior = posterior.withObjective(observation.objective().getAsDouble(), weighing.trialsPerVideo());
+        }
+        List<Observation> viewed = observations.stream().filter(observation -> observation.views() != null)
+                .sorted(Comparator.comparingInt(Observation::order)).toList();
+        for (Observation observation : viewed.subList(Math.max(0, viewed.size() - weighing.window()), viewed.size())) {
+            posterior = posterior.withViews(observation.views());
+        }
+        return posterior;
     }
 
     private static boolean counts(OffsetDateTime collectedAt, LearningLedger.Switches switches) {

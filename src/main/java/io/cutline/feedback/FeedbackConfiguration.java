@@ -24,7 +24,8 @@ public class FeedbackConfiguration implements CamelConfiguration {
         Objective objective = Objective.parse(settings.text("cutline.feedback.objective.metric"), settings.text("cutline.feedback.objective.full"),
                 "cutline.feedback.objective.full");
         return new FormatLearner(channels, jobs, metrics, learning, new KeywordLearning(stories),
-                new FormatLearner.Policy(objective, settings.decimal("cutline.feedback.exploration-floor"),
+                new FormatLearner.Policy(objective, new Evidence.Weighing(settings.decimal("cutline.feedback.trials-per-video"),
+                        settings.integer("cutline.feedback.window-videos")), settings.decimal("cutline.feedback.exploration-floor"),
                         settings.integer("cutline.feedback.keyword-prior-videos"), settings.integer("cutline.feedback.seed")));
     }
 

@@ -25,8 +25,8 @@ public class FormatLearner {
     /** Draws used to estimate each arm's chance of being picked next (a fixed seed: the same state explains itself the same way). */
     private static final int PREVIEW_DRAWS = 2000;
 
-    /** The knobs: the objective, the exploration floor, the keyword prior's weight (in videos) and the RNG seed. */
-    public record Policy(Objective objective, double explorationFloor, int keywordPriorVideos, long seed) {
+    /** The knobs: the objective, how much a video weighs, the exploration floor, the keyword prior's weight (in videos) and the RNG seed. */
+    public record Policy(Objective objective, Evidence.Weighing weighing, double explorationFloor, int keywordPriorVideos, long seed) {
         public Policy {
             if (explorationFloor < 0 || explorationFloor > 1) {
                 throw new IllegalStateException("property cutline.feedback.exploration-floor must be 0 to 1, got " + explorationFloor);
@@ -131,7 +131,7 @@ public class FormatLearner {
 
     private Evidence evidence(Channel channel) {
         return Evidence.of(channel.testing().arms(), learning.arms(channel.id()), metrics.latest(channel.id()), learning.switches(channel.id()),
-                policy.objective());
+                policy.objective(), policy.weighing());
     }
 
     private static String rounded(Map<String, Double> draws) {

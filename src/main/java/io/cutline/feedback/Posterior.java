@@ -4,15 +4,17 @@ import java.util.Random;
 
 /**
  * One arm's Beta posterior over its objective (0..1): a uniform Beta(1, 1) prior, each measured
- * publication adding its objective to alpha and the rest to beta, so the mean is the smoothed average
- * objective. Also keeps the observed average and the views (the tiebreak).
+ * publication adding its objective (times its trials) to alpha and the rest to beta, so the mean is
+ * the smoothed average objective. Also keeps the observed average and the views (the tiebreak).
  */
 record Posterior(double alpha, double beta, int videos, double objectiveSum, int viewed, double viewsSum) {
 
     static final Posterior PRIOR = new Posterior(1, 1, 0, 0, 0, 0);
 
-    Posterior withObjective(double objective) {
-        return new Posterior(alpha + objective, beta + 1 - objective, videos + 1, objectiveSum + objective, viewed, viewsSum);
+    /** One more measured video, counting as {@code trials} Bernoulli trials of which its objective succeeded. */
+    Posterior withObjective(double objective, double trials) {
+        return new Posterior(alpha + trials * objective, beta + trials * (1 - objective), videos + 1, objectiveSum + objective, viewed,
+                viewsSum);
     }
 
     Posterior withViews(double views) {

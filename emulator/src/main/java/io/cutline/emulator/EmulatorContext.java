@@ -17,11 +17,13 @@ final class EmulatorContext {
     private final VideoTasks tasks;
     private final YouTubeChannel youtube = new YouTubeChannel();
     private final TikTokAccount tiktok = new TikTokAccount();
+    private final Audience audience;
     private volatile String baseUrl;
     private io.vertx.core.http.HttpClient webhooks;
 
-    EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json) {
+    EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json, Audience audience) {
         this.vertx = vertx;
+        this.audience = audience;
         this.apiKey = apiKey;
         this.faults = faults;
         this.billing = billing;
@@ -39,6 +41,10 @@ final class EmulatorContext {
 
     TikTokAccount tiktok() {
         return tiktok;
+    }
+
+    Audience audience() {
+        return audience;
     }
 
     /** The fields of an {@code application/x-www-form-urlencoded} body (OAuth token requests). */
