@@ -12,13 +12,15 @@ import java.util.Random;
  */
 record ArmChoice(String arm, String reason, Map<String, Double> draws) {
 
+    static final String ONLY_ARM = "the only arm the channel lists";
+
     /** Draws closer than this are a tie, broken by views. */
     static final double TIE = 0.005;
 
     static ArmChoice pick(Evidence evidence, boolean frozen, double explorationFloor, Random random) {
         Map<String, Posterior> posteriors = evidence.posteriors();
         if (posteriors.size() == 1) {
-            return new ArmChoice(posteriors.keySet().iterator().next(), "the only arm the channel lists", Map.of());
+            return new ArmChoice(posteriors.keySet().iterator().next(), ONLY_ARM, Map.of());
         }
         if (frozen) {
             String best = evidence.best();

@@ -123,7 +123,7 @@ public class FormatLearner {
         }
         chance.replaceAll((arm, p) -> round(p));
         String likeliest = Collections.max(chance.entrySet(), Map.Entry.comparingByValue()).getKey();
-        String why = frozen ? "learning is frozen: the arm with the best posterior mean, every time"
+        String why = chance.size() == 1 ? ArmChoice.ONLY_ARM : frozen ? "learning is frozen: the arm with the best posterior mean, every time"
                 : String.format(Locale.ROOT, "Thompson sampling: each arm is picked with the chance its posterior draw is the highest; "
                 + "%.0f%% of briefs take an arm at random (exploration floor)", policy.explorationFloor() * 100);
         return new Performance.Next(likeliest, chance, why);
