@@ -47,7 +47,9 @@ class FeedbackLoopTest {
     @RegisterExtension
     static final EmulatedProviders PROVIDERS = new EmulatedProviders(47, Map.of(
             "cutline.distribution.youtube.metrics-adapter", YouTubeMetrics.class.getName(),
-            "cutline.distribution.tiktok.metrics-adapter", TikTokMetrics.class.getName()));
+            "cutline.distribution.tiktok.metrics-adapter", TikTokMetrics.class.getName(),
+            // a loaded machine can take longer than the emulated default of 2 s, which would read statistics instead of analytics
+            "cutline.providers.response-timeout-ms", "15000"));
 
     private static final List<String> ARMS = List.of("length-15s", "length-30s", "length-45s", "length-60s");
     private static final Duration BETWEEN_VIDEOS = Duration.ofHours(2);

@@ -63,6 +63,18 @@ class TopicRankerTest {
     }
 
     @Test
+    void theLearnedKeywordScoresOfWhatAStorySaysAreItsPrior() {
+        List<Signal> story = List.of(signal("Black holes eat stars", "A black hole in a nearby galaxy. " + FACTS, Map.of(), NOW));
+        assertThat(TopicRanker.prior(story, Map.of())).as("nothing learned: neutral").isEqualTo(0.5);
+        assertThat(TopicRanker.prior(story, Map.of("black holes", 0.9, "galaxy", 0.7, "tides", 0.1)))
+                .as("the keywords it says, averaged; tides not said").isEqualTo(0.8);
+        assertThat(TopicRanker.prior(story, Map.of("ocean tides", 0.1))).as("every word of a keyword must be said").isEqualTo(0.5);
+
+        List<TopicRanker.Candidate> ranked = TopicRanker.rank(List.of(story), demo(), List.of(), Map.of("black holes", 0.9), NOW);
+        assertThat(ranked.get(0).choice().scores().prior()).isEqualTo(0.9);
+    }
+
+    @Test
     void aStoryCoveredRecentlyUnderAnotherTitleIsNotPickedWhileOthersRemain() {
         Channel channel = demo();
         List<List<Signal>> stories = List.of(

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MetricsCollectorContractTest {
 
     @RegisterExtension
-    static final EmulatedProviders PROVIDERS = new EmulatedProviders(31, Map.of());
+    static final EmulatedProviders PROVIDERS = new EmulatedProviders(31, Map.of("cutline.providers.response-timeout-ms", "15000"));
 
     @Test
     void youTubeAnalyticsAreReadInBatchesAndAVideoWithoutDataIsLeftOut() {
