@@ -21,6 +21,7 @@ import io.cutline.ledger.WebhookLedger;
 import io.cutline.config.Secrets;
 import io.cutline.config.Settings;
 import io.cutline.provider.DownloadLinks;
+import io.cutline.feedback.FormatLearner;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -40,6 +41,11 @@ public class ApiConfiguration implements CamelConfiguration {
     public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, WebhookLedger webhooks, ObjectMapper json,
                          Settings settings) {
         return new JobApi(jobs, views, channels, costs, webhooks, json, settings.integer("cutline.jobs.max-unfinished"));
+    }
+
+    @BindToRegistry
+    public PerformanceApi performanceApi(FormatLearner learner, ObjectMapper json) {
+        return new PerformanceApi(learner, json);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -33,12 +34,50 @@ public record Channel(
         List<String> renditions,
         Writer writer,
         List<Webhook> webhooks,
-        Topics topics) {
+        Topics topics,
+        Testing testing) {
 
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
+        testing = testing == null ? new Testing(null) : testing;
     }
+
+    /** The channel as a job given {@code arm} sees it: the arm's length band as its target length. */
+    public Channel forArm(String arm) {
+        return testing.targetSeconds(arm).stream().mapToObj(this::withTargetSeconds).findFirst().orElse(this);
+    }
+
+    /** The same channel with another target length (a job's length band, or the length its brief was written for). */
+    public Channel withTargetSeconds(int seconds) {
+        return new Channel(id, name, niche, language, voice, style, platforms, format, seconds, schedule, budget, signals, generation, music,
+                renditions, writer, webhooks, topics, testing);
+    }
+
+    /**
+     * The format dimensions the channel lets the feedback loop test, each with the values to try. Only
+     * the length band ({@code lengthSeconds}, the target length of a video) is one the pipeline varies
+     * today. No values: one arm, the channel's own format.
+     */
+    public record Testing(List<Integer> lengthSeconds) {
+        public Testing {
+            lengthSeconds = lengthSeconds == null ? List.of() : List.copyOf(lengthSeconds);
+        }
+
+        /** The arms (e.g. {@code length-45s}), or the one arm {@code channel-format}. */
+        public List<String> arms() {
+            return lengthSeconds.isEmpty() ? List.of(CHANNEL_FORMAT) : lengthSeconds.stream().map(seconds -> "length-" + seconds + "s").toList();
+        }
+
+        /** The target length an arm asks for, or empty for the channel's own. */
+        public OptionalInt targetSeconds(String arm) {
+            int index = arms().indexOf(arm);
+            return index < 0 || lengthSeconds.isEmpty() ? OptionalInt.empty() : OptionalInt.of(lengthSeconds.get(index));
+        }
+    }
+
+    /** The arm of a channel that tests nothing. */
+    public static final String CHANNEL_FORMAT = "channel-format";
 
     /**
      * Where the channel's trend signals come from: a file under {@code config/signals} (the offline

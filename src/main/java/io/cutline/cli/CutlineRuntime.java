@@ -16,6 +16,7 @@ import io.cutline.config.CoreConfiguration;
 import io.cutline.config.Settings;
 import io.cutline.console.ConsoleConfiguration;
 import io.cutline.distribution.DistributionConfiguration;
+import io.cutline.feedback.FeedbackConfiguration;
 import io.cutline.generation.GenerationConfiguration;
 import io.cutline.job.JobConfiguration;
 import io.cutline.ledger.LedgerConfiguration;
@@ -51,7 +52,7 @@ public final class CutlineRuntime {
             CoreConfiguration.class, LedgerConfiguration.class, MediaConfiguration.class, ProviderConfiguration.class,
             ChannelConfiguration.class, WriterConfiguration.class, JobConfiguration.class,
             ResearchConfiguration.class, StoryboardConfiguration.class, VoiceConfiguration.class, GenerationConfiguration.class,
-            AssemblyConfiguration.class, DistributionConfiguration.class, WebhookConfiguration.class,
+            AssemblyConfiguration.class, DistributionConfiguration.class, FeedbackConfiguration.class, WebhookConfiguration.class,
             ScheduleConfiguration.class, ApiConfiguration.class, ConsoleConfiguration.class);
 
     private CutlineRuntime() {

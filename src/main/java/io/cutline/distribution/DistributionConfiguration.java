@@ -1,9 +1,16 @@
 package io.cutline.distribution;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
+import io.cutline.distribution.platform.MetricsCollector;
 import io.cutline.distribution.platform.Publisher;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
@@ -19,7 +26,8 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 /**
  * Layer 5 (routes/distribution.yaml): each finished video to the channel's platforms, once each.
  * A platform is every {@code cutline.distribution.<platform>} block: its publisher and its rules.
- * Failed publications are a gauge per platform ({@link PublicationMetrics}).
+ * Failed publications are a gauge per platform ({@link PublicationMetrics}). The published videos' metrics are
+ * read on a schedule ({@link MetricsCollection}, routes/feedback.yaml).
  */
 public class DistributionConfiguration implements CamelConfiguration {
 
@@ -28,6 +36,19 @@ public class DistributionConfiguration implements CamelConfiguration {
                                            ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
                 ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class));
+    }
+
+    /**
+     * Metrics collection: each platform block with a {@code metrics-adapter} gets that collector; the
+     * checkpoints are {@code cutline.feedback.checkpoints-h}, each waited for {@code cutline.feedback.wait-for-data-h}.
+     */
+    @BindToRegistry
+    public MetricsCollection metricsCollection(MetricsLedger metrics, Settings settings, AdapterKit kit, Clock clock) {
+        Map<String, MetricsCollector> collectors = new LinkedHashMap<>();
+        settings.providers("cutline.distribution").forEach((platform, block) -> block.optional("metrics-adapter")
+                .ifPresent(adapter -> collectors.put(platform, ProviderCatalog.build(block, kit, MetricsCollector.class, "metrics-adapter"))));
+        return new MetricsCollection(metrics, collectors, Checkpoints.parse(settings.text("cutline.feedback.checkpoints-h"),
+                Duration.ofHours(settings.integer("cutline.feedback.wait-for-data-h"))), clock);
     }
 
     /** The failed-publication gauges join Camel's meter registry once it exists. */

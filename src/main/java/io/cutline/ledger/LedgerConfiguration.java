@@ -70,6 +70,16 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public MetricsLedger metricsLedger(LedgerDatabase database, Clock clock, ObjectMapper json) {
+        return new MetricsLedger(database.jdbc(), json, clock);
+    }
+
+    @BindToRegistry
+    public LearningLedger learningLedger(LedgerDatabase database, Clock clock) {
+        return new LearningLedger(database.jdbc(), database.transactions(), clock);
+    }
+
+    @BindToRegistry
     public QualityLedger qualityLedger(LedgerDatabase database, Clock clock) {
         return new QualityLedger(database.jdbc(), clock);
     }

@@ -67,8 +67,9 @@ public class PublicationLedger {
     }
 
     public void succeed(String jobId, String platform, String location) {
-        jdbc.update("UPDATE publications SET state = ?, location = ?, updated_at = ? WHERE job_id = ? AND platform = ?",
-                Publication.State.PUBLISHED.name(), location, LedgerTime.now(clock), jobId, platform);
+        var now = LedgerTime.now(clock);
+        jdbc.update("UPDATE publications SET state = ?, location = ?, updated_at = ?, published_at = COALESCE(published_at, ?) "
+                + "WHERE job_id = ? AND platform = ?", Publication.State.PUBLISHED.name(), location, now, now, jobId, platform);
         LedgerDatabase.checkpoint(jdbc);
     }
 

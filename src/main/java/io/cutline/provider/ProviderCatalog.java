@@ -23,8 +23,13 @@ public final class ProviderCatalog {
     }
 
     public static <T> T build(ProviderSettings settings, AdapterKit kit, Class<T> kind) {
-        String property = settings.property("adapter");
-        String className = settings.text("adapter");
+        return build(settings, kit, kind, "adapter");
+    }
+
+    /** The same with the class named by another key of the block (e.g. a platform's {@code metrics-adapter}). */
+    public static <T> T build(ProviderSettings settings, AdapterKit kit, Class<T> kind, String key) {
+        String property = settings.property(key);
+        String className = settings.text(key);
         try {
             Class<?> type = Class.forName(className);
             if (!kind.isAssignableFrom(type)) {

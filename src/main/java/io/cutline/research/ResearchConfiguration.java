@@ -9,6 +9,7 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Credentials;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.SignalLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.writer.WritingDesk;
@@ -41,8 +42,8 @@ public class ResearchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, WritingDesk writers,
-                                 Clock clock) {
-        return new Researcher(jobs, stories, channels, signals, writers, clock);
+    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, LearningLedger learning,
+                                 WritingDesk writers, Clock clock) {
+        return new Researcher(jobs, stories, channels, signals, learning, writers, clock);
     }
 }

@@ -5,24 +5,27 @@ import io.cutline.model.Topic;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.SignalLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Brief;
 import io.cutline.writer.WritingDesk;
 
 /**
- * Layer 1: ranks the stories in the channel's stored signals, picks a topic not covered within the
- * channel's window, has the channel's writer turn it into a checked brief and stores the brief with
+ * Layer 1: ranks the stories in the channel's stored signals (with the keyword scores the feedback
+ * loop learned as their performance prior), picks a topic not covered within the channel's window, has the channel's writer turn it into a checked brief and stores the brief with
  * why its topic was chosen.
  */
 public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals,
-                         WritingDesk writers, Clock clock) {
+                         LearningLedger learning, WritingDesk writers, Clock clock) {
 
     public void research(String jobId) {
         if (stories.brief(jobId).isPresent()) {
@@ -32,12 +35,16 @@ public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry ch
         Channel channel = channels.require(job.channelId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<String> covered = stories.topicsOf(channel.id(), now.minusDays(channel.topics().noveltyDaysOrDefault()));
+        Map<String, Double> learned = new HashMap<>();
+        learning.keywordScores(channel.id()).forEach((keyword, score) -> learned.put(keyword, score.score()));
         List<TopicRanker.Candidate> candidates = TopicRanker.rank(SignalSieve.stories(signals.current(channel.id())), channel, covered,
-                now.toInstant());
+                learned, now.toInstant());
         Topic topic = TopicPicker.pick(candidates.stream().map(TopicRanker.Candidate::topic).toList(), job.requestedTopic(), covered);
         TopicChoice choice = candidates.stream().filter(candidate -> candidate.topic() == topic).findFirst()
                 .map(TopicRanker.Candidate::choice).orElseThrow();
-        WritingDesk.Written<Brief> brief = writers.brief(jobId, channel, topic);
+        // the job's format arm (routes/research.yaml chose it) may set its length band
+        Channel shaped = learning.arm(jobId).map(given -> channel.forArm(given.arm())).orElse(channel);
+        WritingDesk.Written<Brief> brief = writers.brief(jobId, shaped, topic);
         stories.saveBrief(jobId, brief.document(), brief.writer(), choice);
     }
 }

@@ -20,7 +20,8 @@ import io.cutline.channel.Channel;
  * mentions, three or more is full), freshness (halves every {@link #FRESHNESS_HALF_LIFE}), momentum
  * (the source's score, its rank, or view velocity; a story told by several sources gains), novelty
  * (how unlike the story's title is to the topics the channel covered within its window) and the
- * channel's predicted-performance prior (neutral until the feedback layer learns one). The total is
+ * channel's predicted-performance prior (the average learned score of the feedback loop's topic
+ * keywords the story mentions; neutral when it mentions none or nothing is learned yet). The total is
  * their weighted sum ({@link #WEIGHTS}).
  */
 final class TopicRanker {
@@ -44,33 +45,52 @@ final class TopicRanker {
     /**
      * @param stories        signals grouped by story ({@link SignalSieve#stories})
      * @param coveredRecently topics the channel covered within its novelty window
+     * @param learned         the channel's learned keyword scores (0..1), by lower-case keyword
      */
-    static List<Candidate> rank(List<List<Signal>> stories, Channel channel, List<String> coveredRecently, Instant now) {
+    static List<Candidate> rank(List<List<Signal>> stories, Channel channel, List<String> coveredRecently, Map<String, Double> learned,
+                                Instant now) {
         Set<String> niche = new HashSet<>(Words.meaningful(channel.niche()));
         channel.topics().keywords().forEach(keyword -> niche.addAll(Words.meaningful(keyword)));
         return stories.stream()
                 .filter(story -> !StoryTopics.facts(story).isEmpty())
-                .map(story -> candidate(story, niche, coveredRecently, now))
+                .map(story -> candidate(story, niche, coveredRecently, learned, now))
                 .toList();
     }
 
-    private static Candidate candidate(List<Signal> story, Set<String> niche, List<String> coveredRecently, Instant now) {
+    private static Candidate candidate(List<Signal> story, Set<String> niche, List<String> coveredRecently, Map<String, Double> learned,
+                                       Instant now) {
         String title = story.get(0).title();
         TopicChoice.Scores scores = new TopicChoice.Scores(relevance(story, niche), freshness(story, now), momentum(story, now),
-                novelty(title, coveredRecently), NEUTRAL);
+                novelty(title, coveredRecently), prior(story, learned));
         double total = round(WEIGHTS[0] * scores.relevance() + WEIGHTS[1] * scores.freshness() + WEIGHTS[2] * scores.momentum()
                 + WEIGHTS[3] * scores.novelty() + WEIGHTS[4] * scores.prior());
         return new Candidate(StoryTopics.topic(story, total), new TopicChoice(title, total, scores, story));
+    }
+
+    /** The average learned score of the keywords whose every meaningful word the story says; neutral without any. */
+    static double prior(List<Signal> story, Map<String, Double> learned) {
+        Set<String> said = said(story);
+        return round(learned.entrySet().stream()
+                .filter(keyword -> {
+                    Set<String> words = Words.meaningful(keyword.getKey());
+                    return !words.isEmpty() && said.containsAll(words);
+                })
+                .mapToDouble(Map.Entry::getValue).average().orElse(NEUTRAL));
+    }
+
+    private static Set<String> said(List<Signal> story) {
+        Set<String> said = new HashSet<>();
+        for (Signal signal : story) {
+            said.addAll(Words.meaningful(signal.title() + " " + signal.summary() + " " + String.join(" ", signal.tags())));
+        }
+        return said;
     }
 
     static double relevance(List<Signal> story, Set<String> niche) {
         if (niche.isEmpty()) {
             return NEUTRAL;
         }
-        Set<String> said = new HashSet<>();
-        for (Signal signal : story) {
-            said.addAll(Words.meaningful(signal.title() + " " + signal.summary() + " " + String.join(" ", signal.tags())));
-        }
+        Set<String> said = said(story);
         long hits = niche.stream().filter(said::contains).count();
         return round(Math.min(1, (double) hits / Math.min(FULLY_RELEVANT_WORDS, niche.size())));
     }

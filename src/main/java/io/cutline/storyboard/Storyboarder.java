@@ -27,8 +27,9 @@ public class Storyboarder {
         if (stories.storyboard(jobId).isPresent()) {
             return;
         }
-        Channel channel = channels.require(jobs.require(jobId).channelId());
         Brief brief = stories.brief(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId + " has no brief"));
+        // the brief's length is the job's (its format arm may be a length band other than the channel's)
+        Channel channel = channels.require(jobs.require(jobId).channelId()).withTargetSeconds(brief.targetSeconds());
         WritingDesk.Written<Storyboard> storyboard = writers.storyboard(jobId, channel, brief);
         stories.saveStoryboard(jobId, storyboard.document(), storyboard.writer());
     }

@@ -52,6 +52,11 @@ class OpenApiContractTest {
             exchanges.get("/api/jobs?state=PARKED&limit=5", 200);
             exchanges.get("/api/jobs?limit=0", 400);
             exchanges.get("/api/channels", 200);
+            exchanges.get("/api/channels/quick/performance", 200);
+            exchanges.get("/api/channels/nope/performance", 404);
+            exchanges.post("/api/channels/quick/learning/freeze", "", 200);
+            exchanges.post("/api/channels/quick/learning/thaw", "", 200);
+            exchanges.post("/api/channels/quick/learning/reset", "", 200);
             exchanges.get("/api/costs?since=2026-01-01", 200);
             exchanges.get("/api/costs?since=yesterday", 400);
             exchanges.get("/api/webhooks/deliveries?state=PENDING", 200);

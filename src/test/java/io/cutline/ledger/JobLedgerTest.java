@@ -2,15 +2,14 @@ package io.cutline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cutline.support.MutableClock;
 import io.cutline.support.Postgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The job ledger's rules, on embedded H2 and (when a test server is available) on PostgreSQL. */
 class JobLedgerTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private LedgerDatabase database;
     private JobLedger nodeA;
     private JobLedger nodeB;
@@ -136,27 +135,4 @@ class JobLedgerTest {
         assertThat(nodeB.claimOrphans()).containsExactly(id);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -63,6 +63,18 @@ class TopicRankerTest {
     }
 
     @Test
+    void theLearnedKeywordScoresOfWhatAStorySaysAreItsPrior() {
+        List<Signal> story = List.of(signal("Black holes eat stars", "A black hole in a nearby galaxy. " + FACTS, Map.of(), NOW));
+        assertThat(TopicRanker.prior(story, Map.of())).as("nothing learned: neutral").isEqualTo(0.5);
+        assertThat(TopicRanker.prior(story, Map.of("black holes", 0.9, "galaxy", 0.7, "tides", 0.1)))
+                .as("the keywords it says, averaged; tides not said").isEqualTo(0.8);
+        assertThat(TopicRanker.prior(story, Map.of("ocean tides", 0.1))).as("every word of a keyword must be said").isEqualTo(0.5);
+
+        List<TopicRanker.Candidate> ranked = TopicRanker.rank(List.of(story), demo(), List.of(), Map.of("black holes", 0.9), NOW);
+        assertThat(ranked.get(0).choice().scores().prior()).isEqualTo(0.9);
+    }
+
+    @Test
     void aStoryCoveredRecentlyUnderAnotherTitleIsNotPickedWhileOthersRemain() {
         Channel channel = demo();
         List<List<Signal>> stories = List.of(
@@ -70,12 +82,12 @@ class TopicRankerTest {
                         Map.of("score", 0.99), NOW)),
                 List.of(signal("Jupiter has a storm older than any nation", "A storm in space. " + FACTS, Map.of("score", 0.6), NOW)));
 
-        List<TopicRanker.Candidate> fresh = TopicRanker.rank(stories, channel, List.of(), NOW);
+        List<TopicRanker.Candidate> fresh = TopicRanker.rank(stories, channel, List.of(), Map.of(), NOW);
         assertThat(TopicPicker.pick(fresh.stream().map(TopicRanker.Candidate::topic).toList(), null, List.of()).title())
                 .startsWith("The rings of Saturn");
 
         List<String> covered = List.of("Saturn's rings are vanishing");
-        List<TopicRanker.Candidate> later = TopicRanker.rank(stories, channel, covered, NOW);
+        List<TopicRanker.Candidate> later = TopicRanker.rank(stories, channel, covered, Map.of(), NOW);
         Topic picked = TopicPicker.pick(later.stream().map(TopicRanker.Candidate::topic).toList(), null, covered);
         assertThat(picked.title()).startsWith("Jupiter");
         TopicRanker.Candidate jupiter = later.stream().filter(candidate -> candidate.topic() == picked).findFirst().orElseThrow();
@@ -89,7 +101,7 @@ class TopicRankerTest {
     @Test
     void aStoryWithoutFactsIsNoCandidate() {
         assertThat(TopicRanker.rank(List.of(List.of(signal("Headline only", "", Map.of(), NOW))), demo(),
-                List.of(), NOW)).isEmpty();
+                List.of(), Map.of(), NOW)).isEmpty();
     }
 
     private static Channel demo() {

@@ -78,6 +78,11 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
         return emulator;
     }
 
+    /** The settings the adapters are built from (the shipped ones, pointed at the emulator, with the overrides). */
+    public Settings settings() {
+        return settings;
+    }
+
     public AdapterKit kit() {
         return kit;
     }

@@ -52,6 +52,7 @@ public final class HostedSettings {
         settings.put("cutline.distribution.youtube.base-url", base);
         settings.put("cutline.distribution.youtube.token-url", base + "/oauth2/token");
         settings.put("cutline.distribution.youtube.chunk-kib", "256");
+        settings.put("cutline.distribution.youtube.analytics-url", base);
         settings.put("cutline.distribution.tiktok.base-url", base);
         settings.put("cutline.distribution.tiktok.token-url", base + "/v2/oauth/token/");
         settings.put("cutline.distribution.tiktok.chunk-mib", "5");

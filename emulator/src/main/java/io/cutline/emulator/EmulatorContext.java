@@ -21,11 +21,13 @@ final class EmulatorContext {
     private final YouTubeChannel youtube = new YouTubeChannel();
     private final TikTokAccount tiktok = new TikTokAccount();
     private final InstagramAccount instagram = new InstagramAccount();
+    private final Audience audience;
     private volatile String baseUrl;
     private io.vertx.core.http.HttpClient client;
 
-    EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json) {
+    EmulatorContext(Vertx vertx, String apiKey, FaultPlan faults, Billing billing, ObjectMapper json, Audience audience) {
         this.vertx = vertx;
+        this.audience = audience;
         this.apiKey = apiKey;
         this.faults = faults;
         this.billing = billing;
@@ -47,6 +49,10 @@ final class EmulatorContext {
 
     InstagramAccount instagram() {
         return instagram;
+    }
+
+    Audience audience() {
+        return audience;
     }
 
     /** The fields of an {@code application/x-www-form-urlencoded} body (OAuth token requests). */

@@ -48,7 +48,7 @@ public final class ProviderEmulator implements AutoCloseable {
     /** The same, with more emulations beside the built-in ones (e.g. a provider a test adds). */
     public static ProviderEmulator start(String host, int port, String apiKey, long seed, List<? extends Emulation> more) {
         Vertx vertx = Vertx.vertx();
-        EmulatorContext context = new EmulatorContext(vertx, apiKey, new FaultPlan(seed), new Billing(), new ObjectMapper());
+        EmulatorContext context = new EmulatorContext(vertx, apiKey, new FaultPlan(seed), new Billing(), new ObjectMapper(), new Audience(seed));
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         List<Emulation> emulations = new java.util.ArrayList<>(List.of(new ElevenLabsEmulation(), new OpenAiSpeechEmulation(),
@@ -57,6 +57,8 @@ public final class ProviderEmulator implements AutoCloseable {
         // the trend chart answers videos.list?chart=… before the publishing emulation sees videos.list by id
         YouTubeDataEmulation youtubeData = new YouTubeDataEmulation();
         emulations.add(youtubeData);
+        // likewise the metrics answer videos.list?part=statistics
+        emulations.add(new AudienceEmulation());
         emulations.add(new YouTubeEmulation());
         emulations.add(new TikTokEmulation());
         emulations.add(new InstagramEmulation());
@@ -95,6 +97,11 @@ public final class ProviderEmulator implements AutoCloseable {
     /** The emulated Instagram account: its containers, reels and counters. */
     public InstagramAccount instagram() {
         return context.instagram();
+    }
+
+    /** The hidden truth behind the platforms' metrics (per-arm view percentage and views), which tests set. */
+    public Audience audience() {
+        return context.audience();
     }
 
     /** The emulated YouTube channel: its uploads and counters. */

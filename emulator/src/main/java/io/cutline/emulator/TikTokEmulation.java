@@ -30,7 +30,7 @@ final class TikTokEmulation implements ProviderEmulator.Emulation {
     private static final long MB = 1024 * 1024;
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
     private static final List<String> PRIVACY = List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
-    private static final ErrorStyle ERRORS = new ErrorStyle(TikTokEmulation::error,
+    static final ErrorStyle ERRORS = new ErrorStyle(TikTokEmulation::error,
             new Reply(401, error("access_token_invalid", "The access token is invalid or not found in the request.")),
             new Reply(400, error("invalid_params", "The request body is not JSON.")));
 
@@ -163,7 +163,7 @@ final class TikTokEmulation implements ProviderEmulator.Emulation {
         context.finish(call, opened.fault(), () -> EmulatorContext.json(call, 200, ok(data)));
     }
 
-    private static boolean authorized(RoutingContext call, TikTokAccount account) {
+    static boolean authorized(RoutingContext call, TikTokAccount account) {
         String header = call.request().getHeader("Authorization");
         return header != null && header.startsWith("Bearer ") && account.valid(header.substring("Bearer ".length()));
     }

@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * ({@code POST /upload/youtube/v3/videos?uploadType=resumable} answering a session URI in
  * {@code Location}; {@code PUT} chunks answered {@code 308} + {@code Range} until the last, {@code 201}
  * with the video; {@code Content-Range: bytes *}{@code /TOTAL} asks how far it got), {@code thumbnails.set},
- * {@code videos.list}, {@code channels.list?mine=true} and {@code playlistItems.list} (the channel's
+ * {@code videos.list} (with {@code part=statistics}: {@link AudienceEmulation}), {@code channels.list?mine=true} and {@code playlistItems.list} (the channel's
  * uploads, newest first). Chunks other than the last must be a multiple of 256 KiB and start where the
  * received bytes end. Faults are drawn per endpoint: {@code youtube-token}, {@code youtube} (the
  * insert: also {@code quota-exceeded}, and {@code failed} and {@code never-live} for the processing of
@@ -34,7 +34,7 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
     private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d+)");
     private static final Set<String> PRIVACY = Set.of("public", "unlisted", "private");
-    private static final ErrorStyle ERRORS = new ErrorStyle(YouTubeEmulation::error,
+    static final ErrorStyle ERRORS = new ErrorStyle(YouTubeEmulation::error,
             new Reply(401, error(401, "authError", "Request had invalid authentication credentials.")),
             new Reply(400, error(400, "parseError", "Parse Error")));
 
@@ -243,7 +243,7 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
                 : Optional.of(new Reply(400, error(400, "badRequest", "uploadType=resumable and part=snippet,status are required")));
     }
 
-    private static boolean authorized(RoutingContext call, YouTubeChannel channel) {
+    static boolean authorized(RoutingContext call, YouTubeChannel channel) {
         String header = call.request().getHeader("Authorization");
         return header != null && header.startsWith("Bearer ") && channel.valid(header.substring("Bearer ".length()));
     }

@@ -1,0 +1,28 @@
+package io.cutline.feedback;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer of {@code GET /api/channels/{id}/performance}: what the channel's loop has learned and
+ * what it would do next. Times are ISO-8601 text, null when never.
+ */
+public record Performance(String channel, String objective, boolean frozen, String frozenAt, String resetAt, double explorationFloor,
+                          List<Arm> arms, Next next, List<Keyword> keywords) {
+
+    /**
+     * One arm: its Beta posterior, the measured videos it rests on, their average objective (null
+     * without any), their average views, and how many briefs were given it.
+     */
+    public record Arm(String arm, double alpha, double beta, double posteriorMean, int videos, Double observedObjective, double meanViews,
+                      int briefs) {
+    }
+
+    /** The arm the next brief most likely gets, each arm's chance of being picked, and the rule that picks. */
+    public record Next(String arm, Map<String, Double> chance, String why) {
+    }
+
+    /** A topic keyword's learned score (0..1, 0.5 neutral) and the measured videos it rests on. */
+    public record Keyword(String keyword, double score, int videos) {
+    }
+}
