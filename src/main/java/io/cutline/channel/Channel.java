@@ -33,11 +33,18 @@ public record Channel(
         List<String> renditions,
         Writer writer,
         List<Webhook> webhooks,
-        Topics topics) {
+        Topics topics,
+        List<String> languages) {
 
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** The languages each video is also made in (its own video and publications each): {@code languages} besides {@code language}. */
+    public List<String> otherLanguages() {
+        return languages.stream().filter(other -> !other.equals(language)).distinct().toList();
     }
 
     /**
