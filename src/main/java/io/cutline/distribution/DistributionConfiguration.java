@@ -4,6 +4,7 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
 import io.cutline.distribution.platform.Publisher;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
@@ -25,9 +26,10 @@ public class DistributionConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public PublicationDesk publicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
-                                           ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit) {
+                                           ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit,
+                                           LanguageLedger languages) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
-                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class));
+                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages);
     }
 
     /** The failed-publication gauges join Camel's meter registry once it exists. */
