@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What the emulated LLM answers to a translate prompt. It cannot translate, so it writes each text in
- * the target language's script, letter for letter, keeping words, spaces and punctuation: Hebrew and
+ * the target language's script, letter for letter (by sound where it can: Hebrew writes i, o and u with
+ * its vowel letters, so espeak-ng reads it as speech), keeping words, spaces and punctuation: Hebrew and
  * Arabic letters (right to left), Japanese kana, Chinese ideographs, Cyrillic, Greek; German gets its
  * umlauts and ß. That is enough to test what a translation changes downstream: voice, captions
  * (right-to-left and CJK glyphs), titles. Another language keeps the text, tagged with the language.
@@ -14,7 +15,7 @@ final class PseudoTranslation {
 
     private static final String LATIN = "abcdefghijklmnopqrstuvwxyz";
     private static final Map<String, String> SCRIPTS = Map.of(
-            "he", "אבגדהוזחטיכלמנסעפצקרשתאבגד",
+            "he", "אבקדעפגהיגכלמנופקרסתווחזיז",
             "ar", "ابتثجحخدذرزسشصضطظعغفقكلمنه",
             "ja", "あいうえおかきくけこさしすせそたちつてとなにぬねのは",
             "zh", "的一是不了人我在有他这中大来上个国到说们为子和你地出",

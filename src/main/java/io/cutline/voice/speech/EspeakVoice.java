@@ -54,7 +54,7 @@ public class EspeakVoice implements VoiceProvider {
     }
 
     /** The espeak-ng voice that speaks {@code language}: the channel's own if it speaks that language. */
-    String voiceFor(Channel.Voice voice, String language) {
+    static String voiceFor(Channel.Voice voice, String language, Map<String, String> languageVoices) {
         String tag = language.toLowerCase(Locale.ROOT);
         String primary = tag.split("-")[0];
         if (voice.name().toLowerCase(Locale.ROOT).split("-")[0].equals(primary)) {
@@ -80,7 +80,7 @@ public class EspeakVoice implements VoiceProvider {
         Path audio = MediaStore.temporaryFor(target);
         try {
             Files.writeString(script, text, StandardCharsets.UTF_8);
-            tools.run(Tool.ESPEAK, List.of("-v", voiceFor(voice, language), "-s", String.valueOf(voice.wordsPerMinuteOrDefault()),
+            tools.run(Tool.ESPEAK, List.of("-v", voiceFor(voice, language, languageVoices), "-s", String.valueOf(voice.wordsPerMinuteOrDefault()),
                     "-p", String.valueOf(voice.pitchOrDefault()), "-w", audio.toString(), "-f", script.toString()));
             MediaStore.moveIntoPlace(audio, target);
             return List.of();
