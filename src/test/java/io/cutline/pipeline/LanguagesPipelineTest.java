@@ -100,8 +100,10 @@ class LanguagesPipelineTest {
                 assertThat(account.duplicates()).isZero();
                 assertThat(service.jdbc().queryForObject("SELECT COUNT(*) FROM generation_tasks", Integer.class)).isEqualTo(clips);
                 assertThat(views.describe(original).cost().usd()).isPositive();
+                assertThat(views.describe(original).languages()).isEqualTo(new JobView.Languages(null, null, variants));
                 for (LanguageLedger.Variant variant : variants) {
                     JobView view = views.describe(variant.jobId());
+                    assertThat(view.languages()).isEqualTo(new JobView.Languages(variant.language(), original, List.of()));
                     assertThat(view.cost().usd()).as("a variant pays for no clip").isZero();
                     assertThat(view.writerCalls()).extracting(call -> call.document() + " " + call.outcome())
                             .as("its translation, charged to it").containsExactly("translation valid");
