@@ -10,6 +10,7 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
@@ -32,9 +33,9 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                              RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
-                             JobProgress progress) {
+                             JobProgress progress, LanguageLedger languages) {
         return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations),
-                new OutputViews(renders, quality, publications), costs, progress);
+                new OutputViews(renders, quality, publications), costs, progress, languages);
     }
 
     @BindToRegistry

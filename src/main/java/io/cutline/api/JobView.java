@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.cutline.ledger.CostLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.model.TopicChoice;
 import io.cutline.timing.TimingPlan;
@@ -36,7 +37,15 @@ public record JobView(
         List<PublicationView> publications,
         CostLedger.Cost cost,
         CostLedger.WritingCost writing,
-        List<CostLedger.WriterCall> writerCalls) {
+        List<CostLedger.WriterCall> writerCalls,
+        Languages languages) {
+
+    /**
+     * The job's language when it is a language variant (null: its channel's own language), the job it
+     * was translated from (null for an original), and its own variants, one per other language.
+     */
+    public record Languages(String language, String original, List<LanguageLedger.Variant> variants) {
+    }
 
     public record Failure(String step, Integer scene, String reason) {
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.JobState;
 import io.cutline.ledger.Step;
@@ -19,7 +20,7 @@ import io.cutline.model.Storyboard;
 
 /** Reads everything the ledger knows about a job into one {@link JobView}. */
 public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, OutputViews outputs,
-                       CostLedger costs, JobProgress progress) {
+                       CostLedger costs, JobProgress progress, LanguageLedger languages) {
 
     public JobView describe(String jobId) {
         Job job = jobs.require(jobId);
@@ -31,7 +32,9 @@ public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, Sce
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
                 progress.of(jobId), layers(job, log), scenes.describe(jobId, log),
                 outputs.renders(jobId), outputs.gates(jobId), outputs.publications(jobId),
-                costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId));
+                costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId),
+                new JobView.Languages(languages.languageOf(jobId).orElse(null), languages.originalOf(jobId).orElse(null),
+                        languages.variants(jobId)));
     }
 
     public JobView.Summary summary(Job job) {

@@ -4,6 +4,7 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
@@ -17,7 +18,10 @@ import io.cutline.model.Platforms;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** Layer 4 (routes/assembly.yaml): the edit read from the ledger, one FFmpeg run for every rendition, then the quality gates. */
+/**
+ * Layer 4 (routes/assembly.yaml): the edit read from the ledger, one FFmpeg run for every rendition, then
+ * the quality gates; a job's language variants released to assembly with its clips.
+ */
 public class AssemblyConfiguration implements CamelConfiguration {
 
     @BindToRegistry
@@ -35,5 +39,10 @@ public class AssemblyConfiguration implements CamelConfiguration {
                 new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
                         settings.integer("cutline.generation.short-side"), fonts),
                 new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media);
+    }
+
+    @BindToRegistry
+    public VariantRelease variantRelease(StoryLedger stories, LanguageLedger languages) {
+        return new VariantRelease(stories, languages);
     }
 }

@@ -47,12 +47,19 @@ public class AudioMix {
         this.target = target;
     }
 
-    /** Runs the mix once and measures its integrated loudness and true peak. */
+    /**
+     * Runs the mix once and measures its integrated loudness and true peak. When the gain to the target
+     * needs the limiter, the limited mix is measured too, and the loudness the limiter took off the
+     * peaks is made up: a quiet, peaky voice (espeak-ng's Hebrew is 10 LU quieter than its English, with
+     * the same peaks) would otherwise end about 2 LU under the target and fail the loudness gate.
+     */
     public AudioAnalysis.Loudness measure(Sources sources) {
-        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
-        args.addAll(sources.inputs());
-        args.addAll(List.of("-filter_complex", graph(sources, 0, AudioAnalysis.MEASURE, "mix"), "-map", "[mix]", "-f", "null", "-"));
-        return AudioAnalysis.summary(tools.run(Tool.FFMPEG, args).stderr(), sources.narration().get(0));
+        AudioAnalysis.Loudness plain = measure(sources, AudioAnalysis.MEASURE);
+        if (!Double.isFinite(plain.integrated()) || !limits(plain)) {
+            return plain;
+        }
+        AudioAnalysis.Loudness limited = measure(sources, level(plain) + "," + AudioAnalysis.MEASURE);
+        return new AudioAnalysis.Loudness(plain.integrated() - (target.integratedLufs() - limited.integrated()), plain.truePeak());
     }
 
     /**
@@ -64,14 +71,29 @@ public class AudioMix {
         if (!Double.isFinite(measured.integrated())) {
             throw new CorruptMediaException(sources.narration().get(0), "the narration is silent");
         }
-        double gain = target.integratedLufs() - measured.integrated();
-        double peak = measured.truePeak() + gain;
-        String level = String.format(Locale.ROOT, "volume=%.2fdB", gain);
-        if (peak > target.truePeakDb()) {
+        return graph(sources, firstInput, level(measured), label);
+    }
+
+    private AudioAnalysis.Loudness measure(Sources sources, String filters) {
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
+        args.addAll(sources.inputs());
+        args.addAll(List.of("-filter_complex", graph(sources, 0, filters, "mix"), "-map", "[mix]", "-f", "null", "-"));
+        return AudioAnalysis.summary(tools.run(Tool.FFMPEG, args).stderr(), sources.narration().get(0));
+    }
+
+    /** The gain to the target, with the limiter when it needs it. */
+    private String level(AudioAnalysis.Loudness measured) {
+        String level = String.format(Locale.ROOT, "volume=%.2fdB", target.integratedLufs() - measured.integrated());
+        if (limits(measured)) {
             level += String.format(Locale.ROOT, ",alimiter=limit=%.4f:attack=5:release=50:level=false",
                     Math.pow(10, target.truePeakDb() / 20));
         }
-        return graph(sources, firstInput, level, label);
+        return level;
+    }
+
+    /** Whether the gain to the target would push the true peak over the mix's ceiling. */
+    private boolean limits(AudioAnalysis.Loudness measured) {
+        return measured.truePeak() + target.integratedLufs() - measured.integrated() > target.truePeakDb();
     }
 
     static String graph(Sources sources, int firstInput, String loudness, String label) {

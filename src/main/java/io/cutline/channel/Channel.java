@@ -35,12 +35,19 @@ public record Channel(
         Writer writer,
         List<Webhook> webhooks,
         Topics topics,
-        Testing testing) {
+        Testing testing,
+        List<String> languages) {
 
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
         testing = testing == null ? new Testing(null) : testing;
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** The languages each video is also made in (its own video and publications each): {@code languages} besides {@code language}. */
+    public List<String> otherLanguages() {
+        return languages.stream().filter(other -> !other.equals(language)).distinct().toList();
     }
 
     /** The channel as a job given {@code arm} sees it: the arm's length band as its target length. */
@@ -51,7 +58,7 @@ public record Channel(
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
     public Channel withTargetSeconds(int seconds) {
         return new Channel(id, name, niche, language, voice, style, platforms, format, seconds, schedule, budget, signals, generation, music,
-                renditions, writer, webhooks, topics, testing);
+                renditions, writer, webhooks, topics, testing, languages);
     }
 
     /**

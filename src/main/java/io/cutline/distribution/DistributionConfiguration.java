@@ -10,6 +10,7 @@ import io.cutline.config.Settings;
 import io.cutline.distribution.platform.MetricsCollector;
 import io.cutline.distribution.platform.Publisher;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.RenderLedger;
@@ -33,9 +34,10 @@ public class DistributionConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public PublicationDesk publicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
-                                           ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit) {
+                                           ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit,
+                                           LanguageLedger languages) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
-                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class));
+                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages);
     }
 
     /**

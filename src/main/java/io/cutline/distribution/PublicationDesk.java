@@ -14,6 +14,7 @@ import io.cutline.model.Rendition;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.Publication;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.model.Render;
@@ -35,9 +36,10 @@ public class PublicationDesk {
     private final ChannelRegistry channels;
     private final Platforms platforms;
     private final Map<String, Publisher> publishers;
+    private final LanguageLedger languages;
 
     public PublicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
-                           ChannelRegistry channels, Platforms platforms, Map<String, Publisher> publishers) {
+                           ChannelRegistry channels, Platforms platforms, Map<String, Publisher> publishers, LanguageLedger languages) {
         this.jobs = jobs;
         this.stories = stories;
         this.renders = renders;
@@ -45,6 +47,7 @@ public class PublicationDesk {
         this.channels = channels;
         this.platforms = platforms;
         this.publishers = Map.copyOf(publishers);
+        this.languages = languages;
     }
 
     /** The platforms the job's channel publishes to (routes/distribution.yaml sends the video to each). */
@@ -61,7 +64,8 @@ public class PublicationDesk {
         Storyboard storyboard = stories.storyboard(jobId)
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no storyboard"));
         PlatformRules rules = platforms.of(platform);
-        PostMetadata metadata = new PostMetadata(jobId, channel.id(), platform, channel.language(),
+        // a language variant goes out in its own language (its storyboard is the translation)
+        PostMetadata metadata = new PostMetadata(jobId, channel.id(), platform, languages.languageOf(jobId).orElse(channel.language()),
                 rules.title(storyboard.title()), rules.description(storyboard.description()),
                 rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true, null);
         publications.begin(jobId, platform);

@@ -44,8 +44,9 @@ public record GenerationDesk(StoryLedger stories, VoiceLedger voices, TimingPlan
         return planner.plan(provider, narrationSeconds, scene.visualPrompt(), catalog.durations(provider));
     }
 
+    /** The scene's longest narration in any of the job's languages: one plan (one set of clips) serves them all. */
     double narrationSeconds(String jobId, int sceneIndex) {
-        return voices.find(jobId, sceneIndex).orElseThrow(() ->
-                new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration")).durationSeconds();
+        return voices.longestNarration(jobId, sceneIndex).orElseThrow(() ->
+                new IllegalStateException("scene " + sceneIndex + " of job " + jobId + " has no measured narration"));
     }
 }

@@ -62,6 +62,7 @@ public record JobProgress(JobLedger jobs, StoryLedger stories, VoiceLedger voice
         return switch (job.state()) {
             case RUNNING -> "RUNNING";
             case DONE -> "DONE";
+            case WAITING -> "PENDING";
             default -> "FAILED";
         };
     }

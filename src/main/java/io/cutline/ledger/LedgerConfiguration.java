@@ -35,6 +35,11 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public LanguageLedger languageLedger(LedgerDatabase database, Clock clock, NodeName node, Settings settings) {
+        return new LanguageLedger(database.jdbc(), database.transactions(), clock, node.value(), settings.millis("cutline.jobs.lease-ms"));
+    }
+
+    @BindToRegistry
     public GenerationLedger generationLedger(LedgerDatabase database, Clock clock, NodeName node, Settings settings) {
         return new GenerationLedger(database.jdbc(), clock, node.value(), settings.millis("cutline.generation.claim-ms"));
     }

@@ -48,6 +48,16 @@ public class VoiceLedger {
                 .stream().findFirst();
     }
 
+    /**
+     * The longest measured narration of the scene among the job and its language variants: what the
+     * scene's clips must cover, since every language plays the same clips.
+     */
+    public Optional<Double> longestNarration(String jobId, int sceneIndex) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(duration_seconds) FROM voice_tracks WHERE scene_index = ? "
+                + "AND (job_id = ? OR job_id IN (SELECT job_id FROM language_variants WHERE original_job_id = ?))",
+                Double.class, sceneIndex, jobId, jobId));
+    }
+
     public List<VoiceTrack> forJob(String jobId) {
         return jdbc.query("SELECT * FROM voice_tracks WHERE job_id = ? ORDER BY scene_index", track, jobId);
     }

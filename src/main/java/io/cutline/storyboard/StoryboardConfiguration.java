@@ -2,16 +2,23 @@ package io.cutline.storyboard;
 
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.writer.WritingDesk;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** Layer 2 (routes/storyboard.yaml): the brief split into scenes, one shot and one narration line each. */
+/** Layer 2 (routes/storyboard.yaml): the brief split into scenes, one shot and one narration line each, and translated. */
 public class StoryboardConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, WritingDesk writers) {
         return new Storyboarder(jobs, stories, channels, writers);
+    }
+
+    @BindToRegistry
+    public Translator translator(JobLedger jobs, StoryLedger stories, LanguageLedger languages, ChannelRegistry channels,
+                                 WritingDesk writers) {
+        return new Translator(jobs, stories, languages, channels, writers);
     }
 }

@@ -39,14 +39,14 @@ public class NarrationRecorder {
         this.media = media;
     }
 
-    VoiceTrack record(String jobId, Scene scene, Channel channel, VoiceProvider provider) {
+    VoiceTrack record(String jobId, Scene scene, Channel.Voice voice, String language, VoiceProvider provider) {
         Path target = media.voicePath(jobId, scene.index(), "wav");
         List<WordTiming> words;
         if (provider.audioExtension().equals("wav")) {
-            words = provider.synthesize(channel.voice(), channel.language(), scene.narration(), target);
+            words = provider.synthesize(voice, language, scene.narration(), target);
         } else {
             Path delivered = media.voicePath(jobId, scene.index(), provider.audioExtension());
-            words = provider.synthesize(channel.voice(), channel.language(), scene.narration(), delivered);
+            words = provider.synthesize(voice, language, scene.narration(), delivered);
             decoder.toWav(delivered, target);
         }
         MediaInfo measured = probe.probe(target);

@@ -10,6 +10,7 @@ import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
@@ -19,8 +20,9 @@ import io.cutline.model.Scene;
 
 /**
  * The voice layer, per scene: has the narration recorded with the channel's voice provider and
- * measured before any clip is generated, so clips can be asked for at the right length. A scene
- * whose voice track is in the ledger, with its file, is not recorded again.
+ * measured before any clip is generated, so clips can be asked for at the right length; the same
+ * scene of each language variant too, in its language (the clips, made once, must cover the longest).
+ * A scene whose voice track is in the ledger, with its file, is not recorded again.
  */
 public class Narrator {
 
@@ -31,9 +33,10 @@ public class Narrator {
     private final ChannelRegistry channels;
     private final Map<String, VoiceProvider> providers;
     private final NarrationRecorder recorder;
+    private final LanguageLedger languages;
 
     public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
-                    Map<String, VoiceProvider> providers, NarrationRecorder recorder) {
+                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -41,13 +44,21 @@ public class Narrator {
         this.channels = channels;
         this.providers = Map.copyOf(providers);
         this.recorder = recorder;
+        this.languages = languages;
     }
 
     public void narrate(String jobId, int sceneIndex) {
+        Channel channel = channels.require(jobs.require(jobId).channelId());
+        narrate(jobId, sceneIndex, channel, channel.language());
+        for (LanguageLedger.Variant variant : languages.variants(jobId)) {
+            narrate(variant.jobId(), sceneIndex, channel, variant.language());
+        }
+    }
+
+    private void narrate(String jobId, int sceneIndex, Channel channel, String language) {
         if (voices.find(jobId, sceneIndex).filter(track -> Files.isRegularFile(Path.of(track.audioPath()))).isPresent()) {
             return;
         }
-        Channel channel = channels.require(jobs.require(jobId).channelId());
         VoiceProvider provider = providers.get(channel.voice().provider());
         if (provider == null) {
             throw new PermanentFailure("no voice provider '" + channel.voice().provider() + "' (known: "
@@ -56,7 +67,7 @@ public class Narrator {
         Scene scene = stories.scene(jobId, sceneIndex);
         stepLog.begin(jobId, Step.VOICE, sceneIndex, jobs.require(jobId).attempt());
         try {
-            VoiceTrack track = recorder.record(jobId, scene, channel, provider);
+            VoiceTrack track = recorder.record(jobId, scene, channel.voice(), language, provider);
             voices.save(track);
             stepLog.succeed(jobId, Step.VOICE, sceneIndex, String.format("%.3f s, %d words", track.durationSeconds(), track.words().size()));
         } catch (RuntimeException e) {

@@ -106,6 +106,32 @@ public class StoryRules {
             oneShot(scene.visualPrompt()).forEach(problem -> problems.add(field + ".visualPrompt: " + problem));
         }
         length(channel, "scenes", total, problems);
+        platformLimits(channel, storyboard, problems);
+        return problems;
+    }
+
+    /**
+     * A translation keeps the original's scenes one for one (each language plays the same clips), says
+     * something in each, and fits the platforms' limits. Its speaking rate is not held to the channel's:
+     * languages take different numbers of words to say the same, and the clips are planned for the
+     * longest narration among them.
+     */
+    public List<String> translation(Channel channel, Storyboard original, Storyboard translation) {
+        List<String> problems = new ArrayList<>();
+        if (translation.scenes().size() != original.scenes().size()) {
+            problems.add("scenes: " + translation.scenes().size() + " scenes, the storyboard translated has " + original.scenes().size()
+                    + ": translate each scene's narration, one for one");
+        }
+        for (int i = 0; i < translation.scenes().size(); i++) {
+            if (words(translation.scenes().get(i).narration()) == 0) {
+                problems.add("scenes[" + i + "].narration: empty; translate the original's narration");
+            }
+        }
+        platformLimits(channel, translation, problems);
+        return problems;
+    }
+
+    private void platformLimits(Channel channel, Storyboard storyboard, List<String> problems) {
         for (String platform : channel.platforms()) {
             PlatformRules rules = platforms.of(platform);
             limit("title", storyboard.title(), rules.titleMax(), platform, problems);
@@ -114,7 +140,6 @@ public class StoryRules {
                 problems.add("hashtags: " + storyboard.hashtags().size() + " hashtags, " + platform + " takes at most " + rules.hashtagMax());
             }
         }
-        return problems;
     }
 
     /** Why a visual prompt is more than one shot: each word or sign that orders events, asks for an edit or lists steps. */

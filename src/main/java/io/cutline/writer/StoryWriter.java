@@ -2,6 +2,7 @@ package io.cutline.writer;
 
 import io.cutline.channel.Channel;
 import io.cutline.model.Brief;
+import io.cutline.model.Storyboard;
 import io.cutline.model.Topic;
 
 /**
@@ -22,4 +23,7 @@ public interface StoryWriter {
     Draft brief(Channel channel, Topic topic, Repair repair);
 
     Draft storyboard(Channel channel, Brief brief, Repair repair);
+
+    /** The storyboard's title, description, hashtags and narration in {@code language} (a BCP 47 tag), scene for scene. */
+    Draft translation(Channel channel, Storyboard storyboard, String language, Repair repair);
 }

@@ -57,6 +57,26 @@ public class WritingDesk {
                 (writer, repair) -> writer.storyboard(channel, brief, repair), storyboard -> rules.storyboard(channel, brief, storyboard));
     }
 
+    /**
+     * The storyboard in {@code language}: its title, description, hashtags and narration translated,
+     * scene for scene; its visual prompts and styles stay the original's (the clips carry no text and
+     * are made once for every language).
+     */
+    public Written<Storyboard> translation(String jobId, Channel channel, Storyboard original, String language) {
+        Written<Storyboard> written = write(jobId, "translation", channel, Storyboard.class, storyboardSchema,
+                (writer, repair) -> writer.translation(channel, original, language, repair),
+                translation -> rules.translation(channel, original, translation));
+        List<Storyboard.SceneDraft> scenes = new ArrayList<>();
+        for (int i = 0; i < original.scenes().size(); i++) {
+            Storyboard.SceneDraft shot = original.scenes().get(i);
+            Storyboard.SceneDraft spoken = written.document().scenes().get(i);
+            scenes.add(new Storyboard.SceneDraft(spoken.narration(), shot.visualPrompt(), shot.style(), spoken.seconds()));
+        }
+        Storyboard translated = written.document();
+        return new Written<>(new Storyboard(translated.title(), translated.description(), translated.hashtags(), List.copyOf(scenes)),
+                written.writer());
+    }
+
     private <T> Written<T> write(String jobId, String document, Channel channel, Class<T> type, SchemaCheck schema,
                                  BiFunction<StoryWriter, Repair, Draft> ask, Function<T, List<String>> check) {
         List<String> chain = new ArrayList<>(List.of(channel.writerProvider()));

@@ -17,6 +17,7 @@ import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobProgress;
+import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.LedgerDatabase;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
@@ -93,7 +94,8 @@ class JobProgressApiTest {
         CostLedger costs = new CostLedger(database.jdbc(), clock);
         JobViews views = new JobViews(jobs, new StepLog(database.jdbc(), clock), stories, new SceneViews(stories, voices, generations),
                 new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications), costs,
-                new JobProgress(jobs, stories, voices, publications));
+                new JobProgress(jobs, stories, voices, publications),
+                new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         return new JobApi(jobs, views, channels, costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);
     }

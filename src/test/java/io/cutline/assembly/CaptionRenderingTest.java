@@ -19,6 +19,7 @@ import io.cutline.support.TextInk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,6 +56,42 @@ class CaptionRenderingTest {
         int expected = TextInk.referenceWidth(String.join(" ", words), font, Font.BOLD, TextInk.assEm(font, Font.BOLD, ASS_SIZE));
         assertThat(ink.empty()).as("a caption is drawn").isFalse();
         assertThat(ink.width()).as("drawn width of %s", String.join(" ", words)).isCloseTo(expected, within(3 + expected / 25));
+    }
+
+    /**
+     * Captions of a channel's other languages: set in a configured font that has every glyph (DejaVu
+     * Sans for Hebrew and Arabic; WenQuanYi Micro Hei, which bin/cutline installs, for Chinese and
+     * Japanese), and drawn as wide as Java's text engine (which shapes and orders them too) sets them in
+     * that font: a missing glyph would be drawn as a box of another width.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Hebrew, שלום לכל העולם", "Arabic, مرحبا بالعالم الجميل", "Chinese, 你好 美丽的 世界", "Japanese, こんにちは 世界"})
+    void rightToLeftAndCjkCaptionsAreDrawnInAFontWithTheirGlyphs(String script, String narration) throws Exception {
+        Fonts fonts = new Fonts(List.of("DejaVu Sans", "WenQuanYi Micro Hei"));
+        List<String> words = List.of(narration.split(" "));
+        String ass = Captions.ass(List.of(new Captions.Cue(0, 5, words, -1)), null, fonts, WIDTH, HEIGHT);
+        String font = fontOf(ass);
+        assertThat(new Font(font, Font.PLAIN, 12).canDisplayUpTo(narration)).as("%s has every glyph of the %s caption", font, script)
+                .isEqualTo(-1);
+        int expected = TextInk.referenceWidth(narration, font, Font.BOLD, TextInk.assEm(font, Font.BOLD, ASS_SIZE));
+        assertThat(TextInk.of(frame(ass, 1.0), WIDTH, HEIGHT, TEXT_LUMA).width()).as("drawn width of %s", narration)
+                .isCloseTo(expected, within(3 + expected / 25));
+    }
+
+    /**
+     * Hebrew is laid out right to left (libass with FriBidi): a caption reads the same as its letters
+     * reversed and forced left to right (a left-to-right override), and not as the letters in stored order.
+     */
+    @Test
+    void hebrewCaptionsAreLaidOutRightToLeft() throws Exception {
+        byte[] hebrew = frame(Captions.ass(List.of(new Captions.Cue(0, 5, List.of("אבגד"), -1)), null, FONTS, WIDTH, HEIGHT), 1.0);
+        byte[] reversed = frame(Captions.ass(List.of(new Captions.Cue(0, 5, List.of("\u202Dדגבא\u202C"), -1)), null, FONTS, WIDTH, HEIGHT), 1.0);
+        byte[] stored = frame(Captions.ass(List.of(new Captions.Cue(0, 5, List.of("\u202Dאבגד\u202C"), -1)), null, FONTS, WIDTH, HEIGHT), 1.0);
+        TextInk.Box ink = TextInk.of(hebrew, WIDTH, HEIGHT, TEXT_LUMA);
+        int top = Math.max(0, ink.top() - 2);
+        int bottom = Math.min(HEIGHT, ink.bottom() + 3);
+        assertThat(Probe.meanDifference(hebrew, reversed, WIDTH, top, bottom)).as("drawn right to left").isLessThan(1.0);
+        assertThat(Probe.meanDifference(hebrew, stored, WIDTH, top, bottom)).as("not in stored order").isGreaterThan(3.0);
     }
 
     @Test

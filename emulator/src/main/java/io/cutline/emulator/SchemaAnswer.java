@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code Call to action:} lines, lists of {@code - } items (the facts or beats), {@code N seconds},
  * {@code N words a minute} and the channel's look. Each property is filled by its name (a hook, beats
  * from the facts, one scene per line with its seconds at the prompt's speaking rate); any other
- * property by its type. So the answer is schema-shaped for any schema, and valid for Cutline's.
+ * property by its type. So the answer is schema-shaped for any schema, and valid for Cutline's. A
+ * translate prompt ({@code Translate into:}, {@code Title:}, {@code Description:}, the {@code Scenes}
+ * list) is answered scene for scene with a {@link PseudoTranslation}.
  */
 final class SchemaAnswer {
 
@@ -31,10 +33,18 @@ final class SchemaAnswer {
     private final String prompt;
     private final String topic;
     private final List<String> items;
+    /** The language a translate prompt asks for ({@code Translate into:}), else null. */
+    private final String translation;
 
     private SchemaAnswer(ObjectMapper json, String prompt) {
         this.json = json;
         this.prompt = prompt;
+        this.translation = line("Translate into").orElse(null);
+        if (translation != null) {
+            this.topic = PseudoTranslation.into(translation, line("Title").orElse("Something worth knowing"));
+            this.items = list(prompt, "Scenes").stream().map(scene -> PseudoTranslation.into(translation, scene)).toList();
+            return;
+        }
         this.topic = line("Topic").orElse("Something worth knowing");
         List<String> facts = list(prompt, "Facts");
         this.items = facts.isEmpty() ? list(prompt, "Beats") : facts;
@@ -81,7 +91,9 @@ final class SchemaAnswer {
         ArrayNode array = json.createArrayNode();
         if (name.equals("scenes") || items.path("properties").has("narration")) {
             List<String> lines = new ArrayList<>();
-            lines.add(hook());
+            if (translation == null) {
+                lines.add(hook());
+            }
             lines.addAll(this.items);
             line("Call to action").filter(line -> !line.isBlank()).ifPresent(lines::add);
             double wordsPerSecond = number(RATE, 160) / 60.0;
@@ -117,7 +129,8 @@ final class SchemaAnswer {
             case "angle" -> "Why " + lowerFirst(topic) + " matters more than it seems.";
             case "hook" -> hook();
             case "callToAction" -> line("Call to action").orElse("Follow for one more surprising fact tomorrow.");
-            case "description" -> line("Angle").orElse(topic) + " " + String.join(" ", keywords().stream().map(word -> "#" + word).toList());
+            case "description" -> translation != null ? PseudoTranslation.into(translation, line("Description").orElse(topic))
+                    : line("Angle").orElse(topic) + " " + String.join(" ", keywords().stream().map(word -> "#" + word).toList());
             default -> items.isEmpty() ? topic : items.get(0);
         };
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutline.channel.Channel;
 import io.cutline.config.ProviderSettings;
 import io.cutline.model.Brief;
+import io.cutline.model.Storyboard;
 import io.cutline.model.Topic;
 import io.cutline.provider.AdapterKit;
 import io.cutline.provider.HttpGateway;
@@ -93,6 +94,19 @@ public abstract class LlmWriter implements StoryWriter {
         variables.put("callToAction", brief.callToAction());
         variables.put("keywords", String.join(", ", brief.keywords()));
         return ask(channel, "storyboard", variables, repair, storyboardSchema);
+    }
+
+    /** The translate prompt: the channel's variables with {@code language} the target, and the storyboard's words. */
+    @Override
+    public Draft translation(Channel channel, Storyboard storyboard, String language, Repair repair) {
+        Map<String, String> variables = channelVariables(channel);
+        variables.put("sourceLanguage", channel.language());
+        variables.put("language", language);
+        variables.put("title", storyboard.title());
+        variables.put("description", storyboard.description());
+        variables.put("hashtags", String.join(" ", storyboard.hashtags()));
+        variables.put("scenes", list(storyboard.scenes().stream().map(Storyboard.SceneDraft::narration).toList()));
+        return ask(channel, "translate", variables, repair, storyboardSchema);
     }
 
     /** Sends one prompt to the model, asking for a document of {@code schema}; the reply's HTTP errors are thrown. */

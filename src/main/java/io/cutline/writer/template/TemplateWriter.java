@@ -45,8 +45,15 @@ public class TemplateWriter implements StoryWriter {
             "something", "people", "notice", "thing", "things", "really", "later", "finally", "afterwards", "meanwhile", "eventually",
             "subsequently", "montage", "transition");
 
-    /** Phrases the writer fills in; {topic} is replaced by the topic's title. */
-    public record Phrases(List<String> hooks, List<String> callsToAction) {
+    /** Phrases the writer fills in; {topic} is replaced by the topic's title. {@code language}: theirs (default en). */
+    public record Phrases(List<String> hooks, List<String> callsToAction, String language) {
+        public Phrases {
+            language = language == null ? "en" : language;
+        }
+
+        public Phrases(List<String> hooks, List<String> callsToAction) {
+            this(hooks, callsToAction, null);
+        }
     }
 
     private final Phrases phrases;
@@ -87,12 +94,33 @@ public class TemplateWriter implements StoryWriter {
 
     @Override
     public Draft brief(Channel channel, Topic topic, Repair repair) {
-        return draft(brief(channel, topic));
+        return speaks(channel.language()) ? draft(brief(channel, topic)) : refusal(channel.language() + "' (the channel's language)");
     }
 
     @Override
     public Draft storyboard(Channel channel, Brief brief, Repair repair) {
-        return draft(storyboard(channel, brief));
+        return speaks(channel.language()) ? draft(storyboard(channel, brief)) : refusal(channel.language() + "' (the channel's language)");
+    }
+
+    /** The template writer writes only from its phrases and the signals' facts: it translates nothing. */
+    @Override
+    public Draft translation(Channel channel, Storyboard storyboard, String language, Repair repair) {
+        return refusal(language + "' (a translation)");
+    }
+
+    /** Whether its phrases are in {@code language} (same primary tag: phrases in en serve en-US). */
+    private boolean speaks(String language) {
+        return primary(language).equals(primary(phrases.language()));
+    }
+
+    private Draft refusal(String what) {
+        return new Draft(null, "", List.of("(document): the template writer has phrases in '" + phrases.language() + "' only and cannot write in '"
+                + what + ": give the channel an LLM writer (writer.provider) for other languages, or phrases in that language "
+                + "(cutline.writer.template.phrases)"), Draft.Usage.NONE);
+    }
+
+    private static String primary(String language) {
+        return language.split("-")[0].toLowerCase(Locale.ROOT);
     }
 
     private Draft draft(Object document) {
