@@ -16,7 +16,8 @@ public class ApiHeaderFilter extends HttpHeaderFilterStrategy {
     private static final Set<String> RESPONSE_HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
     static {
-        RESPONSE_HEADERS.addAll(Set.of("Location", "Content-Type", "Retry-After", "Cache-Control", "WWW-Authenticate"));
+        RESPONSE_HEADERS.addAll(Set.of("Location", "Content-Type", "Retry-After", "Cache-Control", "WWW-Authenticate",
+                "Mcp-Session-Id"));
     }
 
     @Override
