@@ -39,6 +39,7 @@ public class McpConfiguration implements CamelConfiguration {
                 .serverInfo("cutline", Objects.requireNonNullElse(McpConfiguration.class.getPackage().getImplementationVersion(), "dev"))
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
+                .jsonSchemaValidator(new ToolSchemaValidator(json))
                 .validateToolInputs(true)
                 .tools(tools.all())
                 .resources(resources.channelDefinitions())

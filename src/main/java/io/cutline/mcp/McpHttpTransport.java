@@ -138,9 +138,8 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
 
     /** A request answered as plain JSON: the SDK's last message on that request's stream is its response. */
     private static String lastMessage(SseStream stream, Mono<Void> handled) throws IOException {
-        java.io.InputStream frames = stream.body();
         handled.block();
-        String text = new String(frames.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(stream.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int data = text.lastIndexOf("\ndata: ");
         return text.substring(data + "\ndata: ".length()).strip();
     }

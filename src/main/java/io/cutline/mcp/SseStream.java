@@ -35,13 +35,20 @@ final class SseStream implements McpStreamableServerTransport {
     InputStream body() {
         Iterator<byte[]> next = frames.asFlux().toIterable(1).iterator();
         return new SequenceInputStream(new Enumeration<InputStream>() {
+            // SequenceInputStream opens its first part at once: an empty one, so that making the body never waits for a frame
+            private boolean opened;
+
             @Override
             public boolean hasMoreElements() {
-                return next.hasNext();
+                return !opened || next.hasNext();
             }
 
             @Override
             public InputStream nextElement() {
+                if (!opened) {
+                    opened = true;
+                    return InputStream.nullInputStream();
+                }
                 return new ByteArrayInputStream(next.next());
             }
         });

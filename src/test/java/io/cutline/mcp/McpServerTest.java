@@ -163,7 +163,7 @@ class McpServerTest {
     }
 
     private static McpSyncClient client(McpClientTransport transport, List<McpSchema.ProgressNotification> progress) {
-        return McpClient.sync(transport).requestTimeout(Duration.ofMinutes(4)).initializationTimeout(Duration.ofSeconds(60))
+        return McpClient.sync(transport).jsonSchemaValidator(new ToolSchemaValidator(JSON)).requestTimeout(Duration.ofMinutes(4)).initializationTimeout(Duration.ofSeconds(60))
                 .progressConsumer(progress::add).build();
     }
 
