@@ -17,7 +17,7 @@ public class ApiHeaderFilter extends HttpHeaderFilterStrategy {
 
     static {
         RESPONSE_HEADERS.addAll(Set.of("Location", "Content-Type", "Retry-After", "Cache-Control", "WWW-Authenticate",
-                "Mcp-Session-Id"));
+                "Mcp-Session-Id", "Allow"));
     }
 
     @Override

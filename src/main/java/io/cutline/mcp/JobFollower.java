@@ -30,6 +30,8 @@ final class JobFollower {
     Mono<JobProgress.Progress> follow(McpAsyncServerExchange exchange, Object progressToken, String jobId) {
         double[] reported = {-1};
         return Flux.interval(Duration.ZERO, interval)
+                // a slow ledger read skips ticks rather than failing the call
+                .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> progress.of(jobId)).subscribeOn(Schedulers.boundedElastic()))
                 .concatMap(now -> {
                     double done = done(now);

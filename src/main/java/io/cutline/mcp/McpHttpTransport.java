@@ -35,11 +35,19 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
     private static final String EVENT_STREAM = "text/event-stream";
 
     private final McpJsonMapper json;
+    private final boolean listeningStreams;
     private final Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
     private McpStreamableServerSession.Factory sessionFactory;
 
-    public McpHttpTransport(McpJsonMapper json) {
+    /**
+     * {@code listeningStreams}: whether GET opens a session's listening stream. Each open stream holds
+     * one of the HTTP server's worker threads for as long as the client keeps it (the platform-http
+     * consumer reads a streamed body on a worker), and Cutline sends nothing outside a request's own
+     * answer, so without it GET is answered 405, as the specification allows.
+     */
+    public McpHttpTransport(McpJsonMapper json, boolean listeningStreams) {
         this.json = json;
+        this.listeningStreams = listeningStreams;
     }
 
     @Override
@@ -72,7 +80,7 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
                 message.getHeader(ApiAccess.TOKEN_NAME, "unknown", String.class)));
         switch (method) {
             case "POST" -> post(message, context);
-            case "GET" -> listen(message, context);
+            case "GET" -> listen(message);
             case "DELETE" -> {
                 session(message).delete().contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context)).block();
                 sessions.remove(message.getHeader(HttpHeaders.MCP_SESSION_ID, String.class));
@@ -123,7 +131,11 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
     }
 
     /** GET: the session's listening stream (server-initiated messages), until the client closes it. */
-    private void listen(Message message, McpTransportContext context) {
+    private void listen(Message message) {
+        if (!listeningStreams) {
+            throw new ApiProblem(405, "this server sends everything on the answer to each POST; it opens no listening stream"
+                    + " (cutline.mcp.listening-streams)", Map.of("Allow", "POST, DELETE"));
+        }
         if (!message.getHeader("Accept", "", String.class).contains(EVENT_STREAM)) {
             throw new ApiProblem(406, "GET /mcp opens an event stream: Accept must list text/event-stream");
         }

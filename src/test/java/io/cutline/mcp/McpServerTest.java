@@ -52,6 +52,7 @@ class McpServerTest {
         Map<String, String> settings = new HashMap<>(TestService.quickChannel());
         settings.putAll(TestService.withApi(port));
         settings.put("cutline.mcp.progress-interval-ms", "200");
+        settings.put("cutline.mcp.listening-streams", "true");
         service = new TestService(TestService.newRoot("mcp"), settings).start();
     }
 
@@ -131,6 +132,40 @@ class McpServerTest {
         try (McpSyncClient client = client(http("not-the-token"), new CopyOnWriteArrayList<>())) {
             assertThatThrownBy(client::initialize).hasStackTraceContaining("401");
         }
+    }
+
+    @Test
+    void theHttpTransportKeepsToTheSpecification() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> opened = http.send(mcp(null).POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).isEqualTo(200);
+        String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(JSON.readTree(opened.body()).at("/result/serverInfo/name").asText()).isEqualTo("cutline");
+
+        HttpResponse<java.io.InputStream> listening = http.send(mcp(session).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(listening.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+
+        HttpResponse<String> listed = http.send(mcp(session).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(listed.body()).at("/result/tools").size()).isEqualTo(9);
+
+        assertThat(http.send(mcp(session).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(listening.body().readAllBytes()).as("the listening stream ends with its session").isEmpty();
+        HttpResponse<String> gone = http.send(mcp(session).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(gone.body()).path("error").asText()).contains("no MCP session", "initialize again");
+    }
+
+    private static HttpRequest.Builder mcp(String session) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                .header("Authorization", "Bearer " + Http.TOKEN).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").timeout(Duration.ofSeconds(60));
+        return session == null ? request : request.header("Mcp-Session-Id", session);
     }
 
     @Test
