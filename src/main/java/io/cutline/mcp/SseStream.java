@@ -35,7 +35,8 @@ final class SseStream implements McpStreamableServerTransport {
     InputStream body() {
         Iterator<byte[]> next = frames.asFlux().toIterable(1).iterator();
         return new SequenceInputStream(new Enumeration<InputStream>() {
-            // SequenceInputStream opens its first part at once: an empty one, so that making the body never waits for a frame
+            // the first part is an SSE comment, there at once: SequenceInputStream opens it without waiting for a frame, and
+            // the response's head goes out with it (a listening stream may carry nothing for a long time)
             private boolean opened;
 
             @Override
@@ -47,7 +48,7 @@ final class SseStream implements McpStreamableServerTransport {
             public InputStream nextElement() {
                 if (!opened) {
                     opened = true;
-                    return InputStream.nullInputStream();
+                    return new ByteArrayInputStream(": open\n\n".getBytes(StandardCharsets.UTF_8));
                 }
                 return new ByteArrayInputStream(next.next());
             }
