@@ -28,7 +28,7 @@ public class McpConfiguration implements CamelConfiguration {
     @BindToRegistry
     public McpHttpTransport mcpHttpTransport(JobApi jobs, ChannelRegistry channels, JobProgress progress, ObjectMapper json,
                                              Settings settings, CamelContext context) {
-        McpHttpTransport transport = new McpHttpTransport(McpJsonDefaults.getMapper(), settings.flag("cutline.mcp.listening-streams"));
+        McpHttpTransport transport = new McpHttpTransport(McpJsonDefaults.getMapper());
         ToolAnswers answers = new ToolAnswers(json);
         JobFollower follower = new JobFollower(progress, Duration.ofMillis(settings.integer("cutline.mcp.progress-interval-ms")));
         McpTools tools = new McpTools(new McpTools.Parts(jobs, channels, context.createProducerTemplate(), follower),

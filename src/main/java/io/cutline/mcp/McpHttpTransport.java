@@ -15,7 +15,6 @@ import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +23,8 @@ import reactor.core.publisher.Mono;
  * every request to {@code /mcp} (its token already checked) to {@link #handle}. POST carries one
  * JSON-RPC message: {@code initialize} opens a session (its id in {@code Mcp-Session-Id}), a
  * notification or response is accepted (202), a request is answered as JSON, or as an SSE stream
- * when it asked for progress (the notifications come before the response). GET opens the session's
- * listening SSE stream; DELETE ends the session.
+ * when it asked for progress (the notifications come before the response). DELETE ends the session;
+ * GET is refused (405): there is no listening stream.
  */
 public class McpHttpTransport implements McpStreamableServerTransportProvider {
 
@@ -35,19 +34,11 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
     private static final String EVENT_STREAM = "text/event-stream";
 
     private final McpJsonMapper json;
-    private final boolean listeningStreams;
     private final Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
     private McpStreamableServerSession.Factory sessionFactory;
 
-    /**
-     * {@code listeningStreams}: whether GET opens a session's listening stream. Each open stream holds
-     * one of the HTTP server's worker threads for as long as the client keeps it (the platform-http
-     * consumer reads a streamed body on a worker), and Cutline sends nothing outside a request's own
-     * answer, so without it GET is answered 405, as the specification allows.
-     */
-    public McpHttpTransport(McpJsonMapper json, boolean listeningStreams) {
+    public McpHttpTransport(McpJsonMapper json) {
         this.json = json;
-        this.listeningStreams = listeningStreams;
     }
 
     @Override
@@ -80,7 +71,7 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
                 message.getHeader(ApiAccess.TOKEN_NAME, "unknown", String.class)));
         switch (method) {
             case "POST" -> post(message, context);
-            case "GET" -> listen(message);
+            case "GET" -> listen();
             case "DELETE" -> {
                 session(message).delete().contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context)).block();
                 sessions.remove(message.getHeader(HttpHeaders.MCP_SESSION_ID, String.class));
@@ -130,22 +121,15 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
         }
     }
 
-    /** GET: the session's listening stream (server-initiated messages), until the client closes it. */
-    private void listen(Message message) {
-        if (!listeningStreams) {
-            throw new ApiProblem(405, "this server sends everything on the answer to each POST; it opens no listening stream"
-                    + " (cutline.mcp.listening-streams)", Map.of("Allow", "POST, DELETE"));
-        }
-        if (!message.getHeader("Accept", "", String.class).contains(EVENT_STREAM)) {
-            throw new ApiProblem(406, "GET /mcp opens an event stream: Accept must list text/event-stream");
-        }
-        McpStreamableServerSession session = session(message);
-        SseStream stream = new SseStream(json, session.getId());
-        McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
-        if (message instanceof HttpMessage http) {
-            http.getResponse().closeHandler(closed -> listening.close());
-        }
-        answer(message, 200, EVENT_STREAM, stream.body());
+    /**
+     * GET would open a listening stream for server-initiated messages. Cutline sends everything on
+     * each request's own answer, and a stream the client keeps open would hold the HTTP server's
+     * blocking-read queue (the platform-http consumer reads a streamed body with ordered blocking
+     * tasks, so one idle stream would stall the others): 405, as the specification allows.
+     */
+    private static void listen() {
+        throw new ApiProblem(405, "/mcp opens no listening stream: every message comes on the answer to its POST",
+                Map.of("Allow", "POST, DELETE"));
     }
 
     /** A request answered as plain JSON: the SDK's last message on that request's stream is its response. */

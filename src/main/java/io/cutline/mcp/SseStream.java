@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * One Server-Sent Events answer of {@code /mcp} (a POST's answer stream, or a GET's listening stream):
- * what the SDK sends becomes {@code event: message} frames, read by the platform-http consumer as
- * the response body. The frames go through a Reactor sink, so the SDK never waits for the client;
- * the body ends when the SDK closes the stream (after a POST's response) or the client goes away.
+ * One Server-Sent Events answer of {@code /mcp} (a POST's answer stream): what the SDK sends becomes
+ * {@code event: message} frames, read by the platform-http consumer as the response body. The frames
+ * go through a Reactor sink, so the SDK never waits for the client; the body ends when the SDK closes
+ * the stream, after the request's response.
  */
 final class SseStream implements McpStreamableServerTransport {
 
@@ -36,7 +36,7 @@ final class SseStream implements McpStreamableServerTransport {
         Iterator<byte[]> next = frames.asFlux().toIterable(1).iterator();
         return new SequenceInputStream(new Enumeration<InputStream>() {
             // the first part is an SSE comment, there at once: SequenceInputStream opens it without waiting for a frame, and
-            // the response's head goes out with it (a listening stream may carry nothing for a long time)
+            // the response's head goes out with it (a tool may run long before its first notification)
             private boolean opened;
 
             @Override

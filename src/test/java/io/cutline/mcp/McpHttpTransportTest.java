@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 /** What {@code /mcp} refuses before any session is involved, each with the status and a message naming the problem. */
 class McpHttpTransportTest {
 
-    private final McpHttpTransport transport = new McpHttpTransport(McpJsonDefaults.getMapper(), false);
+    private final McpHttpTransport transport = new McpHttpTransport(McpJsonDefaults.getMapper());
 
     @Test
-    void withoutListeningStreamsGetIsNotAllowed() {
+    void getOpensNoListeningStream() {
         assertThatThrownBy(() -> transport.handle(request("GET", "text/event-stream", null)))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> org.assertj.core.api.Assertions.assertThat(problem.getStatus()).isEqualTo(405))
-                .hasMessageContaining("cutline.mcp.listening-streams");
+                .hasMessageContaining("no listening stream");
     }
 
     @Test
