@@ -52,8 +52,4 @@ final class ToolCatalog {
         }
         return tool;
     }
-
-    int size() {
-        return tools.size();
-    }
 }
