@@ -17,7 +17,8 @@ public class ApiHeaderFilter extends HttpHeaderFilterStrategy {
 
     static {
         RESPONSE_HEADERS.addAll(Set.of("Location", "Content-Type", "Retry-After", "Cache-Control", "WWW-Authenticate",
-                "Accept-Ranges", "Content-Range", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"));
+                "Accept-Ranges", "Content-Range", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                "Mcp-Session-Id", "Allow"));
     }
 
     @Override

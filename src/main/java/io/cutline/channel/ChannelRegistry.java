@@ -152,10 +152,8 @@ public class ChannelRegistry {
             throw new InvalidDocumentException(List.of(new DocumentProblem(source, 0, "", "the channel file " + why)));
         });
         YamlDocument document = YamlDocument.read(file, source);
-        List<DocumentProblem> found = new ArrayList<>(schema.problems(document));
-        found.addAll(rules.problems(document, file.getFileName().toString().replaceFirst("\\.ya?ml$", "")));
+        List<DocumentProblem> found = problems(document, file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         if (!found.isEmpty()) {
-            found.sort(Comparator.comparingInt(DocumentProblem::line).thenComparingInt(DocumentProblem::column));
             throw new InvalidDocumentException(found);
         }
         try {
@@ -163,6 +161,25 @@ public class ChannelRegistry {
         } catch (JsonProcessingException e) {
             throw new InvalidDocumentException(List.of(new DocumentProblem(source, 0, "", e.getOriginalMessage())));
         }
+    }
+
+    /**
+     * Every problem (schema and rules, by line) of a channel file's text that is not saved yet, as
+     * {@link #read} would report it for {@code <id>.yaml}; none when the text is a valid channel.
+     */
+    public List<DocumentProblem> problemsOfText(String text, String id) {
+        try {
+            return problems(YamlDocument.parse(text, id + ".yaml"), id);
+        } catch (InvalidDocumentException unparsable) {
+            return unparsable.problems();
+        }
+    }
+
+    private List<DocumentProblem> problems(YamlDocument document, String id) {
+        List<DocumentProblem> found = new ArrayList<>(schema.problems(document));
+        found.addAll(rules.problems(document, id));
+        found.sort(Comparator.comparingInt(DocumentProblem::line).thenComparingInt(DocumentProblem::column));
+        return found;
     }
 
     public Path directory() {

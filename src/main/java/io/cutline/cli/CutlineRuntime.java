@@ -20,6 +20,7 @@ import io.cutline.feedback.FeedbackConfiguration;
 import io.cutline.generation.GenerationConfiguration;
 import io.cutline.job.JobConfiguration;
 import io.cutline.ledger.LedgerConfiguration;
+import io.cutline.mcp.McpConfiguration;
 import io.cutline.media.MediaConfiguration;
 import io.cutline.provider.ProviderConfiguration;
 import io.cutline.research.ResearchConfiguration;
@@ -53,7 +54,8 @@ public final class CutlineRuntime {
             ChannelConfiguration.class, WriterConfiguration.class, JobConfiguration.class,
             ResearchConfiguration.class, StoryboardConfiguration.class, VoiceConfiguration.class, GenerationConfiguration.class,
             AssemblyConfiguration.class, DistributionConfiguration.class, FeedbackConfiguration.class, WebhookConfiguration.class,
-            ScheduleConfiguration.class, ApiConfiguration.class, ConsoleConfiguration.class);
+            ScheduleConfiguration.class, ApiConfiguration.class, ConsoleConfiguration.class,
+            McpConfiguration.class);
 
     private CutlineRuntime() {
     }
@@ -116,7 +118,7 @@ public final class CutlineRuntime {
         return Map.of(
                 "camel.server.enabled", "false",
                 "camel.management.enabled", "false",
-                "camel.main.routes-exclude-pattern", "file:routes/api.yaml,file:routes/console.yaml",
+                "camel.main.routes-exclude-pattern", "file:routes/api.yaml,file:routes/console.yaml,file:routes/mcp.yaml",
                 "camel.main.routes-reload-enabled", "false",
                 "camel.component.seda.default-poll-timeout", "100",
                 "cutline.schedules.enabled", "false",

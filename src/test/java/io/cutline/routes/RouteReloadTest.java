@@ -40,7 +40,7 @@ class RouteReloadTest {
         Files.writeString(routes.resolve("version.yaml"), ROUTE.formatted("v1"));
         Map<String, String> settings = Map.of(
                 "camel.main.routes-include-pattern", "file:" + routes + "/*.yaml",
-                "camel.main.routes-exclude-pattern", "file:" + routes + "/api.yaml,file:" + routes + "/console.yaml",
+                "camel.main.routes-exclude-pattern", "file:" + routes + "/api.yaml,file:" + routes + "/console.yaml,file:" + routes + "/mcp.yaml",
                 "camel.main.routes-reload-enabled", "true",
                 "camel.main.routes-reload-directory", routes.toString());
 
