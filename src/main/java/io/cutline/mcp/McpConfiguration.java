@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.api.JobApi;
+import io.cutline.api.PerformanceApi;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobProgress;
@@ -26,12 +27,12 @@ public class McpConfiguration implements CamelConfiguration {
             + " a job's scenes, renditions and failure; retry_job resumes a PARKED job; validate_channel checks a channel file.";
 
     @BindToRegistry
-    public McpHttpTransport mcpHttpTransport(JobApi jobs, ChannelRegistry channels, JobProgress progress, ObjectMapper json,
-                                             Settings settings, CamelContext context) {
+    public McpHttpTransport mcpHttpTransport(JobApi jobs, PerformanceApi performance, ChannelRegistry channels, JobProgress progress,
+                                             ObjectMapper json, Settings settings, CamelContext context) {
         McpHttpTransport transport = new McpHttpTransport(McpJsonDefaults.getMapper());
         ToolAnswers answers = new ToolAnswers(json);
         JobFollower follower = new JobFollower(progress, Duration.ofMillis(settings.integer("cutline.mcp.progress-interval-ms")));
-        McpTools tools = new McpTools(new McpTools.Parts(jobs, channels, context.createProducerTemplate(), follower),
+        McpTools tools = new McpTools(new McpTools.Parts(jobs, performance, channels, context.createProducerTemplate(), follower),
                 new ToolCatalog(json), answers);
         McpResources resources = new McpResources(channels, jobs, answers);
         // the server registers itself with the transport as its session factory; the transport is what the route calls

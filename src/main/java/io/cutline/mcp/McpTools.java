@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 
 import io.cutline.api.ApiAccess;
 import io.cutline.api.JobApi;
+import io.cutline.api.PerformanceApi;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.job.JobRequest;
 import io.cutline.job.Receipt;
@@ -20,14 +21,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The MCP tools. Each calls the bean the REST API calls ({@link JobApi}), or the route it uses to
+ * The MCP tools. Each calls the bean the REST API calls ({@link JobApi}, {@link PerformanceApi}), or the route it uses to
  * start or resume a job ({@code routes/mcp.yaml}), so a tool and its endpoint cannot disagree; the
  * SDK has checked the arguments against the tool's input schema ({@code mcp/tools.json}) before.
  */
 final class McpTools {
 
     /** What a tool needs from the rest of the service. */
-    record Parts(JobApi jobs, ChannelRegistry channels, ProducerTemplate routes, JobFollower follower) {
+    record Parts(JobApi jobs, PerformanceApi performance, ChannelRegistry channels, ProducerTemplate routes, JobFollower follower) {
     }
 
     private final Parts parts;
@@ -52,9 +53,8 @@ final class McpTools {
                         .requestBodyAndHeader("direct:mcp-retry-job", null, "jobId", text(call, "id"), String.class))),
                 tool("get_costs", (exchange, call) -> answers.answer(call.name(),
                         () -> parts.jobs().costs(text(call, "channel"), text(call, "since")))),
-                tool("get_channel_performance", (exchange, call) -> Mono.just(ToolAnswers.error(
-                        "no performance data yet: this service has no feedback layer collecting platform metrics for channel '"
-                                + text(call, "channel") + "'"))),
+                tool("get_channel_performance", (exchange, call) -> answers.answer(call.name(),
+                        () -> parts.performance().performance(text(call, "channel")))),
                 tool("validate_channel", (exchange, call) -> answers.answer(call.name(),
                         () -> validation(text(call, "id"), text(call, "text")))));
     }

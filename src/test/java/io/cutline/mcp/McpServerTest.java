@@ -109,7 +109,12 @@ class McpServerTest {
             assertThat(error(client, call("create_job", Map.of("channel", "nope")))).contains("no channel 'nope'", "quick");
             assertThat(error(client, call("get_job", Map.of("id", "00000000-0000-0000-0000-000000000000")))).contains("no job");
             assertThat(error(client, call("list_jobs", Map.of("state", "LOST")))).contains("state");
-            assertThat(error(client, call("get_channel_performance", Map.of("channel", "quick")))).contains("no performance data yet");
+            assertThat(error(client, call("get_channel_performance", Map.of("channel", "nope")))).contains("no channel 'nope'");
+            JsonNode performance = JSON.valueToTree(client.callTool(call("get_channel_performance", Map.of("channel", "quick")))
+                    .structuredContent());
+            assertThat(performance.path("channel").asText()).isEqualTo("quick");
+            assertThat(performance.path("arms")).as("one arm: the channel's own format, nothing measured yet").singleElement()
+                    .satisfies(arm -> assertThat(arm.path("videos").asInt()).isZero());
             assertThat(error(client, call("get_costs", Map.of("since", "yesterday")))).contains("since", "yesterday");
 
             JsonNode checked = JSON.valueToTree(client.callTool(call("validate_channel", Map.of("id", "draft",
