@@ -11,21 +11,23 @@
 # provider from the emulator's bills against /api/costs; writer calls and tokens; publications per
 # (job, platform) from the emulator's own YouTube and TikTok records and the outbox; success rate per
 # layer and end to end; wall time; the service's peak RSS and threads (sampled from /proc here).
-# Usage: bench/soak.sh [--jobs 200] [--fault-rate 0.05] [--kills 3] [--seed N] [--keep]
+# Usage: bench/soak.sh [--jobs 200] [--fault-rate 0.05] [--kills 3] [--seed N] [--minutes M] [--keep]
+# --minutes: report after M minutes even if jobs are still at work (they are then reported unfinished).
 # The run lives in target/soak/ (the previous run is removed first); its ledger, media and outbox
 # are removed at the end unless --keep; the report stays in target/soak/soak.txt with the logs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-JOBS=200 FAULT_RATE=0.05 KILLS=3 SEED=$RANDOM KEEP=false
+JOBS=200 FAULT_RATE=0.05 KILLS=3 SEED=$RANDOM MINUTES=0 KEEP=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --jobs) JOBS=$2; shift 2 ;;
     --fault-rate) FAULT_RATE=$2; shift 2 ;;
     --kills) KILLS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
+    --minutes) MINUTES=$2; shift 2 ;;
     --keep) KEEP=true; shift ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 [ "$JOBS" -ge 1 ] && [ "$JOBS" -le 500 ] || { echo "soak: --jobs must be 1 to 500" >&2; exit 2; }
@@ -165,6 +167,6 @@ done) &
 KILLER_PID=$!
 
 java -cp "target/test-classes:target/classes:target/test-lib/*" io.cutline.bench.SoakBenchmark run \
-  "$RUN" "$JOBS" "$API_PORT" "$EMULATOR_PORT" "$RUN_STARTED_MS"
+  "$RUN" "$JOBS" "$API_PORT" "$EMULATOR_PORT" "$RUN_STARTED_MS" "$MINUTES"
 printf 'soak: fault rate %s, seed %s; the command took %d s (build included)\n' "$FAULT_RATE" "$SEED" \
   $((($(date +%s%3N) - STARTED_MS) / 1000)) | tee -a "$RUN/soak.txt"
