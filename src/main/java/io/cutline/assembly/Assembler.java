@@ -28,7 +28,7 @@ public record Assembler(EditReader edits, Renderer renderer, RenditionChecks che
                 Path thumbnail = renderer.thumbnail(jobId, edit, rendering, target);
                 Path video = media.renditionPath(jobId, rendition.name());
                 MediaStore.moveIntoPlace(target.output().video(), video);
-                Render render = new Render(jobId, rendition.name(), video.toString(), rendition.width(), rendition.height(),
+                Render render = new Render(jobId, rendition.name(), video.toString(), target.output().width(), target.output().height(),
                         files.get(rendition).durationSeconds(), thumbnail.toString());
                 renders.save(render);
                 done.add(render);

@@ -34,7 +34,8 @@ public class AssemblyConfiguration implements CamelConfiguration {
         QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
                 settings.decimal("cutline.assembly.true-peak-ceiling-db")), platforms);
         RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
-                settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"));
+                settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"),
+                settings.integer("cutline.assembly.draft-short-side"));
         return new Assembler(new EditReader(jobs, channels, stories, voices, generations, encoding.fps()),
                 new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
                         settings.integer("cutline.generation.short-side"), fonts),

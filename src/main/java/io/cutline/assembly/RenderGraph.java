@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import io.cutline.media.DrawText;
+import io.cutline.model.Rendition;
 
 /**
  * The one FFmpeg run that makes every rendition of a video. Each clip is conformed to the working
@@ -30,8 +31,26 @@ public final class RenderGraph {
     public record Output(int width, int height, String captionsFile, Path video) {
     }
 
-    /** Encoder settings. */
-    public record Encoding(int fps, String preset, int crf, String audioBitrate) {
+    /**
+     * Encoder settings. {@code draftShortSide} above 0 encodes every rendition with its short side
+     * at that many pixels instead (aspect kept, sides even): cheap media where only the
+     * coordination is under test, e.g. the soak; the rendition keeps its name and its platform gates.
+     */
+    public record Encoding(int fps, String preset, int crf, String audioBitrate, int draftShortSide) {
+
+        /** The frame size {@code rendition} is encoded at: its own, or its draft size. */
+        public Rendition frame(Rendition rendition) {
+            if (draftShortSide <= 0) {
+                return rendition;
+            }
+            int shortSide = Math.min(rendition.width(), rendition.height());
+            return new Rendition(rendition.shape(), even((long) rendition.width() * draftShortSide / shortSide),
+                    even((long) rendition.height() * draftShortSide / shortSide));
+        }
+
+        private static int even(long pixels) {
+            return (int) (pixels - pixels % 2);
+        }
     }
 
     public static final String CHECKS_FILE = "checks.txt";

@@ -73,12 +73,12 @@ public class Renderer {
 
     /** Writes a rendition's captions file; its video goes aside until it has passed the gates. */
     private Rendering.Target target(String jobId, Edit edit, Path work, Rendition rendition, List<String> platforms) {
-        String ass = Captions.ass(cues(edit), edit.channel().style().captions(), fonts, rendition.width(), rendition.height());
+        Rendition frame = encoding.frame(rendition);
+        String ass = Captions.ass(cues(edit), edit.channel().style().captions(), fonts, frame.width(), frame.height());
         String captionsFile = "captions-" + rendition.name() + ".ass";
         MediaStore.writeWhole(work.resolve(captionsFile), ass.getBytes(StandardCharsets.UTF_8));
         Path video = MediaStore.temporaryFor(media.renditionPath(jobId, rendition.name()));
-        return new Rendering.Target(rendition, platforms, new RenderGraph.Output(rendition.width(), rendition.height(), captionsFile, video),
-                ass);
+        return new Rendering.Target(rendition, platforms, new RenderGraph.Output(frame.width(), frame.height(), captionsFile, video), ass);
     }
 
     /** Makes the rendition's thumbnail and moves it into place. */

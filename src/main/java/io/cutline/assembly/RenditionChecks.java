@@ -28,7 +28,7 @@ public record RenditionChecks(MediaProbe probe, AudioAnalysis audio, QualityGate
         for (Rendering.Target target : rendering.targets()) {
             String rendition = target.rendition().name();
             Path video = target.output().video();
-            MediaInfo file = verify(video, target.rendition());
+            MediaInfo file = verify(video, target.output());
             files.put(target.rendition(), file);
             results.add(gates.sceneSync(rendition, edit.spans(), fps, file, edit.seconds()));
             results.addAll(gates.stretches(rendition, rendering.checks(), edit.seconds()));
@@ -45,11 +45,11 @@ public record RenditionChecks(MediaProbe probe, AudioAnalysis audio, QualityGate
         return files;
     }
 
-    private MediaInfo verify(Path video, Rendition rendition) {
+    private MediaInfo verify(Path video, RenderGraph.Output frame) {
         MediaInfo info = probe.probe(video);
         MediaInfo.Stream picture = info.video().orElseThrow(() -> new CorruptMediaException(video, "no video stream"));
-        if (picture.width() != rendition.width() || picture.height() != rendition.height()) {
-            throw new CorruptMediaException(video, picture.width() + "x" + picture.height() + ", expected " + rendition.name());
+        if (picture.width() != frame.width() || picture.height() != frame.height()) {
+            throw new CorruptMediaException(video, picture.width() + "x" + picture.height() + ", expected " + frame.width() + "x" + frame.height());
         }
         return info;
     }

@@ -18,7 +18,7 @@ import io.cutline.support.Probe;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
 
-/** Each platform gets the rendition that fits it, all from one run; a failed gate stops publication. */
+/** Each platform gets the rendition that fits it, all from one run (small in a draft render); a failed gate stops publication. */
 class RenditionsAndGatesTest {
 
     @Test
@@ -47,6 +47,28 @@ class RenditionsAndGatesTest {
             JsonNode tiktok = Probe.stream(Probe.ffprobe(root.resolve("outbox/tiktok/" + id + ".mp4")), "video");
             assertThat(youtube.path("width").asInt()).isEqualTo(1920);
             assertThat(tiktok.path("height").asInt()).isEqualTo(1920);
+        }
+    }
+
+    @Test
+    void aDraftRenderIsSmallButKeepsItsRenditionNameAndPassesItsPlatformGates() throws Exception {
+        Map<String, String> settings = new HashMap<>(TestService.quickChannel());
+        settings.put("cutline.assembly.draft-short-side", "360");
+        try (TestService service = new TestService(TestService.newRoot("draft"), settings).start()) {
+            String id = service.submit("quick");
+            Job job = service.awaitEnd(id, Duration.ofMinutes(3));
+            JobView view = service.bean("jobViews", JobViews.class).describe(id);
+            assertThat(job.state()).as("%s %s", job.failureReason(), view.gates()).isEqualTo(JobState.DONE);
+            assertThat(view.renders()).singleElement().satisfies(render -> {
+                assertThat(render.rendition()).isEqualTo("1080x1920");
+                assertThat(render.width()).isEqualTo(360);
+                assertThat(render.height()).isEqualTo(640);
+            });
+            assertThat(view.gates()).extracting(gate -> gate.rendition() + " " + gate.gate() + " " + gate.passed())
+                    .contains("1080x1920 platform-tiktok true", "1080x1920 platform-youtube true", "1080x1920 captions true");
+            JsonNode tiktok = Probe.stream(Probe.ffprobe(service.root().resolve("outbox/tiktok/" + id + ".mp4")), "video");
+            assertThat(tiktok.path("width").asInt()).isEqualTo(360);
+            assertThat(tiktok.path("height").asInt()).isEqualTo(640);
         }
     }
 

@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * One loopback HTTP server that speaks the providers' wire protocols (see
  * {@code shared/reference/provider-apis.md}) with real media, for tests, demos and benchmarks.
  * It bills like the providers would (counting paid duplicates) and injects faults on request:
- * {@code POST /emulator/faults} (provider {@code "*"}: every call), {@code DELETE /emulator/faults}, {@code GET /emulator/stats}.
+ * {@code POST /emulator/faults} (provider {@code "*"}: every call), {@code DELETE /emulator/faults}, {@code GET /emulator/stats};
+ * {@code GET /emulator/posts} lists the YouTube videos and TikTok posts made (for counting publications per job).
  */
 public final class ProviderEmulator implements AutoCloseable {
 
@@ -206,20 +208,21 @@ public final class ProviderEmulator implements AutoCloseable {
             context.faults().clear();
             call.response().setStatusCode(204).end();
         });
-        router.get("/emulator/stats").handler(call -> {
-            try {
-                call.response().putHeader("Content-Type", "application/json")
-                        .end(context.json().writeValueAsString(Map.of("providers", context.billing().accounts(),
-                                "peakInFlight", context.tasks().peaks(), "faults", context.faults().injected(),
-                                "youtube", Map.of("videosCreated", context.youtube().videosCreated(),
-                                        "bytesReceived", context.youtube().bytesReceived()),
-                                "tiktok", Map.of("postsInitialized", context.tiktok().postsInitialized(),
-                                        "postsPublished", context.tiktok().postsPublished()),
-                                "instagram", Map.of("containersCreated", context.instagram().containersCreated(),
-                                        "mediaPublished", context.instagram().mediaPublished()))));
-            } catch (Exception e) {
-                call.fail(e);
-            }
-        });
+        router.get("/emulator/stats").handler(call -> answer(call, context, Map.of("providers", context.billing().accounts(),
+                "peakInFlight", context.tasks().peaks(), "faults", context.faults().injected(),
+                "youtube", Map.of("videosCreated", context.youtube().videosCreated(), "bytesReceived", context.youtube().bytesReceived()),
+                "tiktok", Map.of("postsInitialized", context.tiktok().postsInitialized(), "postsPublished", context.tiktok().postsPublished()),
+                "instagram", Map.of("containersCreated", context.instagram().containersCreated(),
+                        "mediaPublished", context.instagram().mediaPublished()))));
+        router.get("/emulator/posts").handler(call -> answer(call, context,
+                Map.of("youtube", context.youtube().videos(), "tiktok", context.tiktok().records())));
+    }
+
+    private static void answer(RoutingContext call, EmulatorContext context, Object body) {
+        try {
+            call.response().putHeader("Content-Type", "application/json").end(context.json().writeValueAsString(body));
+        } catch (Exception e) {
+            call.fail(e);
+        }
     }
 }

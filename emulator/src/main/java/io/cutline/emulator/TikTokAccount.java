@@ -76,6 +76,16 @@ public final class TikTokAccount {
         return posts.values().stream().map(post -> post.postInfo.deepCopy().put("status", post.status)).toList();
     }
 
+    /**
+     * Each post as the account holds it: its {@code publish_id}, {@code title} (the caption), {@code
+     * status}, and {@code uploaded} (the whole file is in: TikTok publishes it whether or not anyone
+     * asks for its status), oldest first.
+     */
+    public synchronized List<ObjectNode> records() {
+        return posts.values().stream().map(post -> post.postInfo.deepCopy().put("publish_id", post.publishId)
+                .put("status", post.status).put("uploaded", post.received >= post.size)).toList();
+    }
+
     public synchronized long bytesReceived() {
         return bytesReceived;
     }
