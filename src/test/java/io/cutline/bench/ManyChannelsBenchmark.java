@@ -98,6 +98,8 @@ public final class ManyChannelsBenchmark {
                 System.out.print(report);
                 Files.writeString(Path.of("target", "bench-many-channels.txt"), report);
             }
+        } finally {
+            BenchFiles.delete(root);
         }
     }
 
