@@ -8,7 +8,6 @@ import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.generation.clip.ClipRequest;
 import io.cutline.generation.clip.FirstFrame;
-import io.cutline.ledger.GenerationTask;
 import io.cutline.ledger.JobLedger;
 import io.cutline.model.Scene;
 import io.cutline.timing.TimingPlan;
@@ -49,11 +48,11 @@ public record ClipRequests(JobLedger jobs, ChannelRegistry channels, ObjectMappe
         }
     }
 
-    ClipRequest read(GenerationTask task) {
+    ClipRequest read(String key, String stored) {
         try {
-            return json.readValue(task.request(), ClipRequest.class);
+            return json.readValue(stored, ClipRequest.class);
         } catch (Exception e) {
-            throw new IllegalStateException("ledger holds an unreadable clip request for " + task.contentKey(), e);
+            throw new IllegalStateException("ledger holds an unreadable clip request for " + key, e);
         }
     }
 }

@@ -34,12 +34,11 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
     public List<SceneEvent> check(String key) {
         GenerationTask task = generations.find(key).orElseThrow();
         HostedGenerator generator = catalog.hosted(task.provider());
-        ClipRequest request = requests.read(task);
         try {
             return switch (task.state()) {
-                case UNKNOWN -> resubmissions.settle(task, generator, request);
-                case SUBMITTED -> poll(task, generator, request);
-                case DEFERRED -> resubmissions.sendWaiting(task, generator, request);
+                case UNKNOWN -> resubmissions.settle(task, generator, request(key));
+                case SUBMITTED -> poll(task, generator);
+                case DEFERRED -> resubmissions.sendWaiting(task, generator, request(key));
                 default -> List.of();
             };
         } catch (RateLimitedException e) {
@@ -53,19 +52,25 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
         return List.of();
     }
 
-    private List<SceneEvent> poll(GenerationTask task, HostedGenerator generator, ClipRequest request) {
+    /** Read only to send or verify a clip: most looks find it still working and need none. */
+    private ClipRequest request(String key) {
+        return requests.read(key, generations.request(key));
+    }
+
+    private List<SceneEvent> poll(GenerationTask task, HostedGenerator generator) {
         String key = task.contentKey();
         TaskStatus status = generator.status(task.handle());
         if (status.phase() == TaskStatus.Phase.WORKING) {
             generations.checkLater(key, status.retryAfter() != null ? status.retryAfter() : polls.next(task.provider(), task.checks()), null);
             return List.of();
         }
+        ClipRequest request = request(key);
         if (status.phase() == TaskStatus.Phase.SUCCEEDED) {
             // outside the try: no room for the clip here is our failure, not an unusable clip to pay for again
             Path place = clips.place(key);
             try {
                 clips.keep(key, place, request, candidate -> generator.download(status, candidate));
-                return scenes.ready(key);
+                return withNextWaiting(task.provider(), scenes.ready(key));
             } catch (DownloadRefusedException e) {
                 // the provider's answer points somewhere Cutline will not fetch from; ordering again would pay for the same
                 generations.fail(key, e.getMessage());
@@ -83,5 +88,17 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
         }
         generations.failedAtProvider(key, status.failure());
         return resubmissions.retryOrFail(task, generator, request, status.failure());
+    }
+
+    /**
+     * A clip finished: its slot at the provider is free, so the clip that has waited longest for one
+     * is sent now, not at its next look (up to a poll interval later, on the critical path of its job).
+     */
+    private List<SceneEvent> withNextWaiting(String provider, List<SceneEvent> ready) {
+        return generations.claimWaiting(provider).map(next -> {
+            List<SceneEvent> events = new java.util.ArrayList<>(ready);
+            events.addAll(check(next));
+            return events;
+        }).orElse(ready);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +36,30 @@ public class GenerationLedger {
         return jdbc.query("SELECT * FROM generation_tasks WHERE content_key = ?", GenerationLedger::task, contentKey).stream().findFirst();
     }
 
+    /** The clip request (JSON) a task was made from, kept apart from the row the poller rewrites at every look. */
+    public String request(String contentKey) {
+        return jdbc.queryForObject("SELECT request FROM generation_requests WHERE content_key = ?", String.class, contentKey);
+    }
+
+    /** Before a task's row exists, its request: identical for every sender, as the key is its hash. */
+    private void keepRequest(String contentKey, String request) {
+        try {
+            jdbc.update("INSERT INTO generation_requests (content_key, request) VALUES (?, ?)", contentKey, request);
+        } catch (DuplicateKeyException kept) {
+            // kept by an earlier attempt or another sender
+        }
+    }
+
     /** Records an attempt at a local generation (the first, or one more after a failure). */
     public void begin(String contentKey, String provider, String model, String request) {
         var now = LedgerTime.now(clock);
+        keepRequest(contentKey, request);
         Upsert.run(jdbc,
                 "UPDATE generation_tasks SET state = ?, attempts = attempts + 1, error = NULL, updated_at = ? WHERE content_key = ?",
                 new Object[] {GenerationTask.State.RUNNING.name(), now, contentKey},
-                "INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-                new Object[] {contentKey, provider, model, request, GenerationTask.State.RUNNING.name(), now, now});
+                "INSERT INTO generation_tasks (content_key, provider, model, state, attempts, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, 1, ?, ?)",
+                new Object[] {contentKey, provider, model, GenerationTask.State.RUNNING.name(), now, now});
     }
 
     /**
@@ -57,11 +71,12 @@ public class GenerationLedger {
                                double pricePerSecond, GenerationTask.State from, boolean countAttempt) {
         OffsetDateTime now = LedgerTime.now(clock);
         if (from == null) {
+            keepRequest(contentKey, request);
             try {
-                return durable(jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, job_id, seconds, "
+                return durable(jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, state, attempts, job_id, seconds, "
                                 + "price_per_second, sent_at, claim_owner, claim_until, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        contentKey, provider, model, request, GenerationTask.State.SENDING.name(), jobId, seconds, pricePerSecond, now, node,
+                                + "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        contentKey, provider, model, GenerationTask.State.SENDING.name(), jobId, seconds, pricePerSecond, now, node,
                         now.plus(claim), now, now) == 1);
             } catch (DuplicateKeyException raced) {
                 return false;
@@ -93,10 +108,11 @@ public class GenerationLedger {
                             double pricePerSecond, GenerationTask.State from, boolean countAttempt, Duration wait, String reason) {
         OffsetDateTime now = LedgerTime.now(clock);
         if (from == null) {
+            keepRequest(contentKey, request);
             try {
-                jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, request, state, attempts, job_id, seconds, "
-                                + "price_per_second, error, next_check_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
-                        contentKey, provider, model, request, GenerationTask.State.DEFERRED.name(), jobId, seconds, pricePerSecond,
+                jdbc.update("INSERT INTO generation_tasks (content_key, provider, model, state, attempts, job_id, seconds, "
+                                + "price_per_second, error, next_check_at, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+                        contentKey, provider, model, GenerationTask.State.DEFERRED.name(), jobId, seconds, pricePerSecond,
                         JobLedger.truncate(reason), now.plus(wait), now, now);
             } catch (DuplicateKeyException raced) {
                 // another sender has it
@@ -224,16 +240,25 @@ public class GenerationLedger {
                         + "AND (claim_owner IS NULL OR claim_until < ?) ORDER BY next_check_at FETCH FIRST " + limit + " ROWS ONLY",
                 String.class, GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(),
                 GenerationTask.State.DEFERRED.name(), now, now);
-        List<String> claimed = new ArrayList<>();
-        for (String key : due) {
-            if (jdbc.update("UPDATE generation_tasks SET claim_owner = ?, claim_until = ? WHERE content_key = ? AND state IN (?, ?, ?) "
-                            + "AND (claim_owner IS NULL OR claim_until < ?)", node, now.plus(claim), key,
-                    GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(), GenerationTask.State.DEFERRED.name(),
-                    now) == 1) {
-                claimed.add(key);
-            }
-        }
-        return claimed;
+        return due.stream().filter(key -> claim(key, now)).toList();
+    }
+
+    /**
+     * Claims the clip waiting longest for room at {@code provider} (DEFERRED with a time to be sent,
+     * not claimed), if there is one: a slot there has just freed.
+     */
+    public Optional<String> claimWaiting(String provider) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        return jdbc.queryForList("SELECT content_key FROM generation_tasks WHERE provider = ? AND state = ? AND next_check_at IS NOT NULL "
+                        + "AND (claim_owner IS NULL OR claim_until < ?) ORDER BY next_check_at FETCH FIRST 3 ROWS ONLY", String.class,
+                provider, GenerationTask.State.DEFERRED.name(), now).stream().filter(key -> claim(key, now)).findFirst();
+    }
+
+    private boolean claim(String key, OffsetDateTime now) {
+        return jdbc.update("UPDATE generation_tasks SET claim_owner = ?, claim_until = ? WHERE content_key = ? AND state IN (?, ?, ?) "
+                        + "AND (claim_owner IS NULL OR claim_until < ?)", node, now.plus(claim), key,
+                GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(), GenerationTask.State.DEFERRED.name(),
+                now) == 1;
     }
 
     /**
@@ -262,7 +287,7 @@ public class GenerationLedger {
         double price = row.getDouble("price_per_second");
         Double pricePerSecond = row.wasNull() ? null : price;
         return new GenerationTask(row.getString("content_key"), row.getString("provider"), row.getString("model"),
-                row.getString("request"), GenerationTask.State.valueOf(row.getString("state")), row.getString("handle"),
+                GenerationTask.State.valueOf(row.getString("state")), row.getString("handle"),
                 row.getString("clip_path"), durationSeconds, row.getInt("attempts"), row.getString("error"), row.getString("job_id"),
                 requested, pricePerSecond, LedgerTime.read(row, "sent_at"), row.getInt("possible_duplicates"),
                 row.getInt("paid_submissions"), row.getInt("checks"));

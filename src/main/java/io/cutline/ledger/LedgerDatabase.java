@@ -87,17 +87,18 @@ public class LedgerDatabase extends ServiceSupport {
      * or paid (the intent row of a paid submission, its handle, an accepted job, a publication). H2
      * writes commits out every WRITE_DELAY (500 ms); writing each commit at once instead
      * (WRITE_DELAY=0) grew the file by some 20 KB a commit, with polling doing most of the commits,
-     * and stopped H2's background compaction. PostgreSQL's commits are durable already.
+     * and stopped H2's background compaction. PostgreSQL's commits are durable already. Threads
+     * asking at the same time share one checkpoint ({@link Checkpoints}).
      */
     static void checkpoint(JdbcTemplate jdbc) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
+        Checkpoints.of(jdbc.getDataSource()).await(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
             if (connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }
             }
             return null;
-        });
+        }));
     }
 
     /** {@code h2} or {@code postgresql}: picks vendor-specific migrations and Camel repositories. */

@@ -66,6 +66,8 @@ public final class InFlightBenchmark {
             settings.put("cutline.generation.kling.poll-interval-ms", "1000");
             settings.put("cutline.generation.poll-batch", "500");
             settings.put("cutline.db.pool-size", "16");
+            // a slow answer from a loaded machine must not open the provider's circuit and park the jobs
+            settings.put("cutline.providers.response-timeout-ms", "60000");
             settings.putAll(TestService.productionMedia());
             try (TestService service = new TestService(root, settings).start()) {
                 report(service, root, clips, steadySeconds, started);

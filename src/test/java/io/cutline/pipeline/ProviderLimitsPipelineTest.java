@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.cutline.api.JobView;
@@ -46,6 +47,40 @@ class ProviderLimitsPipelineTest {
                 assertThat(emulator.billing().accounts().get("kling").billable()).isEqualTo(clips);
             }
         }
+    }
+
+    /**
+     * A clip waiting for the provider's one slot is sent as soon as the clip before it is in, not at
+     * its own next look (a poll interval of 6 s here would leave gaps of up to 6 s between clips).
+     */
+    @Test
+    void aClipWaitingForASlotIsSentAsSoonAsTheSlotFrees() throws Exception {
+        Path root = TestService.newRoot("limits-slot");
+        try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 5)) {
+            emulator.timing("kling", Duration.ofMillis(500), 1);
+            Map<String, String> settings = HostedSettings.emulated(emulator);
+            settings.put("cutline.channels.dir", HostedSettings.quickChannelOn(root, "kling").toString());
+            settings.put("cutline.signals.dir", "src/test/resources/signals");
+            settings.put("cutline.generation.kling.max-in-flight", "1");
+            settings.put("cutline.generation.kling.poll-interval-ms", "6000");
+            try (TestService service = new TestService(root, settings).start()) {
+                String id = service.submit("quick");
+                Job job = service.awaitEnd(id, Duration.ofMinutes(5));
+                assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+                List<Map<String, Object>> clips = service.jdbc().queryForList("SELECT sent_at, updated_at FROM generation_tasks "
+                        + "WHERE job_id = ? AND state = 'SUCCEEDED' ORDER BY sent_at", id);
+                assertThat(clips).as("clips sent one after another").hasSizeGreaterThan(2);
+                for (int i = 1; i < clips.size(); i++) {
+                    Duration gap = Duration.between(instant(clips.get(i - 1).get("updated_at")), instant(clips.get(i).get("sent_at")));
+                    assertThat(gap).as("from clip %d in to clip %d sent", i, i + 1).isLessThan(Duration.ofSeconds(2));
+                }
+                assertThat(emulator.peakInFlight().get("kling")).as("most kling tasks at once").isEqualTo(1);
+            }
+        }
+    }
+
+    private static java.time.Instant instant(Object timestamp) {
+        return timestamp instanceof java.time.OffsetDateTime time ? time.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
     }
 
     private static boolean waiting(JobView view) {

@@ -91,7 +91,7 @@ class RoutingAndBudgetTest {
                 String id = service.submit("quick");
                 Job job = service.awaitEnd(id, Duration.ofMinutes(3));
                 assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
-                var requests = service.jdbc().queryForList("SELECT g.request FROM scene_clips c JOIN generation_tasks g "
+                var requests = service.jdbc().queryForList("SELECT g.request FROM scene_clips c JOIN generation_requests g "
                         + "ON g.content_key = c.clip_key WHERE c.job_id = ? ORDER BY c.scene_index, c.part", String.class, id);
                 assertThat(requests.get(0)).as("the hero scene's first clip").contains("\"firstFrame\"").contains(image.toString());
                 assertThat(requests.subList(1, requests.size())).allSatisfy(request -> assertThat(request).doesNotContain("firstFrame"));

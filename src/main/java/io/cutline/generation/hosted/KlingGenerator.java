@@ -28,6 +28,8 @@ import io.cutline.timing.DurationRule;
 public class KlingGenerator extends HostedProvider {
 
     /** The keys come from the variables {@code access-key-env} and {@code secret-key-env} name. */
+    private volatile Token token;
+
     public KlingGenerator(ProviderSettings settings, AdapterKit kit) {
         super(settings, kit);
     }
@@ -88,12 +90,36 @@ public class KlingGenerator extends HostedProvider {
         return answer;
     }
 
+    /**
+     * The token is valid for 30 minutes and reused for 25 (or until a key changes): signing one for
+     * every call cost more CPU than the poller's own bookkeeping of the look.
+     */
     private Map<String, String> headers() {
         String accessKey = settings.secret("access-key-env");
         String secretKey = settings.secret("secret-key-env");
         long now = System.currentTimeMillis();
-        String token = JWT.create().withIssuer(accessKey).withExpiresAt(new Date(now + 1_800_000)).withNotBefore(new Date(now - 5_000))
-                .sign(Algorithm.HMAC256(secretKey));
-        return Map.of("Authorization", "Bearer " + token);
+        Token current = token;
+        if (current == null || now >= current.renewAt || !current.accessKey.equals(accessKey) || !current.secretKey.equals(secretKey)) {
+            String signed = JWT.create().withIssuer(accessKey).withExpiresAt(new Date(now + 1_800_000))
+                    .withNotBefore(new Date(now - 5_000)).sign(Algorithm.HMAC256(secretKey));
+            current = new Token(accessKey, secretKey, "Bearer " + signed, now + 1_500_000);
+            token = current;
+        }
+        return Map.of("Authorization", current.bearer);
+    }
+
+    /** A signed token and the keys it was made from (a class, not a record: no toString to print the secret). */
+    private static final class Token {
+        private final String accessKey;
+        private final String secretKey;
+        private final String bearer;
+        private final long renewAt;
+
+        private Token(String accessKey, String secretKey, String bearer, long renewAt) {
+            this.accessKey = accessKey;
+            this.secretKey = secretKey;
+            this.bearer = bearer;
+            this.renewAt = renewAt;
+        }
     }
 }
