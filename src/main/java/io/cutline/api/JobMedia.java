@@ -17,24 +17,14 @@ import io.cutline.model.Render;
  * clip key, never a path: the file is the one the ledger records for that job, and it is served only
  * if it lies inside the media directory (a ledger row pointing elsewhere is not followed).
  */
-public class JobMedia {
+public record JobMedia(JobLedger jobs, RenderLedger renders, StoryLedger stories, GenerationLedger generations, Path mediaRoot) {
 
     /** A file to send and its content type. */
     public record MediaFile(Path path, String contentType) {
     }
 
-    private final JobLedger jobs;
-    private final RenderLedger renders;
-    private final StoryLedger stories;
-    private final GenerationLedger generations;
-    private final Path mediaRoot;
-
-    public JobMedia(JobLedger jobs, RenderLedger renders, StoryLedger stories, GenerationLedger generations, Path mediaRoot) {
-        this.jobs = jobs;
-        this.renders = renders;
-        this.stories = stories;
-        this.generations = generations;
-        this.mediaRoot = mediaRoot.toAbsolutePath().normalize();
+    public JobMedia {
+        mediaRoot = mediaRoot.toAbsolutePath().normalize();
     }
 
     /** {@code GET /api/jobs/{id}/renders/{rendition}/video}: the rendition's MP4. */

@@ -14,22 +14,10 @@ import io.cutline.provider.DownloadLinks;
  * {@code GET /downloads/<job>/<rendition>.mp4|.jpg?expires=&signature=} (routes/api.yaml): a
  * rendition's video or thumbnail for whoever holds a link the service signed ({@link DownloadLinks},
  * given to a webhook workflow), with no API token. The file is the one the ledger names for the job
- * and rendition; the path only selects it by id. Without a download secret every link is refused.
+ * and rendition; the path only selects it by id. Without a download secret every link is refused
+ * ({@code links} is null when the variable {@code secretVariable} names is not set).
  */
-public class RenderDownloads {
-
-    private final RenderLedger renders;
-    private final DownloadLinks links;
-    private final String secretVariable;
-    private final Clock clock;
-
-    /** {@code links}: null when the variable {@code secretVariable} names is not set (downloads are off). */
-    public RenderDownloads(RenderLedger renders, DownloadLinks links, String secretVariable, Clock clock) {
-        this.renders = renders;
-        this.links = links;
-        this.secretVariable = secretVariable;
-        this.clock = clock;
-    }
+public record RenderDownloads(RenderLedger renders, DownloadLinks links, String secretVariable, Clock clock) {
 
     /** The file a signed, unexpired link names; else 403 (bad signature), 410 (expired) or 404 (no such file). */
     public File open(String jobId, String file, String expires, String signature) {

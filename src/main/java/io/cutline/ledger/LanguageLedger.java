@@ -16,24 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at {@link Step#ASSEMBLY}) until its original's clips are made, then is released to assembly with
  * this node's lease, as a new job would be.
  */
-public class LanguageLedger {
+public record LanguageLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, String node, Duration lease) {
 
     /** A variant job and the language it speaks. */
     public record Variant(String jobId, String language) {
-    }
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-    private final String node;
-    private final Duration lease;
-
-    public LanguageLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, String node, Duration lease) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.node = node;
-        this.lease = lease;
     }
 
     /** The original's variant in {@code language}, made (waiting) if it has none yet. */

@@ -20,19 +20,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Briefs, storyboards, their scenes with timing plans, and the clips of each scene. */
-public class StoryLedger {
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public StoryLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.json = json;
-        this.clock = clock;
-    }
+public record StoryLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
 
     /** The brief, and why its topic was chosen (null for a brief written before topics were ranked). */
     public void saveBrief(String jobId, Brief brief, String writer, TopicChoice choice) {
