@@ -20,7 +20,7 @@ class IdempotentIntakeTest {
         try (TestService service = new TestService(TestService.newRoot("idempotent"), TestService.quickChannel()).start()) {
             AtomicInteger starts = new AtomicInteger();
             AdviceWith.adviceWith(service.context(), "submit-job",
-                    route -> route.weaveById("hand-to-production").before().process(exchange -> starts.incrementAndGet()));
+                    route -> route.weaveById("hand-to-writing").before().process(exchange -> starts.incrementAndGet()));
             ProducerTemplate producer = service.context().createProducerTemplate();
             JobRequest request = new JobRequest("quick", null, "order-4711", "test");
 
