@@ -83,7 +83,8 @@ class WebhookPublishingPipelineTest {
                 assertThat(status(client, url.replaceAll("signature=[0-9a-f]{4}", "signature=0000"))).isEqualTo(403);
                 DownloadLinks links = new DownloadLinks(System.getenv(EmulatedProviders.KEY_VARIABLE), "http://127.0.0.1:" + port);
                 assertThat(status(client, links.link(id, "VERTICAL.mp4", Instant.now().minusSeconds(5)))).isEqualTo(410);
-                assertThat(status(client, base.replace("/VERTICAL.mp4", "/..%2F..%2Fledger.mv.db") + "?expires=1&signature=x")).isEqualTo(404);
+                assertThat(status(client, base.replace("/VERTICAL.mp4", "/..%2F..%2Fledger.mv.db") + "?expires=1&signature=x"))
+                        .as("a name that climbs is no download: it needs the API token, and then names nothing").isIn(401, 404);
             }
         }
     }
