@@ -1,7 +1,7 @@
 // Costs per day and provider as a stacked bar chart (Chart.js, vendored: chart.umd.min.js), and each
-// channel's performance once the service serves it (GET /api/channels/{id}/performance).
+// channel's performance (GET /api/channels/{id}/performance; "no performance data yet" on a 404).
 import { getJson, ApiError } from './api.js';
-import { el } from './dom.js';
+import { el, when } from './dom.js';
 
 let chart;
 
@@ -49,16 +49,23 @@ export async function refreshChannels() {
   document.getElementById('channel-list').replaceChildren(...sections);
 }
 
-// The performance answer's shape belongs to the feedback layer: its plain fields are listed, and
-// each list of records becomes a table.
-function performance(data) {
-  const parts = [];
-  const plain = Object.entries(data).filter(([, value]) => value === null || typeof value !== 'object');
-  if (plain.length) parts.push(el('dl', {}, plain.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '')])));
-  for (const [name, rows] of Object.entries(data).filter(([, value]) => Array.isArray(value) && value.length)) {
-    const columns = Object.keys(rows[0]).filter((column) => typeof rows[0][column] !== 'object' || rows[0][column] === null);
-    parts.push(el('table', {}, el('caption', {}, name), el('tr', {}, columns.map((column) => el('th', {}, column))),
-      rows.map((row) => el('tr', {}, columns.map((column) => el('td', {}, row[column] ?? ''))))));
-  }
-  return parts.length ? el('div', { class: 'performance' }, parts) : el('p', { class: 'empty' }, 'no performance data yet');
+// The feedback loop's view of a channel (GET /api/channels/{id}/performance): per format arm what
+// was measured and how likely the next brief is to get it, the rule that picks, the learned keywords.
+function performance(view) {
+  const percent = (value) => (value === null || value === undefined ? '' : `${(value * 100).toFixed(1)} %`);
+  const chance = view.next?.chance ?? {};
+  const summary = el('p', {}, `objective: ${view.objective} · exploration floor ${percent(view.explorationFloor)}`
+    + (view.frozen ? ` · frozen since ${when(view.frozenAt)}` : '') + (view.resetAt ? ` · reset ${when(view.resetAt)}` : ''));
+  const arms = el('table', { class: 'arms' }, el('caption', {}, 'format arms'),
+    el('tr', {}, ['arm', 'videos measured', 'observed objective', 'posterior mean', 'mean views', 'briefs', 'chance next']
+      .map((column) => el('th', {}, column))),
+    view.arms.map((arm) => el('tr', {}, [arm.arm, arm.videos, percent(arm.observedObjective), percent(arm.posteriorMean),
+      Math.round(arm.meanViews), arm.briefs, percent(chance[arm.arm])].map((cell) => el('td', {}, cell)))));
+  const next = el('p', { class: 'next' }, `next brief: ${view.next?.arm ?? '?'} (${view.next?.why ?? ''})`);
+  const keywords = view.keywords.length === 0 ? el('p', { class: 'empty' }, 'no topic keyword learned yet')
+    : el('table', { class: 'keywords' }, el('caption', {}, 'topic keywords (0.5 is neutral)'),
+      el('tr', {}, ['keyword', 'score', 'videos'].map((column) => el('th', {}, column))),
+      view.keywords.slice(0, 12).map((keyword) => el('tr', {}, [keyword.keyword, keyword.score.toFixed(2), keyword.videos]
+        .map((cell) => el('td', {}, cell)))));
+  return el('div', { class: 'performance' }, summary, arms, next, keywords);
 }

@@ -102,7 +102,8 @@ class ConsoleTest {
             assertThat(browser.eval("document.getElementById('costs-total').textContent").asText()).startsWith("Total $");
             assertThat(browser.eval("document.getElementById('status').className").asText()).as("no refresh failed").isEqualTo("ok");
             assertThat(browser.eval("document.querySelector('[data-channel=\"quick\"]').textContent").asText())
-                    .contains("no performance data yet");
+                    .as("the feedback loop's one arm, nothing measured yet").contains("channel-format", "next brief: channel-format")
+                    .contains("no topic keyword learned yet");
 
             browser.eval("document.querySelector('[data-job-id=\"" + parked + "\"] button.retry').click(); true");
             browser.waitFor("the retry accepted", "document.getElementById('status').dataset.code === 'retry-accepted'", Duration.ofSeconds(30));

