@@ -239,9 +239,14 @@ final class EmulatorContext {
         answerDelays.put(provider, delay);
     }
 
+    /** The provider's answer delay in milliseconds (0 when none is set, or when the call named no provider). */
+    private long answerDelay(String provider) {
+        return provider == null ? 0 : answerDelays.getOrDefault(provider, java.time.Duration.ZERO).toMillis();
+    }
+
     /** Runs {@code answer} once the provider's answer delay (none unless set) has passed. */
     void answerLater(String provider, Runnable answer) {
-        long delay = answerDelays.getOrDefault(provider, java.time.Duration.ZERO).toMillis();
+        long delay = answerDelay(provider);
         if (delay <= 0) {
             answer.run();
         } else {
@@ -258,9 +263,7 @@ final class EmulatorContext {
             call.request().connection().close();
             return;
         }
-        String provider = call.get(PROVIDER);
-        long delay = (provider == null ? 0 : answerDelays.getOrDefault(provider, java.time.Duration.ZERO).toMillis())
-                + (Fault.is(fault, Fault.Kind.TIMEOUT) ? Math.max(1, fault.get().delayMillis()) : 0);
+        long delay = answerDelay(call.get(PROVIDER)) + (Fault.is(fault, Fault.Kind.TIMEOUT) ? Math.max(1, fault.get().delayMillis()) : 0);
         if (delay <= 0) {
             answer.run();
             return;

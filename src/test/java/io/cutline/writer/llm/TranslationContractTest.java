@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
-import io.cutline.channel.ChannelRegistry;
 import io.cutline.emulator.Fault;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.JobLedger;
-import io.cutline.ledger.LedgerDatabase;
 import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 import io.cutline.research.SignalLibrary;
@@ -60,12 +56,10 @@ class TranslationContractTest {
 
     @BeforeAll
     static void storyboardToTranslate() {
-        LedgerDatabase database = new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
-        jobs = new JobLedger(database.jdbc(), Clock.systemUTC(), "test", Duration.ofMinutes(1));
-        costs = new CostLedger(database.jdbc(), Clock.systemUTC());
-        ChannelRegistry registry = ShippedConfig.channels(Path.of("src/test/resources/channels"), Path.of("src/test/resources/signals"), JSON);
-        registry.reload();
-        quick = registry.require("quick");
+        WritingFixture fixture = WritingFixture.open(JSON);
+        jobs = fixture.jobs();
+        costs = fixture.costs();
+        quick = fixture.quick();
         TemplateWriter template = template();
         Brief brief = template.brief(quick, new SignalLibrary(Path.of("src/test/resources/signals"), JSON)
                 .topics(Path.of("src/test/resources/signals/quick.yaml")).get(0));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
-import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.ProviderSettings;
 import io.cutline.emulator.Fault;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.JobLedger;
-import io.cutline.ledger.LedgerDatabase;
 import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
 import io.cutline.model.Topic;
@@ -67,12 +64,10 @@ class WriterContractTest {
 
     @BeforeAll
     static void ledgerAndChannel() {
-        LedgerDatabase database = new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
-        jobs = new JobLedger(database.jdbc(), Clock.systemUTC(), "test", Duration.ofMinutes(1));
-        costs = new CostLedger(database.jdbc(), Clock.systemUTC());
-        ChannelRegistry registry = ShippedConfig.channels(Path.of("src/test/resources/channels"), Path.of("src/test/resources/signals"), JSON);
-        registry.reload();
-        quick = registry.require("quick");
+        WritingFixture fixture = WritingFixture.open(JSON);
+        jobs = fixture.jobs();
+        costs = fixture.costs();
+        quick = fixture.quick();
         topic = new SignalLibrary(Path.of("src/test/resources/signals"), JSON).topics(Path.of("src/test/resources/signals/quick.yaml")).get(0);
     }
 
