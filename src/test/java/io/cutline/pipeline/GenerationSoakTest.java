@@ -43,6 +43,8 @@ class GenerationSoakTest {
                 emulator.timing(provider, Duration.ofMillis(400), 1);
                 emulator.faults().sometimes(provider, new Fault(Fault.Kind.RATE_LIMIT, 429, 0.2, 0), 0.05);
                 emulator.faults().sometimes(provider, new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 0.05);
+                // one certain lost reply per provider, so the run always has one to recover from, then the random ones
+                emulator.faults().queue(provider, Fault.of(Fault.Kind.LOST_REPLY), 1);
                 emulator.faults().sometimes(provider, Fault.of(Fault.Kind.LOST_REPLY), 0.10);
                 emulator.faults().sometimes(provider + "-poll", new Fault(Fault.Kind.SERVER_ERROR, 502, 0, 0), 0.05);
             }
