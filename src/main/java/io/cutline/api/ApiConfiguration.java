@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.job.CallerStories;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
@@ -39,9 +40,9 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, WebhookLedger webhooks, ObjectMapper json,
-                         Settings settings) {
-        return new JobApi(jobs, views, channels, costs, webhooks, json, settings.integer("cutline.jobs.max-unfinished"));
+    public JobApi jobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CallerStories callerStories, CostLedger costs,
+                         WebhookLedger webhooks, ObjectMapper json, Settings settings) {
+        return new JobApi(jobs, views, channels, callerStories, costs, webhooks, json, settings.integer("cutline.jobs.max-unfinished"));
     }
 
     @BindToRegistry

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.document.DocumentProblem;
 import io.cutline.document.SchemaCheck;
+import io.cutline.job.CallerStories;
+import io.cutline.job.CallerStory;
+import io.cutline.job.InvalidCallerStory;
 import io.cutline.job.JobRequest;
 import io.cutline.job.Receipt;
 import io.cutline.ledger.CostLedger;
@@ -42,6 +45,7 @@ public class JobApi {
     private final JobLedger jobs;
     private final JobViews views;
     private final ChannelRegistry channels;
+    private final CallerStories callerStories;
     private final CostLedger costs;
     private final WebhookLedger webhooks;
     private final ObjectMapper json;
@@ -50,8 +54,9 @@ public class JobApi {
     private final int maxUnfinished;
 
     /** {@code maxUnfinished}: jobs the ledger may hold unfinished before a new request is refused (429). */
-    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CostLedger costs, WebhookLedger webhooks, ObjectMapper json,
-                  int maxUnfinished) {
+    public JobApi(JobLedger jobs, JobViews views, ChannelRegistry channels, CallerStories callerStories, CostLedger costs,
+                  WebhookLedger webhooks, ObjectMapper json, int maxUnfinished) {
+        this.callerStories = callerStories;
         this.jobs = jobs;
         this.views = views;
         this.channels = channels;
@@ -100,7 +105,14 @@ public class JobApi {
                     : "channel: '" + channel + "' is invalid: " + invalid.stream().map(DocumentProblem::toString)
                             .collect(Collectors.joining("; ")));
         }
-        return new JobRequest(channel, text(request, "topic"), text(request, "idempotencyKey"), "api");
+        String topic = text(request, "topic");
+        CallerStory story;
+        try {
+            story = callerStories.read(channels.require(channel), topic, request.get("brief"), request.get("storyboard"));
+        } catch (InvalidCallerStory e) {
+            throw new ApiProblem(400, e.getMessage());
+        }
+        return new JobRequest(channel, topic, story, text(request, "idempotencyKey"), "api");
     }
 
     /** The answer to an accepted job request. */

@@ -1,5 +1,6 @@
 package io.cutline.job;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
@@ -8,6 +9,7 @@ import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
+import io.cutline.writer.StoryRules;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -16,8 +18,13 @@ import org.apache.camel.CamelContext;
 public class JobConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public JobIntake jobIntake(ChannelRegistry channels, JobLedger jobs) {
-        return new JobIntake(channels, jobs);
+    public JobIntake jobIntake(ChannelRegistry channels, JobLedger jobs, StoryLedger stories) {
+        return new JobIntake(channels, jobs, stories);
+    }
+
+    @BindToRegistry
+    public CallerStories callerStories(StoryRules rules, ObjectMapper json) {
+        return new CallerStories(rules, json);
     }
 
     @BindToRegistry

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The jobs table. Every change is a conditional update, so a job's state can only move forward
@@ -26,12 +29,14 @@ public class JobLedger {
             + "failed_step, failed_scene, failure_reason, attempt, created_at, updated_at";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String node;
     private final Duration lease;
 
     public JobLedger(JdbcTemplate jdbc, Clock clock, String node, Duration lease) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
         this.clock = clock;
         this.node = node;
         this.lease = lease;
@@ -39,6 +44,15 @@ public class JobLedger {
 
     /** A new job leased to this node; or, when the request key was seen before, the job it made. */
     public Created create(String channelId, String topic, String requestKey, String origin) {
+        return create(channelId, topic, requestKey, origin, id -> { });
+    }
+
+    /**
+     * As {@link #create(String, String, String, String)}; {@code alongside} writes, in the same
+     * transaction, what the new job must never be seen without (the story its caller wrote): a crash
+     * leaves both or neither, so a resumed job never writes its own in place of the caller's.
+     */
+    public Created create(String channelId, String topic, String requestKey, String origin, Consumer<String> alongside) {
         if (requestKey != null) {
             Optional<Job> existing = findByRequestKey(requestKey);
             if (existing.isPresent()) {
@@ -48,10 +62,13 @@ public class JobLedger {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = LedgerTime.now(clock);
         try {
-            jdbc.update("INSERT INTO jobs (id, channel_id, requested_topic, request_key, origin, state, step, attempt, "
-                            + "lease_owner, lease_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
-                    id, channelId, topic, requestKey, origin, JobState.RUNNING.name(), Step.RESEARCH.name(),
-                    node, now.plus(lease), now, now);
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("INSERT INTO jobs (id, channel_id, requested_topic, request_key, origin, state, step, attempt, "
+                                + "lease_owner, lease_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+                        id, channelId, topic, requestKey, origin, JobState.RUNNING.name(), Step.RESEARCH.name(),
+                        node, now.plus(lease), now, now);
+                alongside.accept(id);
+            });
         } catch (DuplicateKeyException raced) {
             return new Created(findByRequestKey(requestKey).orElseThrow(), false);
         }

@@ -71,8 +71,7 @@ final class McpTools {
         Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
         Object tokenName = exchange.transportContext().get(McpHttpTransport.TOKEN_NAME);
         Mono<String> started = Mono.fromCallable(() -> {
-            JobRequest checked = parts.jobs().createRequest(answers.write(call.arguments()), "application/json");
-            JobRequest request = new JobRequest(checked.channel(), checked.topic(), checked.idempotencyKey(), "mcp");
+            JobRequest request = parts.jobs().createRequest(answers.write(call.arguments()), "application/json").from("mcp");
             Receipt receipt = parts.routes().requestBodyAndHeader("direct:mcp-create-job", request, ApiAccess.TOKEN_NAME,
                     tokenName, Receipt.class);
             return parts.jobs().receipt(receipt);

@@ -27,8 +27,13 @@ import io.cutline.writer.WritingDesk;
 public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals,
                          LearningLedger learning, WritingDesk writers, Clock clock) {
 
+    /** False when the job has its brief already: its caller sent one, or an earlier try wrote it. */
+    public boolean briefNeeded(String jobId) {
+        return stories.brief(jobId).isEmpty();
+    }
+
     public void research(String jobId) {
-        if (stories.brief(jobId).isPresent()) {
+        if (!briefNeeded(jobId)) {
             return;
         }
         Job job = jobs.require(jobId);

@@ -86,7 +86,7 @@ public class StoryRules {
         for (int i = 0; i < scenes.size(); i++) {
             Storyboard.SceneDraft scene = scenes.get(i);
             int words = words(scene.narration());
-            double seconds = scene.seconds() != null ? scene.seconds() : words * 60.0 / wordsPerMinute;
+            double seconds = seconds(scene, wordsPerMinute);
             total += seconds;
             String field = "scenes[" + i + "]";
             if (scene.seconds() != null) {
@@ -108,6 +108,16 @@ public class StoryRules {
         length(channel, "scenes", total, problems);
         platformLimits(channel, storyboard, problems);
         return problems;
+    }
+
+    /** How long a storyboard runs: each scene its {@code seconds}, or its narration spoken at the channel's rate. */
+    public static double runningSeconds(Channel channel, Storyboard storyboard) {
+        int wordsPerMinute = channel.voice().wordsPerMinuteOrDefault();
+        return storyboard.scenes().stream().mapToDouble(scene -> seconds(scene, wordsPerMinute)).sum();
+    }
+
+    private static double seconds(Storyboard.SceneDraft scene, int wordsPerMinute) {
+        return scene.seconds() != null ? scene.seconds() : words(scene.narration()) * 60.0 / wordsPerMinute;
     }
 
     /**

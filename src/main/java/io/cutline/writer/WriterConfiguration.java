@@ -15,19 +15,24 @@ import org.apache.camel.CamelConfiguration;
 
 /**
  * The writers of briefs and storyboards (every {@code cutline.writer.<name>} block: the offline
- * template writer, LLM writers) and the desk that checks what they write against the rules: the
- * platforms' limits and the clip lengths of every {@code cutline.generation.<name>} provider.
+ * template writer, LLM writers), the desk that asks them, and the rules every brief and storyboard
+ * is held to, whoever wrote it: the platforms' limits and the clip lengths of every
+ * {@code cutline.generation.<name>} provider.
  */
 public class WriterConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public WritingDesk writingDesk(Settings settings, AdapterKit kit, Platforms platforms, CostLedger costs, ObjectMapper json) {
+    public StoryRules storyRules(Settings settings, Platforms platforms) {
         Map<String, DurationRule> clipLengths = new TreeMap<>();
         settings.providers("cutline.generation").forEach((name, block) -> block.optional("durations")
                 .ifPresent(durations -> clipLengths.put(name, block.durations())));
-        StoryRules rules = new StoryRules(platforms, clipLengths, settings.decimal("cutline.writer.length-tolerance-percent") / 100,
+        return new StoryRules(platforms, clipLengths, settings.decimal("cutline.writer.length-tolerance-percent") / 100,
                 settings.decimal("cutline.writer.rate-tolerance-percent") / 100, settings.decimal("cutline.writer.min-scene-seconds"),
                 settings.integer("cutline.writer.clips-per-scene"));
+    }
+
+    @BindToRegistry
+    public WritingDesk writingDesk(Settings settings, AdapterKit kit, StoryRules rules, CostLedger costs, ObjectMapper json) {
         return new WritingDesk(ProviderCatalog.build(settings.providers("cutline.writer"), kit, StoryWriter.class), rules, costs, json);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.CoreConfiguration;
+import io.cutline.job.CallerStories;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
@@ -97,6 +98,6 @@ class JobProgressApiTest {
                 new JobProgress(jobs, stories, voices, publications),
                 new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
-        return new JobApi(jobs, views, channels, costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);
+        return new JobApi(jobs, views, channels, new CallerStories(ShippedConfig.storyRules(), json), costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);
     }
 }

@@ -8,6 +8,8 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.channel.ChannelVocabulary;
 import io.cutline.config.Settings;
 import io.cutline.model.Platforms;
+import io.cutline.writer.StoryRules;
+import io.cutline.writer.WriterConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** The shipped {@code config/application.properties}, for unit tests that need what it configures. */
@@ -30,6 +32,11 @@ public final class ShippedConfig {
 
     public static Platforms platforms() {
         return new ChannelConfiguration().platforms(settings());
+    }
+
+    /** The rules every brief and storyboard is held to, with the shipped tolerances and clip lengths. */
+    public static StoryRules storyRules() {
+        return new WriterConfiguration().storyRules(settings(), platforms());
     }
 
     /** The provider and platform names the shipped configuration defines. */
