@@ -54,8 +54,9 @@ public record JobView(
                         String detail) {
     }
 
-    public record SceneView(int index, String narration, String visualPrompt, String style, VoiceView voice, TimingPlan plan, List<ClipView> clips,
-                            String error) {
+    /** {@code facts}: the brief's beats (the signals' facts) the narration draws on, as the storyboard's writer said. */
+    public record SceneView(int index, String narration, List<String> facts, String visualPrompt, String style, VoiceView voice,
+                            TimingPlan plan, List<ClipView> clips, String error) {
     }
 
     public record VoiceView(String provider, String path, double seconds, int words) {

@@ -104,6 +104,8 @@ public class StoryRules {
                 problems.add(field + ": runs " + number(seconds) + " s, shorter than a scene may be (" + number(minSceneSeconds) + " s)");
             }
             oneShot(scene.visualPrompt()).forEach(problem -> problems.add(field + ".visualPrompt: " + problem));
+            scene.facts().stream().filter(beat -> beat > brief.beats().size()).findFirst().ifPresent(beat -> problems.add(field
+                    + ".facts: there is no beat " + beat + "; the brief has " + brief.beats().size() + " (numbered from 1)"));
         }
         length(channel, "scenes", total, problems);
         platformLimits(channel, storyboard, problems);

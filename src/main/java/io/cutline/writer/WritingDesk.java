@@ -59,8 +59,8 @@ public class WritingDesk {
 
     /**
      * The storyboard in {@code language}: its title, description, hashtags and narration translated,
-     * scene for scene; its visual prompts and styles stay the original's (the clips carry no text and
-     * are made once for every language).
+     * scene for scene; its visual prompts, styles and facts stay the original's (the clips carry no
+     * text and are made once for every language; a translated line says what the original said).
      */
     public Written<Storyboard> translation(String jobId, Channel channel, Storyboard original, String language) {
         Written<Storyboard> written = write(jobId, "translation", channel, Storyboard.class, storyboardSchema,
@@ -70,7 +70,7 @@ public class WritingDesk {
         for (int i = 0; i < original.scenes().size(); i++) {
             Storyboard.SceneDraft shot = original.scenes().get(i);
             Storyboard.SceneDraft spoken = written.document().scenes().get(i);
-            scenes.add(new Storyboard.SceneDraft(spoken.narration(), shot.visualPrompt(), shot.style(), spoken.seconds()));
+            scenes.add(new Storyboard.SceneDraft(spoken.narration(), shot.visualPrompt(), shot.style(), spoken.seconds(), shot.facts()));
         }
         Storyboard translated = written.document();
         return new Written<>(new Storyboard(translated.title(), translated.description(), translated.hashtags(), List.copyOf(scenes)),

@@ -66,6 +66,9 @@ class LlmWriterPipelineTest {
                 });
                 assertThat(view.writerCalls()).filteredOn(call -> call.document().equals("storyboard")).singleElement()
                         .satisfies(call -> assertThat(call.outcome()).isEqualTo("valid"));
+                // the model said which beat each line tells (the emulator: one scene per beat after the hook)
+                assertThat(view.scenes().get(0).facts()).isEmpty();
+                assertThat(view.scenes().get(1).facts()).singleElement().isEqualTo(view.scenes().get(1).narration());
                 double usd = view.writerCalls().stream().mapToDouble(CostLedger.WriterCall::usd).sum();
                 assertThat(view.writing().calls()).isEqualTo(4);
                 assertThat(view.writing().usd()).isCloseTo(usd, within(1e-4));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.cutline.api.JobView;
 import io.cutline.api.JobViews;
@@ -55,6 +57,18 @@ class SignalSourcesPipelineTest {
             assertThat(first.topicChoice().scores().relevance()).isPositive();
             assertThat(service.bean("storyLedger", StoryLedger.class).brief(first.id()).orElseThrow().sources())
                     .contains("https://news.example/saturn-rings", "https://trends.example/saturn");
+
+            // each line of the video says which of the signals' facts it tells
+            Await.until("storyboard of job " + first.id(), Duration.ofSeconds(30),
+                    () -> service.bean("storyLedger", StoryLedger.class).storyboard(first.id()).isPresent());
+            List<JobView.SceneView> scenes = views.describe(first.id()).scenes();
+            String told = first.topicChoice().signals().stream().map(signal -> signal.title() + " " + signal.summary())
+                    .collect(Collectors.joining(" "));
+            assertThat(scenes.get(0).facts()).as("the hook").isEmpty();
+            assertThat(scenes.subList(1, scenes.size() - 1)).isNotEmpty().allSatisfy(scene -> {
+                assertThat(scene.facts()).containsExactly(scene.narration());
+                assertThat(told).contains(scene.facts().get(0));
+            });
 
             assertThat(service.jdbc().queryForList("SELECT title FROM signals WHERE channel_id = 'space'", String.class))
                     .as("stored in the ledger, the crypto item filtered out")

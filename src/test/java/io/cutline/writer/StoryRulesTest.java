@@ -73,6 +73,21 @@ class StoryRulesTest {
     }
 
     @Test
+    void aSceneMayDrawOnlyOnBeatsTheBriefHas() {
+        Storyboard keeping = storyboard(brief.hook(), 165);
+        List<Storyboard.SceneDraft> scenes = new ArrayList<>(keeping.scenes());
+        Storyboard.SceneDraft second = scenes.get(1);
+        scenes.set(1, new Storyboard.SceneDraft(second.narration(), second.visualPrompt(), second.style(), second.seconds(),
+                List.of(1, brief.beats().size() + 1)));
+        assertThat(rules.storyboard(demo, brief, new Storyboard(keeping.title(), keeping.description(), keeping.hashtags(), scenes)))
+                .containsExactly("scenes[1].facts: there is no beat " + (brief.beats().size() + 1) + "; the brief has "
+                        + brief.beats().size() + " (numbered from 1)");
+        scenes.set(1, new Storyboard.SceneDraft(second.narration(), second.visualPrompt(), second.style(), second.seconds(), List.of(1)));
+        assertThat(rules.storyboard(demo, brief, new Storyboard(keeping.title(), keeping.description(), keeping.hashtags(), scenes)))
+                .isEmpty();
+    }
+
+    @Test
     void theHookMustOpenTheVideo() {
         assertThat(rules.storyboard(demo, brief, storyboard("Welcome back to the channel everyone, today we talk.", 165)))
                 .contains("scenes[0].narration: the first scene must speak the brief's hook: \"The Moon is leaving us.\"");

@@ -107,6 +107,13 @@ final class SchemaAnswer {
                         case "visualPrompt" -> scene.put(field, look() + "; " + subject(lines.get(i)));
                         case "style" -> scene.put(field, i == 0 ? "hero" : "broll");
                         case "seconds" -> scene.put(field, Math.round(words(lines.get(i)) / wordsPerSecond * 100) / 100.0);
+                        // after the hook, one scene per beat: scene i speaks beat i
+                        case "facts" -> {
+                            ArrayNode facts = scene.putArray(field);
+                            if (translation == null && i >= 1 && i <= this.items.size()) {
+                                facts.add(i);
+                            }
+                        }
                         default -> scene.set(field, value(field, property));
                     }
                 }

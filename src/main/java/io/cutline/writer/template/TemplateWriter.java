@@ -157,7 +157,9 @@ public class TemplateWriter implements StoryWriter {
             String subject = String.join(", ", subjectWords(lines.get(i), brief.keywords()));
             String prompt = channel.style().visual() + "; " + subject + "; scene " + (i + 1) + " of " + lines.size();
             double seconds = Math.round(words(lines.get(i)) * 6000.0 / channel.voice().wordsPerMinuteOrDefault()) / 100.0;
-            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL, seconds));
+            // lines 1..beats are the brief's beats in order; the hook and the call to action draw on none
+            List<Integer> facts = i >= 1 && i <= brief.beats().size() ? List.of(i) : List.of();
+            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL, seconds, facts));
         }
         List<String> hashtags = hashtags(channel, brief);
         String description = brief.beats().get(0) + " " + brief.callToAction() + "\n\n" + String.join(" ", hashtags);
