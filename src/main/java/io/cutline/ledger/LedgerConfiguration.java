@@ -25,8 +25,10 @@ public class LedgerConfiguration implements CamelConfiguration {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", settings.text("cutline.db.server-bind-address"));
         }
-        return new LedgerDatabase(settings.text("cutline.db.url"), settings.optional("cutline.db.user").orElse(null),
+        LedgerDatabase database = new LedgerDatabase(settings.text("cutline.db.url"), settings.optional("cutline.db.user").orElse(null),
                 settings.optional("cutline.db.password").map(Secrets::register).orElse(null), settings.integer("cutline.db.pool-size"));
+        database.keepReplacedPagesFor(settings.millis("cutline.db.h2-retention-ms"));
+        return database;
     }
 
     @BindToRegistry

@@ -15,8 +15,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /v2/reports} (a result table, {@code dimensions=video}, the videos in
  * {@code filters=video==a,b}, only those with analytics), the Data API's
  * {@code GET /youtube/v3/videos?part=statistics} (counters as strings, at most 50 ids, 1 quota unit) and
- * TikTok's {@code POST /v2/video/query/} (at most 20 ids). Faults: {@code youtube-analytics},
- * {@code youtube-statistics}, {@code tiktok-metrics}; each call is counted under that name.
+ * TikTok's {@code POST /v2/video/query/} (at most 20 ids) and Instagram's media insights
+ * {@code GET /graph/{v}/{media-id}/insights?metric=...} (one reel a call; watch times in milliseconds;
+ * no data yet is an empty {@code data}). Faults: {@code youtube-analytics}, {@code youtube-statistics},
+ * {@code tiktok-metrics}, {@code instagram-insights}; each call is counted under that name.
  */
 final class AudienceEmulation implements ProviderEmulator.Emulation {
 
@@ -39,6 +41,9 @@ final class AudienceEmulation implements ProviderEmulator.Emulation {
             context.admit(call, "youtube-statistics", YouTubeEmulation.authorized(call, channel), YouTubeEmulation.ERRORS)
                     .ifPresent(opened -> context.finish(call, opened.fault(), () -> statistics(call, context, audience)));
         });
+        router.get("/graph/:version/:id/insights").handler(call -> context.admit(call, "instagram-insights",
+                InstagramEmulation.authorized(call, context, context.instagram()), InstagramEmulation.ERRORS)
+                .ifPresent(opened -> context.finish(call, opened.fault(), () -> instagram(call, context, audience))));
         router.post("/v2/video/query/").handler(call -> context.open(call, "tiktok-metrics", TikTokEmulation.authorized(call, context.tiktok()),
                 TikTokEmulation.ERRORS).ifPresent(opened -> context.finish(call, opened.fault(), () -> tiktok(call, context, audience, opened.body()))));
     }
@@ -80,6 +85,31 @@ final class AudienceEmulation implements ProviderEmulator.Emulation {
                 STATISTICS.forEach(pair -> statistics.put(pair.split(":")[1], String.valueOf(values.get(pair.split(":")[0]).longValue())));
             });
         }
+        EmulatorContext.json(call, 200, answer.toString());
+    }
+
+    private static void instagram(RoutingContext call, EmulatorContext context, Audience audience) {
+        String mediaId = call.pathParam("id");
+        if (context.instagram().media(mediaId).isEmpty()) {
+            EmulatorContext.json(call, 400, InstagramEmulation.error(100, 33, "Unsupported get request. Object with ID '" + mediaId
+                    + "' does not exist"));
+            return;
+        }
+        ObjectNode answer = context.json().createObjectNode();
+        ArrayNode data = answer.putArray("data");
+        audience.analytics(mediaId).ifPresent(values -> {
+            Map<String, Double> insights = Map.of("views", values.get("views"), "reach", Math.floor(values.get("views") * 0.8),
+                    "likes", values.get("likes"), "comments", values.get("comments"), "shares", values.get("shares"),
+                    "saved", Math.floor(values.get("views") * 0.01), "ig_reels_avg_watch_time", values.get("averageViewDuration") * 1000,
+                    "ig_reels_video_view_total_time", values.get("estimatedMinutesWatched") * 60_000);
+            for (String metric : String.valueOf(call.request().getParam("metric")).split(",")) {
+                if (insights.containsKey(metric)) {
+                    data.addObject().put("name", metric).put("period", "lifetime").put("title", metric)
+                            .put("id", mediaId + "/insights/" + metric + "/lifetime")
+                            .putArray("values").addObject().put("value", insights.get(metric).longValue());
+                }
+            }
+        });
         EmulatorContext.json(call, 200, answer.toString());
     }
 

@@ -36,7 +36,8 @@ public final class InstagramAccount {
     }
 
     /** A published reel. */
-    record Media(String id, String caption, String permalink, Instant timestamp) {
+    /** A reel on the account: its media id, caption, permalink and when it was posted. */
+    public record Media(String id, String caption, String permalink, Instant timestamp) {
     }
 
     private final Set<String> tokens = new HashSet<>();
@@ -157,13 +158,18 @@ public final class InstagramAccount {
     /** {@code media_publish}: the finished container becomes a reel (once). */
     synchronized Media publish(Container container) {
         if (container.mediaId == null) {
-            Media reel = new Media(String.valueOf(18_000_000_000_000_000L + media.size() + 1), container.caption,
-                    "https://www.instagram.com/reel/EMU" + Long.toString(media.size() + 1, 36).toUpperCase() + "/", Instant.now());
-            media.add(reel);
-            container.mediaId = reel.id();
+            container.mediaId = post(container.caption).id();
             container.statusCode = "PUBLISHED";
             container.status = "Published";
         }
         return media(container.mediaId).orElseThrow();
+    }
+
+    /** A reel on the account, as if posted in the app (what reads the account is tested on it). */
+    public synchronized Media post(String caption) {
+        Media reel = new Media(String.valueOf(18_000_000_000_000_000L + media.size() + 1), caption,
+                "https://www.instagram.com/reel/EMU" + Long.toString(media.size() + 1, 36).toUpperCase() + "/", Instant.now());
+        media.add(reel);
+        return reel;
     }
 }

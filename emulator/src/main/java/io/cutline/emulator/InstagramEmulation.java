@@ -30,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 final class InstagramEmulation implements ProviderEmulator.Emulation {
 
     static final String PROVIDER = "instagram";
-    private static final ErrorStyle ERRORS = new ErrorStyle(InstagramEmulation::error,
+    static final ErrorStyle ERRORS = new ErrorStyle(InstagramEmulation::error,
             new Reply(401, error(190, 0, "Invalid OAuth access token - Cannot parse access token")),
             new Reply(400, error(100, 0, "Invalid parameter")));
 
@@ -203,7 +203,7 @@ final class InstagramEmulation implements ProviderEmulator.Emulation {
         return params;
     }
 
-    private static boolean authorized(RoutingContext call, EmulatorContext context, InstagramAccount account) {
+    static boolean authorized(RoutingContext call, EmulatorContext context, InstagramAccount account) {
         String header = String.valueOf(call.request().getHeader("Authorization"));
         String token = header.startsWith("OAuth ") ? header.substring(6) : header.startsWith("Bearer ") ? header.substring(7)
                 : params(call).getOrDefault("access_token", "");

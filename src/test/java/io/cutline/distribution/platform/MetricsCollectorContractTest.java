@@ -10,15 +10,17 @@ import java.util.stream.IntStream;
 import io.cutline.emulator.Audience;
 import io.cutline.emulator.Billing;
 import io.cutline.emulator.Fault;
+import io.cutline.emulator.InstagramAccount;
 import io.cutline.provider.ProviderException;
 import io.cutline.support.EmulatedProviders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The metrics collectors against the emulator's YouTube Analytics, YouTube Data and TikTok Display
- * endpoints: ids batched per call, a video without data left out (not zero), lagging analytics and a
- * failing Analytics API answered by videos.list statistics, a failure of both thrown.
+ * The metrics collectors against the emulator's YouTube Analytics, YouTube Data, TikTok Display and
+ * Instagram insights endpoints: ids batched per call, a video without data left out (not zero),
+ * lagging analytics and a failing Analytics API answered by videos.list statistics, a failure of both
+ * thrown; Instagram's permalinks matched to media ids by listing the account's reels.
  */
 class MetricsCollectorContractTest {
 
@@ -98,11 +100,44 @@ class MetricsCollectorContractTest {
     }
 
     @Test
+    void instagramReelsAreFoundByPermalinkAndReadFromTheirInsights() {
+        Audience audience = audience();
+        audience.truth("ig", 70, 4000);
+        InstagramAccount account = PROVIDERS.emulator().instagram();
+        InstagramAccount.Media measured = account.post("a reel with insights");
+        InstagramAccount.Media lagging = account.post("a reel without insights yet");
+        audience.video(measured.id(), "ig");
+        audience.video(lagging.id(), "ig");
+        audience.lag(lagging.id(), true);
+        MetricsCollector instagram = instagram();
+        String code = instagram.videoId(measured.permalink()).orElseThrow();
+        String lagCode = instagram.videoId(lagging.permalink()).orElseThrow();
+        long insights = requests("instagram-insights");
+
+        Map<String, MetricsCollector.Reading> readings = instagram.collect(List.of(code, lagCode, "NOTOURS1"));
+
+        assertThat(requests("instagram-insights") - insights).as("one call a reel found; none for a permalink not on the account")
+                .isEqualTo(2);
+        assertThat(readings).containsOnlyKeys(code);
+        MetricsCollector.Reading reading = readings.get(code);
+        assertThat(reading.source()).isEqualTo("instagram-insights");
+        assertThat(reading.metrics()).containsKeys("views", "reach", "likes", "comments", "shares", "saves", "averageViewDuration",
+                "estimatedMinutesWatched").doesNotContainKey("averageViewPercentage");
+        assertThat(reading.metrics().get("views")).isPositive();
+        assertThat(reading.metrics().get("averageViewDuration")).as("seconds, from milliseconds").isBetween(1.0, 30.0);
+
+        PROVIDERS.emulator().faults().queue("instagram-insights", Fault.of(Fault.Kind.SERVER_ERROR), 3);
+        assertThatThrownBy(() -> instagram.collect(List.of(code))).isInstanceOf(ProviderException.class);
+    }
+
+    @Test
     void onlyLocationsThatNameAVideoHaveAnId() {
         assertThat(youtube(50).videoId("https://www.youtube.com/watch?v=abc_DEF-123")).contains("abc_DEF-123");
         assertThat(youtube(50).videoId("outbox/youtube/job-1.mp4")).isEmpty();
         assertThat(tiktok().videoId("https://www.tiktok.com/@emulated_creator/video/7300000000000000001")).contains("7300000000000000001");
         assertThat(tiktok().videoId("tiktok:v_pub_123 (published, not public)")).isEmpty();
+        assertThat(instagram().videoId("https://www.instagram.com/reel/C9xYz_-1/")).contains("C9xYz_-1");
+        assertThat(instagram().videoId("outbox/instagram/job-1.mp4")).isEmpty();
     }
 
     private static MetricsCollector youtube(int batch) {
@@ -112,6 +147,10 @@ class MetricsCollectorContractTest {
 
     private static MetricsCollector tiktok() {
         return PROVIDERS.adapter("cutline.distribution", "tiktok", MetricsCollector.class, Map.of("adapter", TikTokMetrics.class.getName()));
+    }
+
+    private static MetricsCollector instagram() {
+        return PROVIDERS.adapter("cutline.distribution", "instagram", MetricsCollector.class, Map.of("adapter", InstagramMetrics.class.getName()));
     }
 
     private static Audience audience() {
