@@ -1,11 +1,9 @@
 package io.cutline.distribution.platform;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,43 +15,36 @@ import io.cutline.provider.HttpGateway;
 /**
  * Instagram metrics: the Graph API's media insights of each reel ({@code GET /{media-id}/insights}:
  * views, reach, likes, comments, shares, saves, average and total watch time; one call a reel, as
- * insights take one media id). A publication's location is the reel's permalink, which does not carry
- * the media id, so the account's latest {@code metrics-media-searched} reels are listed first to
- * match permalinks to ids; a reel not among them, or one Instagram gives no insights for yet, is left
- * out (no data, not zero). Instagram gives average watch time, not the share of the reel watched, so
- * a reel has no average view percentage: the objective counts it only through its views.
+ * insights take one media id). The media id is the fragment of the location the
+ * {@link InstagramPublisher} records ({@code <permalink>#<media id>}); a reel Instagram gives no
+ * insights for yet is left out (no data, not zero). Instagram gives average watch time, not the share
+ * of the reel watched, so a reel has no average view percentage: the objective counts it only through
+ * its views.
  */
 public class InstagramMetrics implements MetricsCollector {
 
-    private static final Pattern REEL = Pattern.compile("instagram\\.com/reels?/([A-Za-z0-9_-]+)");
+    private static final Pattern REEL = Pattern.compile("^https://www\\.instagram\\.com/reels?/[A-Za-z0-9_-]+/?#(\\d+)$");
     private static final String INSIGHTS = "views,reach,likes,comments,shares,saved,ig_reels_avg_watch_time,ig_reels_video_view_total_time";
     /** Insight name -> our metric name, and the factor to our unit (watch times come in milliseconds). */
     private static final Map<String, Conversion> METRICS = Map.of("views", new Conversion("views", 1), "reach", new Conversion("reach", 1),
             "likes", new Conversion("likes", 1), "comments", new Conversion("comments", 1), "shares", new Conversion("shares", 1),
             "saved", new Conversion("saves", 1), "ig_reels_avg_watch_time", new Conversion("averageViewDuration", 0.001),
             "ig_reels_video_view_total_time", new Conversion("estimatedMinutesWatched", 1 / 60_000.0));
-    private static final int MAX_SEARCHED = 100;
 
     private record Conversion(String name, double factor) {
     }
 
     private final ProviderSettings settings;
     private final PlatformHttp api;
-    private final int searched;
 
-    /** The publishing block's {@code base-url}, {@code user-id} and token ({@link InstagramAccessToken}), and {@code metrics-media-searched}. */
+    /** The publishing block's {@code base-url} and token ({@link InstagramAccessToken}). */
     public InstagramMetrics(ProviderSettings settings, AdapterKit kit) {
         this.settings = settings;
         this.api = new PlatformHttp(settings.name(), kit.http(), kit.json(), new InstagramAccessToken(settings, kit.http(), kit.json()),
                 "/error/code", "/error/message");
-        this.searched = settings.integer("metrics-media-searched");
-        if (searched < 1 || searched > MAX_SEARCHED) {
-            throw new IllegalStateException("property " + settings.property("metrics-media-searched") + " must be 1 to " + MAX_SEARCHED
-                    + ", got " + searched);
-        }
     }
 
-    /** The reel's shortcode, from its permalink ({@code https://www.instagram.com/reel/<shortcode>/}). */
+    /** The reel's media id, from its location ({@code https://www.instagram.com/reel/<shortcode>/#<media id>}). */
     @Override
     public Optional<String> videoId(String location) {
         Matcher matcher = REEL.matcher(location == null ? "" : location);
@@ -61,14 +52,9 @@ public class InstagramMetrics implements MetricsCollector {
     }
 
     @Override
-    public Map<String, Reading> collect(List<String> shortcodes) {
-        Set<String> wanted = new HashSet<>(shortcodes);
-        Map<String, String> mediaIds = new HashMap<>();
-        for (JsonNode reel : get(settings.text("user-id") + "/media?fields=id,permalink&limit=" + searched).path("data")) {
-            videoId(reel.path("permalink").asText()).filter(wanted::contains).ifPresent(code -> mediaIds.put(code, reel.path("id").asText()));
-        }
+    public Map<String, Reading> collect(List<String> mediaIds) {
         Map<String, Reading> readings = new HashMap<>();
-        mediaIds.forEach((code, mediaId) -> {
+        for (String mediaId : mediaIds) {
             Map<String, Double> metrics = new HashMap<>();
             for (JsonNode insight : get(mediaId + "/insights?metric=" + INSIGHTS).path("data")) {
                 Conversion conversion = METRICS.get(insight.path("name").asText());
@@ -78,9 +64,9 @@ public class InstagramMetrics implements MetricsCollector {
                 }
             }
             if (!metrics.isEmpty()) {
-                readings.put(code, new Reading("instagram-insights", metrics));
+                readings.put(mediaId, new Reading("instagram-insights", metrics));
             }
-        });
+        }
         return readings;
     }
 

@@ -30,7 +30,7 @@ import io.cutline.provider.RateLimitedException;
  * upload ({@link ReelUpload}); {@code status_code} polled until {@code FINISHED} ({@code ERROR} and
  * {@code EXPIRED} fail naming Instagram's status, a container not finished within
  * {@code live-within-s} fails and is asked about again by a retry); {@code media_publish}; then the
- * reel's permalink. The container id is saved in the ledger ({@link UploadSession}) before its bytes
+ * reel's permalink (with its media id as the fragment). The container id is saved in the ledger ({@link UploadSession}) before its bytes
  * and before {@code media_publish}, so a later attempt, or a lost reply, asks the container first: a
  * {@code PUBLISHED} one is found among the account's latest reels by its caption rather than
  * published again. Graph's throttling codes are rate limits whatever their HTTP status.
@@ -152,7 +152,7 @@ public class InstagramPublisher implements Publisher {
                 .replace("+", "%20")).collect(Collectors.joining("/"));
     }
 
-    /** Polls the container until FINISHED, publishes it (asking the container after a lost reply) and returns the reel's permalink. */
+    /** Polls the container until FINISHED, publishes it (asking the container after a lost reply) and returns the reel's location. */
     private String finish(Container container, String caption, UploadSession session) {
         Instant deadline = Instant.now().plus(pacing.liveWithin());
         while (true) {
@@ -203,13 +203,17 @@ public class InstagramPublisher implements Publisher {
                 + REELS_SEARCHED + " yet", true, null);
     }
 
-    /** A reel is live when Instagram gives its permalink. */
+    /**
+     * A reel is live when Instagram gives its permalink; the location is the permalink with the media
+     * id as its fragment, because the Graph API addresses a reel (its insights) by media id, which the
+     * permalink does not carry ({@link InstagramMetrics}).
+     */
     private String live(String mediaId) {
         String permalink = get(mediaId + "?fields=id,permalink,media_product_type").path("permalink").asText("");
         if (permalink.isBlank()) {
             throw new PermanentFailure(provider() + ": reel " + mediaId + " was published but has no permalink");
         }
-        return permalink;
+        return permalink + "#" + mediaId;
     }
 
     private JsonNode status(String containerId) {

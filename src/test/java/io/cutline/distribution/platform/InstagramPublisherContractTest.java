@@ -56,7 +56,8 @@ class InstagramPublisherContractTest {
         MemoryUploadSession session = new MemoryUploadSession(instagram()::bytesReceived);
         String location = publisher().publish(render(job), metadata(job, "Why light bends"), session);
 
-        assertThat(location).matches("https://www\\.instagram\\.com/reel/EMU[0-9A-Z]+/");
+        assertThat(location).as("the permalink, with the media id the insights are asked by")
+                .matches("https://www\\.instagram\\.com/reel/EMU[0-9A-Z]+/#18\\d{15}");
         assertThat(session.bytesWhenSaved()).as("container saved before the first byte").isEqualTo(bytesBefore);
         assertThat(instagram().bytesReceived() - bytesBefore).isEqualTo(SIZE);
         assertThat(instagram().containersCreated() - containersBefore).isEqualTo(1);

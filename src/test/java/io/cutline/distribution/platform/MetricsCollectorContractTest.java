@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The metrics collectors against the emulator's YouTube Analytics, YouTube Data, TikTok Display and
  * Instagram insights endpoints: ids batched per call, a video without data left out (not zero),
  * lagging analytics and a failing Analytics API answered by videos.list statistics, a failure of both
- * thrown; Instagram's permalinks matched to media ids by listing the account's reels.
+ * thrown; an Instagram reel read by the media id its location carries.
  */
 class MetricsCollectorContractTest {
 
@@ -100,7 +100,7 @@ class MetricsCollectorContractTest {
     }
 
     @Test
-    void instagramReelsAreFoundByPermalinkAndReadFromTheirInsights() {
+    void instagramReelsAreReadFromTheirInsightsOneCallAReel() {
         Audience audience = audience();
         audience.truth("ig", 70, 4000);
         InstagramAccount account = PROVIDERS.emulator().instagram();
@@ -110,15 +110,14 @@ class MetricsCollectorContractTest {
         audience.video(lagging.id(), "ig");
         audience.lag(lagging.id(), true);
         MetricsCollector instagram = instagram();
-        String code = instagram.videoId(measured.permalink()).orElseThrow();
-        String lagCode = instagram.videoId(lagging.permalink()).orElseThrow();
+        String code = instagram.videoId(measured.permalink() + "#" + measured.id()).orElseThrow();
+        String lagCode = instagram.videoId(lagging.permalink() + "#" + lagging.id()).orElseThrow();
         long insights = requests("instagram-insights");
 
-        Map<String, MetricsCollector.Reading> readings = instagram.collect(List.of(code, lagCode, "NOTOURS1"));
+        Map<String, MetricsCollector.Reading> readings = instagram.collect(List.of(code, lagCode));
 
-        assertThat(requests("instagram-insights") - insights).as("one call a reel found; none for a permalink not on the account")
-                .isEqualTo(2);
-        assertThat(readings).containsOnlyKeys(code);
+        assertThat(requests("instagram-insights") - insights).as("one call a reel").isEqualTo(2);
+        assertThat(readings).as("the lagging reel has no data yet, not zeros").containsOnlyKeys(measured.id());
         MetricsCollector.Reading reading = readings.get(code);
         assertThat(reading.source()).isEqualTo("instagram-insights");
         assertThat(reading.metrics()).containsKeys("views", "reach", "likes", "comments", "shares", "saves", "averageViewDuration",
@@ -136,7 +135,8 @@ class MetricsCollectorContractTest {
         assertThat(youtube(50).videoId("outbox/youtube/job-1.mp4")).isEmpty();
         assertThat(tiktok().videoId("https://www.tiktok.com/@emulated_creator/video/7300000000000000001")).contains("7300000000000000001");
         assertThat(tiktok().videoId("tiktok:v_pub_123 (published, not public)")).isEmpty();
-        assertThat(instagram().videoId("https://www.instagram.com/reel/C9xYz_-1/")).contains("C9xYz_-1");
+        assertThat(instagram().videoId("https://www.instagram.com/reel/C9xYz_-1/#18000000000000001")).contains("18000000000000001");
+        assertThat(instagram().videoId("https://www.instagram.com/reel/C9xYz_-1/")).as("a permalink alone names no media id").isEmpty();
         assertThat(instagram().videoId("outbox/instagram/job-1.mp4")).isEmpty();
     }
 
