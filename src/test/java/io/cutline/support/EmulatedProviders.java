@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the emulator ({@link HostedSettings#emulated}) — through the service's own configuration classes
  * and {@link ProviderCatalog}.
  */
-public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     /** The environment variable (set by the build) that holds the key every emulated provider accepts. */
     public static final String KEY_VARIABLE = "CUTLINE_TEST_API_KEY";
@@ -55,12 +55,18 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    /** Starts the emulator and builds the settings and kit (what a benchmark calls outside JUnit). */
+    public EmulatedProviders open() {
         emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY_VARIABLE), seed);
         Map<String, String> properties = new HashMap<>(HostedSettings.emulated(emulator));
         properties.putAll(overrides);
         DefaultCamelContext camel = context(properties);
         settings = new Settings(camel);
         kit = kit(camel, settings);
+        return this;
     }
 
     @Override
@@ -70,6 +76,11 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void close() {
         contexts.forEach(DefaultCamelContext::stop);
         emulator.close();
     }
