@@ -60,10 +60,18 @@ public class PublicationLedger {
                 .stream().filter(Objects::nonNull).findFirst();
     }
 
-    /** Saves (or with null, forgets) the publication's resumable upload session. */
+    /**
+     * Saves (or with null, forgets) the publication's resumable upload session. A saved one is made to
+     * survive a kill before this returns: the platform's post exists from now on (a TikTok post publishes
+     * itself once its bytes are in, which for a small file is within milliseconds), and a restart that
+     * did not find the session would post a second time.
+     */
     public void uploadSession(String jobId, String platform, String session) {
         jdbc.update("UPDATE publications SET upload_session = ?, updated_at = ? WHERE job_id = ? AND platform = ?",
                 session, LedgerTime.now(clock), jobId, platform);
+        if (session != null) {
+            LedgerDatabase.checkpoint(jdbc);
+        }
     }
 
     public void succeed(String jobId, String platform, String location) {
