@@ -2,7 +2,11 @@ package io.cutline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LedgerDatabaseTest {
 
@@ -15,5 +19,17 @@ class LedgerDatabaseTest {
                 .isEqualTo("jdbc:h2:file:async:/tmp/l;write_delay=100");
         assertThat(LedgerDatabase.throughAsyncFiles("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
         assertThat(LedgerDatabase.throughAsyncFiles("jdbc:postgresql://db/cutline")).isEqualTo("jdbc:postgresql://db/cutline");
+    }
+
+    @Test
+    void anH2LedgerKeepsReplacedPagesOnlyAsLongAsConfigured(@TempDir Path dir) {
+        LedgerDatabase database = new LedgerDatabase("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "", 2);
+        try {
+            database.keepReplacedPagesFor(Duration.ofSeconds(2));
+            assertThat(database.jdbc().queryForList("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE "
+                    + "'%RETENTION_TIME'", String.class)).isNotEmpty().containsOnly("2000");
+        } finally {
+            database.stop();
+        }
     }
 }
