@@ -36,13 +36,15 @@ public record Channel(
         List<Webhook> webhooks,
         Topics topics,
         Testing testing,
-        List<String> languages) {
+        List<String> languages,
+        Publishing publishing) {
 
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
         testing = testing == null ? new Testing(null) : testing;
         languages = languages == null ? List.of() : List.copyOf(languages);
+        publishing = publishing == null ? new Publishing(null) : publishing;
     }
 
     /** The languages each video is also made in (its own video and publications each): {@code languages} besides {@code language}. */
@@ -58,7 +60,7 @@ public record Channel(
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
     public Channel withTargetSeconds(int seconds) {
         return new Channel(id, name, niche, language, voice, style, platforms, format, seconds, schedule, budget, signals, generation, music,
-                renditions, writer, webhooks, topics, testing, languages);
+                renditions, writer, webhooks, topics, testing, languages, publishing);
     }
 
     /**
@@ -177,6 +179,21 @@ public record Channel(
         public String quartzCron() {
             return ChannelCron.quartz(cron);
         }
+    }
+
+    /**
+     * When the channel's videos go out: per platform, the publishing slots (crons as {@code schedule.cron}
+     * takes them, in {@code schedule.timeZone}). A platform without slots gets each video as soon as it is made.
+     */
+    public record Publishing(Map<String, List<String>> slots) {
+        public Publishing {
+            slots = slots == null ? Map.of() : Map.copyOf(slots);
+        }
+    }
+
+    /** The Quartz crons of the platform's publishing slots; none when the platform publishes at once. */
+    public List<String> slotCrons(String platform) {
+        return publishing.slots().getOrDefault(platform, List.of()).stream().map(ChannelCron::quartz).toList();
     }
 
     public record Budget(BigDecimal perVideoUsd, BigDecimal perDayUsd) {

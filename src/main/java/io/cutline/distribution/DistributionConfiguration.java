@@ -13,6 +13,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.ReadyQueue;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Platforms;
@@ -38,6 +39,11 @@ public class DistributionConfiguration implements CamelConfiguration {
                                            LanguageLedger languages) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
                 ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages);
+    }
+
+    @BindToRegistry
+    public PublishingSlots publishingSlots(JobLedger jobs, ChannelRegistry channels, ReadyQueue queue) {
+        return new PublishingSlots(jobs, channels, queue);
     }
 
     /**
