@@ -1,10 +1,14 @@
 package io.cutline.channel;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -194,6 +198,13 @@ public record Channel(
     /** The Quartz crons of the platform's publishing slots; none when the platform publishes at once. */
     public List<String> slotCrons(String platform) {
         return publishing.slots().getOrDefault(platform, List.of()).stream().map(ChannelCron::quartz).toList();
+    }
+
+    /** The platform's first publishing slot after {@code after}, in the channel's time zone; empty when it has none. */
+    public Optional<Instant> nextSlot(String platform, Instant after) {
+        ZoneId zone = ZoneId.of(schedule.timeZone());
+        return slotCrons(platform).stream().map(cron -> ChannelCron.next(cron, zone, after)).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
     }
 
     public record Budget(BigDecimal perVideoUsd, BigDecimal perDayUsd) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per slot, by the table's unique key). A job whose slotted platforms are not all out waits
  * ({@link JobState#WAITING} at {@link Step#DISTRIBUTION}, no lease) until a slot takes its video; the
  * slot then releases it to this node, as a new job would be. Both sides lock the job's row first, so a
- * slot that takes a video while the job's publishing pass is ending is never missed.
+ * slot that takes a video while the job's publishing pass is ending is never missed. A platform that
+ * publishes at a given time instead reserves its video's slot ahead ({@link #reserve}); that slot,
+ * when it fires, finds itself filled.
  */
 public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, String node, Duration lease) {
 
@@ -32,11 +35,54 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
         WAITING
     }
 
+    /** A video of the job in the queue: its platform, when it was ready, and the slot that took it (null while it waits). */
+    public record Entry(String platform, OffsetDateTime readyAt, OffsetDateTime slotAt) {
+    }
+
+    /** The job's videos in the queue, by platform. */
+    public List<Entry> forJob(String jobId) {
+        return jdbc.query("SELECT platform, ready_at, slot_at FROM ready_videos WHERE job_id = ? ORDER BY platform",
+                (row, i) -> new Entry(row.getString("platform"), LedgerTime.read(row, "ready_at"), LedgerTime.read(row, "slot_at")), jobId);
+    }
+
     /** Puts the job's video for {@code platform} in the queue, unless it is there already. */
     public void enqueue(String jobId, String channelId, String platform) {
         jdbc.update("INSERT INTO ready_videos (job_id, platform, channel_id, ready_at) SELECT ?, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM ready_videos WHERE job_id = ? AND platform = ?)",
                 jobId, platform, channelId, LedgerTime.now(clock), jobId, platform);
+    }
+
+    /**
+     * For a platform that publishes at a time it is given (YouTube's {@code publishAt}): gives the job's
+     * video the platform's first slot no other video has, after now and after the last slot given, and
+     * returns it. {@code slots} is the platform's next slot after a time. An unchanged reservation stands.
+     */
+    public Instant reserve(String jobId, String channelId, String platform, Function<Instant, Optional<Instant>> slots) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    Optional<OffsetDateTime> given = slotOf(jobId, platform);
+                    if (given.isPresent()) {
+                        return given.get().toInstant();
+                    }
+                    Instant now = clock.instant();
+                    Instant after = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(slot_at) FROM ready_videos WHERE channel_id = ? "
+                                    + "AND platform = ?", OffsetDateTime.class, channelId, platform))
+                            .map(OffsetDateTime::toInstant).filter(now::isBefore).orElse(now);
+                    Instant slot = slots.apply(after).orElseThrow(() -> new IllegalStateException(
+                            "the " + platform + " slots of channel " + channelId + " never fire again"));
+                    enqueue(jobId, channelId, platform);
+                    jdbc.update("UPDATE ready_videos SET slot_at = ? WHERE job_id = ? AND platform = ? AND slot_at IS NULL",
+                            slot.atOffset(ZoneOffset.UTC), jobId, platform);
+                    return slot;
+                });
+            } catch (DuplicateKeyException taken) {
+                // another video took that slot at the same moment: the next one is free
+                if (attempt == 5) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     /** The fire time of the slot that took the job's video for {@code platform}; empty while it waits or was never queued. */
@@ -67,16 +113,31 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
                         slotAt, jobId, platform) == 0) {
                     return Optional.<String>empty();
                 }
-                OffsetDateTime now = LedgerTime.now(clock);
-                boolean released = jdbc.update("UPDATE jobs SET state = ?, lease_owner = ?, lease_until = ?, updated_at = ? "
-                                + "WHERE id = ? AND state = ? AND step = ?", JobState.RUNNING.name(), node, now.plus(lease), now, jobId,
-                        JobState.WAITING.name(), Step.DISTRIBUTION.name()) == 1;
-                return released ? Optional.of(jobId) : Optional.<String>empty();
+                return release(jobId) ? Optional.of(jobId) : Optional.<String>empty();
             });
         } catch (DuplicateKeyException e) {
             // another delivery of the same slot filled it first
             return Optional.empty();
         }
+    }
+
+    /** A video waiting for a slot, of a job that waits for it. */
+    public record Waiting(String jobId, String channelId, String platform) {
+    }
+
+    /** Every video waiting for a slot whose job waits for it, oldest first. */
+    public List<Waiting> waiting() {
+        return jdbc.query("SELECT r.job_id, r.channel_id, r.platform FROM ready_videos r JOIN jobs j ON j.id = r.job_id "
+                        + "WHERE r.slot_at IS NULL AND j.state = ? AND j.step = ? ORDER BY r.ready_at, r.job_id",
+                (row, i) -> new Waiting(row.getString("job_id"), row.getString("channel_id"), row.getString("platform")),
+                JobState.WAITING.name(), Step.DISTRIBUTION.name());
+    }
+
+    /** Moves a job waiting for a slot on (running, leased to this node) without a slot; false if it was not waiting. */
+    public boolean release(String jobId) {
+        OffsetDateTime now = LedgerTime.now(clock);
+        return jdbc.update("UPDATE jobs SET state = ?, lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND state = ? AND step = ?",
+                JobState.RUNNING.name(), node, now.plus(lease), now, jobId, JobState.WAITING.name(), Step.DISTRIBUTION.name()) == 1;
     }
 
     /** At the end of a publishing pass of this node: whether the job's queued videos are all out, one is due now, or it waits. */

@@ -28,36 +28,44 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Publishing slots: the quick channel publishes to YouTube (the emulator) only at its slots and to
- * TikTok at once. A finished video waits in the ready queue and goes out at a slot, never before,
- * once; a {@code kill -9} between slots and a restart lose nothing and publish nothing twice, and the
- * slots missed while the service was down fire once, late, not once each.
+ * Publishing slots, the quick channel publishing to the emulator: a finished video waits in the ready
+ * queue for a TikTok slot and goes out at it, never before, once; YouTube (which takes a time to publish
+ * at) gets it uploaded ahead, private, with its slot as {@code publishAt}. A {@code kill -9} between slots
+ * and a restart lose nothing and publish nothing twice, and the slots missed while the service was
+ * down fire once, late, not once each.
  */
 class PublishingSlotsTest {
 
     @Test
-    void aReadyVideoWaitsForItsSlotAndIsPublishedAtItOnce() throws Exception {
+    void aReadyVideoWaitsForItsSlotAndIsPublishedAtItOnceAndYouTubeIsUploadedAheadToGoPublicAtItsSlot() throws Exception {
         Path root = TestService.newRoot("slots");
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 11)) {
-            Map<String, String> settings = settings(root, emulator, "0/15 * * * * ?");
+            Map<String, String> settings = settings(root, emulator, "    tiktok: [\"0/15 * * * * ?\"]\n    youtube: [\"0 12 * * *\"]\n");
             try (TestService service = new TestService(root, settings).start()) {
                 String jobId = service.submit("quick");
                 Job job = service.awaitEnd(jobId, Duration.ofMinutes(4));
                 assertThat(job.state()).as(job.failureReason()).isEqualTo(JobState.DONE);
+                JdbcTemplate ledger = service.jdbc();
 
-                Map<String, Object> ready = service.jdbc().queryForMap("SELECT ready_at, slot_at FROM ready_videos WHERE job_id = ? "
-                        + "AND platform = 'youtube'", jobId);
-                Instant readyAt = instant(ready.get("ready_at"));
-                Instant slotAt = instant(ready.get("slot_at"));
-                Instant published = instant(service.jdbc().queryForObject("SELECT published_at FROM publications WHERE job_id = ? "
-                        + "AND platform = 'youtube'", Object.class, jobId));
+                Instant readyAt = instant(ledger.queryForObject("SELECT ready_at FROM ready_videos WHERE job_id = ? AND platform = 'tiktok'",
+                        Object.class, jobId));
+                Instant slotAt = slotOf(ledger, jobId, "tiktok");
+                Instant published = publishedAt(ledger, jobId, "tiktok");
                 assertThat(slotAt.toEpochMilli() % 15_000).as("a slot of the cron: %s", slotAt).isZero();
                 assertThat(slotAt).as("the slot came after the video was ready").isAfter(readyAt);
                 assertThat(published).as("published at its slot, not before").isAfterOrEqualTo(slotAt);
-                assertThat(service.jdbc().queryForObject("SELECT COUNT(*) FROM ready_videos WHERE job_id = ? AND platform = 'tiktok'",
-                        Integer.class, jobId)).as("TikTok has no slots: published at once, never queued").isZero();
+                assertThat(emulator.tiktok().postsPublished()).as("one TikTok post").isEqualTo(1);
+
+                // YouTube takes a time to publish at: the video is uploaded now, private, to go public at its slot
+                Instant youtubeSlot = slotOf(ledger, jobId, "youtube");
+                Instant noon = readyAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+                assertThat(youtubeSlot).as("the next noon, the slot in 5-field cron").isEqualTo(noon.isAfter(readyAt) ? noon
+                        : noon.plus(Duration.ofDays(1)));
+                assertThat(publishedAt(ledger, jobId, "youtube")).as("uploaded ahead of its slot").isBefore(youtubeSlot);
                 assertThat(emulator.youtube().videosCreated()).as("one YouTube upload").isEqualTo(1);
-                assertThat(emulator.tiktok().postsPublished()).isEqualTo(1);
+                JsonNode status = emulator.youtube().videos().get(0).path("status");
+                assertThat(status.path("privacyStatus").asText()).isEqualTo("private");
+                assertThat(Instant.parse(status.path("publishAt").asText())).isEqualTo(youtubeSlot);
             }
         }
     }
@@ -68,8 +76,8 @@ class PublishingSlotsTest {
         Path log = root.resolve("service.log");
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 11)) {
             int port = TestService.freePort();
-            // no slot until all three videos wait: then the slots come every ten seconds
-            Map<String, String> settings = settings(root, emulator, "0 0 0 1 1 ? 2099");
+            // no TikTok slot until all three videos wait: then the slots come every ten seconds
+            Map<String, String> settings = settings(root, emulator, "    tiktok: [\"0 0 0 1 1 ? 2099\"]\n");
             settings.putAll(TestService.withApi(port));
             settings.remove("camel.main.routes-exclude-pattern");
             settings.put("camel.main.routes-reload-enabled", "false");
@@ -91,15 +99,15 @@ class PublishingSlotsTest {
                 }
                 JsonNode waiting = first.api().get("/api/jobs/" + ids.get(0)).body();
                 assertThat(waiting.path("step").asText()).isEqualTo("DISTRIBUTION");
-                assertThat(emulator.youtube().videosCreated()).as("nothing published before a slot").isZero();
-                assertThat(emulator.tiktok().postsPublished()).as("TikTok has no slots").isEqualTo(3);
+                assertThat(emulator.tiktok().postsPublished()).as("nothing published before a slot").isZero();
+                assertThat(emulator.youtube().videosCreated()).as("YouTube has no slots").isEqualTo(3);
 
                 Files.writeString(channel, Files.readString(channel).replace("0 0 0 1 1 ? 2099", "0/10 * * * * ?"));
                 awaitState(first, ids.get(0), "DONE");
                 first.kill();
                 killedAt = Instant.now();
             }
-            assertThat(emulator.youtube().videosCreated()).as("the first slot published the oldest video").isEqualTo(1);
+            assertThat(emulator.tiktok().postsPublished()).as("the first slot published the oldest video").isEqualTo(1);
 
             Thread.sleep(Duration.ofSeconds(25).toMillis());
             Instant restartedAt = Instant.now();
@@ -109,10 +117,10 @@ class PublishingSlotsTest {
                 second.terminate(Duration.ofSeconds(60));
             }
 
-            assertThat(emulator.youtube().videosCreated()).as("each video uploaded once").isEqualTo(3);
-            assertThat(emulator.tiktok().postsPublished()).as("no TikTok post again").isEqualTo(3);
+            assertThat(emulator.tiktok().postsPublished()).as("each video posted once").isEqualTo(3);
+            assertThat(emulator.youtube().videosCreated()).as("no YouTube upload again").isEqualTo(3);
             JdbcTemplate ledger = ledgerOf(root);
-            List<Instant> slots = ledger.queryForList("SELECT slot_at FROM ready_videos WHERE platform = 'youtube' ORDER BY ready_at",
+            List<Instant> slots = ledger.queryForList("SELECT slot_at FROM ready_videos WHERE platform = 'tiktok' ORDER BY ready_at",
                     Object.class).stream().map(PublishingSlotsTest::instant).toList();
             assertThat(slots).as("oldest first, one video a slot").hasSize(3).isSorted().doesNotHaveDuplicates();
             assertThat(slots).as("no slot missed while down was filled on its own time")
@@ -123,8 +131,8 @@ class PublishingSlotsTest {
         }
     }
 
-    /** The quick channel publishing to the emulator, with YouTube slots at {@code cron} (Quartz, seconds first). */
-    private static Map<String, String> settings(Path root, ProviderEmulator emulator, String cron) throws Exception {
+    /** The quick channel publishing to the emulator, with the publishing slots {@code slots} (YAML, one platform a line). */
+    private static Map<String, String> settings(Path root, ProviderEmulator emulator, String slots) throws Exception {
         Map<String, String> settings = new HashMap<>(HostedSettings.emulated(emulator));
         settings.putAll(TestService.fastMedia());
         settings.put("cutline.distribution.youtube.adapter", YouTubePublisher.class.getName());
@@ -138,7 +146,7 @@ class PublishingSlotsTest {
         settings.put("cutline.channels.settle-ms", "200");
         Path channels = Files.createDirectories(root.resolve("channels"));
         Files.writeString(channels.resolve("quick.yaml"), Files.readString(Path.of("src/test/resources/channels/quick.yaml"))
-                + "publishing:\n  slots:\n    youtube: [\"" + cron + "\"]\n");
+                + "publishing:\n  slots:\n" + slots);
         settings.put("cutline.channels.dir", channels.toString());
         return settings;
     }
@@ -148,6 +156,15 @@ class PublishingSlotsTest {
                 () -> service.api().get("/api/jobs/" + jobId).body(),
                 view -> view.path("state").asText().equals(state) || view.path("state").asText().equals("PARKED"));
         assertThat(job.path("state").asText()).as(job.path("failure").toString()).isEqualTo(state);
+    }
+
+    private static Instant slotOf(JdbcTemplate ledger, String jobId, String platform) {
+        return instant(ledger.queryForObject("SELECT slot_at FROM ready_videos WHERE job_id = ? AND platform = ?", Object.class, jobId, platform));
+    }
+
+    private static Instant publishedAt(JdbcTemplate ledger, String jobId, String platform) {
+        return instant(ledger.queryForObject("SELECT published_at FROM publications WHERE job_id = ? AND platform = ?", Object.class, jobId,
+                platform));
     }
 
     private static Instant instant(Object timestamp) {
