@@ -102,8 +102,10 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
             return transactions.execute(status -> {
                 Integer filled = jdbc.queryForObject("SELECT COUNT(*) FROM ready_videos WHERE channel_id = ? AND platform = ? AND slot_at = ?",
                         Integer.class, channelId, platform, slotAt);
-                List<String> waiting = jdbc.queryForList("SELECT job_id FROM ready_videos WHERE channel_id = ? AND platform = ? "
-                        + "AND slot_at IS NULL ORDER BY ready_at, job_id", String.class, channelId, platform);
+                // a parked job's video keeps its place in the queue but takes no slot until it is retried
+                List<String> waiting = jdbc.queryForList("SELECT r.job_id FROM ready_videos r JOIN jobs j ON j.id = r.job_id "
+                                + "WHERE r.channel_id = ? AND r.platform = ? AND r.slot_at IS NULL AND j.state <> ? ORDER BY r.ready_at, r.job_id",
+                        String.class, channelId, platform, JobState.PARKED.name());
                 if (filled != 0 || waiting.isEmpty()) {
                     return Optional.<String>empty();
                 }

@@ -1,6 +1,7 @@
 package io.cutline.schedule;
 
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.config.NodeName;
 import io.cutline.config.Settings;
 import io.cutline.ledger.LedgerDatabase;
 import org.apache.camel.BindToRegistry;
@@ -16,8 +17,9 @@ public class ScheduleConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public SlotScheduler slotScheduler(CamelContext context, ChannelRegistry channels, LedgerDatabase ledger, Settings settings) {
-        return new SlotScheduler(context, channels, ledger.dataSource(), ledger.vendor(), settings.flag("cutline.slots.enabled"),
+    public SlotScheduler slotScheduler(CamelContext context, ChannelRegistry channels, LedgerDatabase ledger, NodeName node,
+                                       Settings settings) {
+        return new SlotScheduler(context, channels, ledger.dataSource(), ledger.vendor(), node.value(), settings.flag("cutline.slots.enabled"),
                 settings.millis("cutline.slots.misfire-threshold-ms"));
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
 
 import javax.sql.DataSource;
@@ -23,6 +24,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * ({@code MISFIRE_INSTRUCTION_FIRE_ONCE_NOW}): slots missed while the service was down publish one
  * video, late, then the slot keeps its times. A firing cut short by a crash is run again at the next
  * start with its own fire time (the job requests recovery); the ready queue fills a slot once.
- * The store is not clustered: one service node fires the slots of a ledger.
+ * The store is clustered (instance id: the node's name): nodes sharing a ledger fire each slot once
+ * between them, and a live node takes over the firings of one that died.
  */
 public class SlotScheduler extends LifecycleStrategySupport {
 
@@ -55,16 +58,18 @@ public class SlotScheduler extends LifecycleStrategySupport {
     private final ChannelRegistry channels;
     private final DataSource ledger;
     private final String vendor;
+    private final String node;
     private final boolean enabled;
     private final Duration misfireThreshold;
     private Scheduler scheduler;
 
-    public SlotScheduler(CamelContext context, ChannelRegistry channels, DataSource ledger, String vendor, boolean enabled,
+    public SlotScheduler(CamelContext context, ChannelRegistry channels, DataSource ledger, String vendor, String node, boolean enabled,
                          Duration misfireThreshold) {
         this.context = context;
         this.channels = channels;
         this.ledger = ledger;
         this.vendor = vendor;
+        this.node = node;
         this.enabled = enabled;
         this.misfireThreshold = misfireThreshold;
     }
@@ -99,7 +104,7 @@ public class SlotScheduler extends LifecycleStrategySupport {
             JobDetail firing = JobBuilder.newJob(SlotFiring.class).withIdentity(trigger.getKey().getName(), GROUP)
                     .usingJobData(SlotFiring.CHANNEL, parts[0]).usingJobData(SlotFiring.PLATFORM, parts[1])
                     .requestRecovery().build();
-            slots.scheduleJob(firing, java.util.Set.of(trigger), true);
+            slots.scheduleJob(firing, Set.of(trigger), true);
             LOG.info("publishing slot {}: Quartz '{}' in {}, next at {}", trigger.getKey().getName(), trigger.getCronExpression(),
                     trigger.getTimeZone().getID(), slots.getTrigger(trigger.getKey()).getNextFireTime());
         }
@@ -120,6 +125,10 @@ public class SlotScheduler extends LifecycleStrategySupport {
 
     private Scheduler scheduler() throws SchedulerException {
         if (scheduler == null) {
+            if (SchedulerRepository.getInstance().lookup(NAME) != null) {
+                // Quartz keeps one scheduler per name in a JVM, and the name is what finds the triggers in the ledger again
+                throw new IllegalStateException("the publishing slots of another Cutline service already run in this JVM");
+            }
             String dataSource = NAME + "-" + System.identityHashCode(this);
             DBConnectionManager.getInstance().addConnectionProvider(dataSource, new LedgerConnections(ledger));
             Properties properties = new Properties();
@@ -130,7 +139,9 @@ public class SlotScheduler extends LifecycleStrategySupport {
                     vendor.equals("postgresql") ? PostgreSQLDelegate.class.getName() : StdJDBCDelegate.class.getName());
             properties.setProperty("org.quartz.jobStore.dataSource", dataSource);
             properties.setProperty("org.quartz.jobStore.useProperties", "true");
-            properties.setProperty("org.quartz.jobStore.isClustered", "false");
+            // clustered: nodes sharing a ledger fire each slot once between them, and take over a dead node's firings
+            properties.setProperty("org.quartz.jobStore.isClustered", "true");
+            properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, node);
             properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(misfireThreshold.toMillis()));
             Scheduler created = new StdSchedulerFactory(properties).getScheduler();
             created.getContext().put(SlotFiring.PRODUCER, context.createProducerTemplate());

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ready queue of the publishing slots: each slot takes the oldest waiting video, once, however
- * often it is delivered; a job waits without a lease and is released by its slot; a slot that comes
- * during the job's own pass sends it round again; a reservation ahead takes the next free slot.
+ * often it is delivered, passing over parked jobs; a job waits without a lease and is released by its
+ * slot; a slot that comes during the job's own pass sends it round again; a reservation ahead takes
+ * the next free slot.
  */
 class ReadyQueueTest {
 
@@ -70,6 +71,20 @@ class ReadyQueueTest {
 
         assertThat(queue.fill("demo", "tiktok", slot.plus(1, ChronoUnit.MINUTES))).contains(newer);
         assertThat(queue.fill("demo", "tiktok", slot.plus(2, ChronoUnit.MINUTES))).as("nothing left waiting").isEmpty();
+    }
+
+    @Test
+    void aParkedJobsVideoTakesNoSlot() {
+        String parked = finished();
+        String next = finished();
+        queueAt(START).enqueue(parked, "demo", "tiktok");
+        queueAt(START.plusSeconds(1)).enqueue(next, "demo", "tiktok");
+        ReadyQueue queue = queueAt(START.plusSeconds(2));
+        assertThat(queue.settle(next)).isEqualTo(ReadyQueue.Outcome.WAITING);
+        assertThat(jobs.park(parked, null, "youtube refused")).isTrue();
+
+        assertThat(queue.fill("demo", "tiktok", START.plus(1, ChronoUnit.MINUTES))).as("the parked job's video is passed over").contains(next);
+        assertThat(queue.slotOf(parked, "tiktok")).isEmpty();
     }
 
     @Test

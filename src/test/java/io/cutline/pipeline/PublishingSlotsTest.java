@@ -21,9 +21,11 @@ import io.cutline.ledger.JobState;
 import io.cutline.support.Await;
 import io.cutline.support.HostedSettings;
 import io.cutline.support.ManyTopics;
+import io.cutline.support.Postgres;
 import io.cutline.support.ServiceProcess;
 import io.cutline.support.TestService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -38,9 +40,21 @@ class PublishingSlotsTest {
 
     @Test
     void aReadyVideoWaitsForItsSlotAndIsPublishedAtItOnceAndYouTubeIsUploadedAheadToGoPublicAtItsSlot() throws Exception {
-        Path root = TestService.newRoot("slots");
+        publishesAtItsSlots(TestService.newRoot("slots"), Map.of());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = Postgres.URL_VARIABLE, matches = ".+")
+    void theSameOnAPostgresLedgerWithTheSlotsInItsQuartzTables() throws Exception {
+        publishesAtItsSlots(TestService.newRoot("slots-postgres"),
+                Map.of("cutline.db.url", Postgres.freshDatabase(), "cutline.db.user", "cutline"));
+    }
+
+    /** One video of the quick channel, on the ledger {@code database} names, with a TikTok slot every 15 s and a YouTube slot at noon. */
+    private static void publishesAtItsSlots(Path root, Map<String, String> database) throws Exception {
         try (ProviderEmulator emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv("CUTLINE_TEST_API_KEY"), 11)) {
             Map<String, String> settings = settings(root, emulator, "    tiktok: [\"0/15 * * * * ?\"]\n    youtube: [\"0 12 * * *\"]\n");
+            settings.putAll(database);
             try (TestService service = new TestService(root, settings).start()) {
                 String jobId = service.submit("quick");
                 Job job = service.awaitEnd(jobId, Duration.ofMinutes(4));
@@ -66,6 +80,8 @@ class PublishingSlotsTest {
                 JsonNode status = emulator.youtube().videos().get(0).path("status");
                 assertThat(status.path("privacyStatus").asText()).isEqualTo("private");
                 assertThat(Instant.parse(status.path("publishAt").asText())).isEqualTo(youtubeSlot);
+                assertThat(ledger.queryForList("SELECT trigger_name FROM qrtz_cron_triggers", String.class))
+                        .as("the slots' triggers, in the ledger's database").containsExactlyInAnyOrder("quick/tiktok/0", "quick/youtube/0");
             }
         }
     }
