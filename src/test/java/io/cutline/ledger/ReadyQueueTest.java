@@ -44,9 +44,7 @@ class ReadyQueueTest {
     void eachSlotTakesTheOldestWaitingVideoOnceAndReleasesItsJob() {
         String older = finished();
         String newer = finished();
-        queueAt(START).enqueue(older, "demo", "tiktok");
-        queueAt(START.plusSeconds(1)).enqueue(newer, "demo", "tiktok");
-        ReadyQueue queue = queueAt(START.plusSeconds(2));
+        ReadyQueue queue = queuedForTikTok(older, newer);
         queue.enqueue(older, "demo", "tiktok");
 
         assertThat(queue.settle(older)).isEqualTo(ReadyQueue.Outcome.WAITING);
@@ -77,9 +75,7 @@ class ReadyQueueTest {
     void aParkedJobsVideoTakesNoSlot() {
         String parked = finished();
         String next = finished();
-        queueAt(START).enqueue(parked, "demo", "tiktok");
-        queueAt(START.plusSeconds(1)).enqueue(next, "demo", "tiktok");
-        ReadyQueue queue = queueAt(START.plusSeconds(2));
+        ReadyQueue queue = queuedForTikTok(parked, next);
         assertThat(queue.settle(next)).isEqualTo(ReadyQueue.Outcome.WAITING);
         assertThat(jobs.park(parked, null, "youtube refused")).isTrue();
 
@@ -113,6 +109,14 @@ class ReadyQueueTest {
         assertThat(secondSlot).isEqualTo(inAnHour.plus(1, ChronoUnit.HOURS));
         assertThat(queue.reserve(first, "demo", "youtube", after -> Optional.of(after))).as("reserved again after a restart").isEqualTo(firstSlot);
         assertThat(queue.fill("demo", "youtube", firstSlot)).as("the reserved slot finds itself filled").isEmpty();
+    }
+
+    /** The queue after the jobs' TikTok videos were queued in this order, a second apart. */
+    private ReadyQueue queuedForTikTok(String... jobIds) {
+        for (int i = 0; i < jobIds.length; i++) {
+            queueAt(START.plusSeconds(i)).enqueue(jobIds[i], "demo", "tiktok");
+        }
+        return queueAt(START.plusSeconds(jobIds.length));
     }
 
     /** Slots on the hour. */
