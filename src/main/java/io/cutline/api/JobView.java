@@ -35,6 +35,7 @@ public record JobView(
         List<RenderView> renders,
         List<GateView> gates,
         List<PublicationView> publications,
+        List<SlotView> slots,
         CostLedger.Cost cost,
         CostLedger.WritingCost writing,
         List<CostLedger.WriterCall> writerCalls,
@@ -73,6 +74,13 @@ public record JobView(
     }
 
     public record PublicationView(String platform, String state, String location, String error) {
+    }
+
+    /**
+     * A video waiting for, or taken by, a publishing slot of a platform: when it was ready, the slot
+     * that took it (null while it waits) and, while it waits, the platform's next slot.
+     */
+    public record SlotView(String platform, OffsetDateTime readyAt, OffsetDateTime slotAt, OffsetDateTime nextSlotAt) {
     }
 
     /** One line per job for lists. */

@@ -32,6 +32,7 @@ public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, Sce
                 job.failedStep() == null ? null : new JobView.Failure(job.failedStep().name(), job.failedScene(), job.failureReason()),
                 progress.of(jobId), layers(job, log), scenes.describe(jobId, log),
                 outputs.renders(jobId), outputs.gates(jobId), outputs.publications(jobId),
+                outputs.slots(jobId, job.channelId()),
                 costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId),
                 new JobView.Languages(languages.languageOf(jobId).orElse(null), languages.originalOf(jobId).orElse(null),
                         languages.variants(jobId)));
@@ -61,7 +62,12 @@ public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, Sce
             String state = switch (latest.outcome()) {
                 case OK -> "DONE";
                 case FAILED -> "FAILED";
-                case RUNNING -> job.step() == step && job.state() == JobState.RUNNING ? "RUNNING" : "INTERRUPTED";
+                case RUNNING -> job.step() != step ? "INTERRUPTED" : switch (job.state()) {
+                    case RUNNING -> "RUNNING";
+                    // distribution, waiting for a publishing slot (the view's slots say which and when)
+                    case WAITING -> "WAITING";
+                    default -> "INTERRUPTED";
+                };
             };
             Duration elapsed = latest.elapsed();
             layers.add(new JobView.Layer(step.name(), state, latest.startedAt(), latest.finishedAt(),

@@ -1,10 +1,14 @@
 package io.cutline.channel;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -36,13 +40,15 @@ public record Channel(
         List<Webhook> webhooks,
         Topics topics,
         Testing testing,
-        List<String> languages) {
+        List<String> languages,
+        Publishing publishing) {
 
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
         testing = testing == null ? new Testing(null) : testing;
         languages = languages == null ? List.of() : List.copyOf(languages);
+        publishing = publishing == null ? new Publishing(null) : publishing;
     }
 
     /** The languages each video is also made in (its own video and publications each): {@code languages} besides {@code language}. */
@@ -58,7 +64,7 @@ public record Channel(
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
     public Channel withTargetSeconds(int seconds) {
         return new Channel(id, name, niche, language, voice, style, platforms, format, seconds, schedule, budget, signals, generation, music,
-                renditions, writer, webhooks, topics, testing, languages);
+                renditions, writer, webhooks, topics, testing, languages, publishing);
     }
 
     /**
@@ -177,6 +183,28 @@ public record Channel(
         public String quartzCron() {
             return ChannelCron.quartz(cron);
         }
+    }
+
+    /**
+     * When the channel's videos go out: per platform, the publishing slots (crons as {@code schedule.cron}
+     * takes them, in {@code schedule.timeZone}). A platform without slots gets each video as soon as it is made.
+     */
+    public record Publishing(Map<String, List<String>> slots) {
+        public Publishing {
+            slots = slots == null ? Map.of() : Map.copyOf(slots);
+        }
+    }
+
+    /** The Quartz crons of the platform's publishing slots; none when the platform publishes at once. */
+    public List<String> slotCrons(String platform) {
+        return publishing.slots().getOrDefault(platform, List.of()).stream().map(ChannelCron::quartz).toList();
+    }
+
+    /** The platform's first publishing slot after {@code after}, in the channel's time zone; empty when it has none. */
+    public Optional<Instant> nextSlot(String platform, Instant after) {
+        ZoneId zone = ZoneId.of(schedule.timeZone());
+        return slotCrons(platform).stream().map(cron -> ChannelCron.next(cron, zone, after)).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
     }
 
     public record Budget(BigDecimal perVideoUsd, BigDecimal perDayUsd) {

@@ -1,6 +1,7 @@
 package io.cutline.channel;
 
 import java.text.ParseException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -65,6 +66,17 @@ final class ChannelCron {
             return Optional.of("'" + cron + "' never fires (a date that does not exist, such as 30 February, or a year gone by)");
         }
         return Optional.empty();
+    }
+
+    /** The first time after {@code after} that a Quartz cron fires in {@code zone}; empty when it never fires again. */
+    static Optional<Instant> next(String quartzCron, ZoneId zone, Instant after) {
+        try {
+            CronExpression expression = new CronExpression(quartzCron);
+            expression.setTimeZone(TimeZone.getTimeZone(zone));
+            return Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(after))).map(Date::toInstant);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a Quartz cron expression: " + quartzCron, e);
+        }
     }
 
     /** cron's weekdays (0-7, 0 and 7 Sunday) as Quartz's (1-7, 1 Sunday); names are the same in both. */

@@ -19,9 +19,9 @@ import io.cutline.document.DocumentProblem;
 import io.cutline.document.YamlDocument;
 
 /**
- * What a channel file must satisfy beyond its schema: the id is the file name, the cron reads and
- * fires, the time zone exists, and every path it names stays inside its directory and holds what it
- * should. Checked on the document itself, whatever the schema found, so one pass reports everything.
+ * What a channel file must satisfy beyond its schema: the id is the file name, the cron and each
+ * publishing slot read and fire, slots are for the channel's platforms, the time zone exists, and
+ * every path it names stays inside its directory and holds what it should. Checked on the document itself, whatever the schema found, so one pass reports everything.
  */
 final class ChannelRules {
 
@@ -43,6 +43,7 @@ final class ChannelRules {
         Optional<ZoneId> zone = text(document, "/schedule/timeZone").flatMap(name -> zone(name, check));
         text(document, "/schedule/cron").ifPresent(cron ->
                 ChannelCron.problem(cron, zone.orElse(ZoneOffset.UTC)).ifPresent(problem -> check.add("/schedule/cron", problem)));
+        slotProblems(document, zone.orElse(ZoneOffset.UTC), check);
         signalFiles(document).forEach((pointer, name) -> confined(check, pointer, signalsDirectory, name, signals)
                 .filter(file -> !Files.isRegularFile(file))
                 .ifPresent(file -> check.add(pointer, "no signals file " + file)));
@@ -53,6 +54,23 @@ final class ChannelRules {
                 .filter(image -> !Files.isRegularFile(image))
                 .ifPresent(image -> check.add("/style/openingImage", "no image file " + image));
         return found;
+    }
+
+    /** Each platform with publishing slots is one of the channel's, and each slot's cron reads and fires. */
+    private static void slotProblems(YamlDocument document, ZoneId zone, Check check) {
+        JsonNode slots = document.root().at("/publishing/slots");
+        List<String> platforms = new ArrayList<>();
+        document.root().at("/platforms").forEach(platform -> platforms.add(platform.asText()));
+        slots.fieldNames().forEachRemaining(platform -> {
+            String pointer = "/publishing/slots/" + platform;
+            if (!platforms.contains(platform)) {
+                check.add(pointer, "'" + platform + "' is not one of the channel's platforms " + platforms);
+            }
+            for (int i = 0; i < slots.get(platform).size(); i++) {
+                String slot = pointer + "/" + i;
+                text(document, slot).flatMap(cron -> ChannelCron.problem(cron, zone)).ifPresent(problem -> check.add(slot, problem));
+            }
+        });
     }
 
     /** Problems of one document, each at the value it is about and named by its field ({@code /music/folder}: music.folder). */

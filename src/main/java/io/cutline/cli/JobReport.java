@@ -38,6 +38,12 @@ final class JobReport {
                     publication.location() == null ? "" : relative(publication.location()),
                     publication.location() == null ? "" : " (+ " + relative(publication.location().replaceFirst("\\.mp4$", ".json")) + ")");
         }
+        for (JobView.SlotView slot : job.slots()) {
+            if (slot.slotAt() == null) {
+                out.printf("  %-8s waits for its publishing slot%s (bin/cutline serve publishes it then)%n", slot.platform() + ":",
+                        slot.nextSlotAt() == null ? "" : ", next at " + slot.nextSlotAt());
+            }
+        }
     }
 
     private static String relative(String path) {

@@ -12,6 +12,7 @@ import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.JobState;
+import io.cutline.ledger.Step;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
@@ -57,7 +58,9 @@ public class ProduceCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCode.JOB_FAILED, "job " + jobId + " had not finished after " + timeout,
                         "bin/cutline serve resumes it at its step; GET /api/jobs/" + jobId + " shows where it is");
             }
-            return job.state() == JobState.DONE ? ExitCode.OK : ExitCode.JOB_FAILED;
+            // a video waiting for its publishing slots is made: the service publishes it at them
+            boolean waitsForSlots = job.state() == JobState.WAITING && job.step() == Step.DISTRIBUTION;
+            return job.state() == JobState.DONE || waitsForSlots ? ExitCode.OK : ExitCode.JOB_FAILED;
         } finally {
             main.stop();
         }

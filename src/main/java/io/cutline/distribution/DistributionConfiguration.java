@@ -2,8 +2,10 @@ package io.cutline.distribution;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
@@ -13,6 +15,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.ReadyQueue;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Platforms;
@@ -35,9 +38,18 @@ public class DistributionConfiguration implements CamelConfiguration {
     @BindToRegistry
     public PublicationDesk publicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
                                            ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit,
-                                           LanguageLedger languages) {
+                                           LanguageLedger languages, ReadyQueue readyQueue, Clock clock) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
-                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages);
+                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages, readyQueue, clock);
+    }
+
+    /** The platforms whose block says {@code publish-ahead = true} get their slots' videos ahead, with the slot as their publish time. */
+    @BindToRegistry
+    public PublishingSlots publishingSlots(JobLedger jobs, ChannelRegistry channels, ReadyQueue queue, Settings settings) {
+        Set<String> publishAhead = new HashSet<>();
+        settings.providers("cutline.distribution").forEach((platform, block) -> block.optional("publish-ahead")
+                .filter(Boolean::parseBoolean).ifPresent(ahead -> publishAhead.add(platform)));
+        return new PublishingSlots(jobs, channels, queue, publishAhead);
     }
 
     /**

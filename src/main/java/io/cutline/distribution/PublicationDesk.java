@@ -1,5 +1,8 @@
 package io.cutline.distribution;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.Publication;
 import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.ReadyQueue;
 import io.cutline.model.Render;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.StoryLedger;
@@ -37,9 +41,12 @@ public class PublicationDesk {
     private final Platforms platforms;
     private final Map<String, Publisher> publishers;
     private final LanguageLedger languages;
+    private final ReadyQueue readyQueue;
+    private final Clock clock;
 
     public PublicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
-                           ChannelRegistry channels, Platforms platforms, Map<String, Publisher> publishers, LanguageLedger languages) {
+                           ChannelRegistry channels, Platforms platforms, Map<String, Publisher> publishers, LanguageLedger languages,
+                           ReadyQueue readyQueue, Clock clock) {
         this.jobs = jobs;
         this.stories = stories;
         this.renders = renders;
@@ -48,6 +55,8 @@ public class PublicationDesk {
         this.platforms = platforms;
         this.publishers = Map.copyOf(publishers);
         this.languages = languages;
+        this.readyQueue = readyQueue;
+        this.clock = clock;
     }
 
     /** The platforms the job's channel publishes to (routes/distribution.yaml sends the video to each). */
@@ -67,7 +76,7 @@ public class PublicationDesk {
         // a language variant goes out in its own language (its storyboard is the translation)
         PostMetadata metadata = new PostMetadata(jobId, channel.id(), platform, languages.languageOf(jobId).orElse(channel.language()),
                 rules.title(storyboard.title()), rules.description(storyboard.description()),
-                rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true, null);
+                rules.hashtags(storyboard.hashtags()), render.durationSeconds(), render.width(), render.height(), true, publishAt(jobId, platform));
         publications.begin(jobId, platform);
         try {
             publications.succeed(jobId, platform, publisher(platform).publish(render, metadata,
@@ -83,6 +92,11 @@ public class PublicationDesk {
     public boolean reconcile(String jobId, String platform) {
         boolean out = publications.find(jobId, platform).map(Publication::published).orElse(false);
         return !out && publish(jobId, platform);
+    }
+
+    /** A publishing slot reserved ahead for the video and still to come: the platform makes it public then. */
+    private Instant publishAt(String jobId, String platform) {
+        return readyQueue.slotOf(jobId, platform).map(OffsetDateTime::toInstant).filter(slot -> slot.isAfter(clock.instant())).orElse(null);
     }
 
     private Publisher publisher(String platform) {

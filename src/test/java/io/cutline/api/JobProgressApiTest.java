@@ -22,6 +22,7 @@ import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.LedgerDatabase;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
+import io.cutline.ledger.ReadyQueue;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
@@ -93,11 +94,13 @@ class JobProgressApiTest {
     private JobApi api() {
         GenerationLedger generations = new GenerationLedger(database.jdbc(), clock, "node", Duration.ofMinutes(1));
         CostLedger costs = new CostLedger(database.jdbc(), clock);
+        ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
+        ReadyQueue readyQueue = new ReadyQueue(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1));
         JobViews views = new JobViews(jobs, new StepLog(database.jdbc(), clock), stories, new SceneViews(stories, voices, generations),
-                new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications), costs,
+                new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications,
+                        readyQueue, channels, clock), costs,
                 new JobProgress(jobs, stories, voices, publications),
                 new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
-        ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         return new JobApi(jobs, views, channels, new CallerStories(ShippedConfig.storyRules(), json), costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);
     }
 }

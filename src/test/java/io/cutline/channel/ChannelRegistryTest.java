@@ -132,6 +132,35 @@ class ChannelRegistryTest {
     }
 
     @Test
+    void publishingSlotsAreReadInTheChannelsTimeZoneAsQuartzCrons() throws IOException {
+        Path channels = copyOfTheDemo();
+        Files.writeString(channels.resolve("demo.yaml"), demo + "publishing:\n  slots:\n    youtube: [\"0 9 * * 1-5\", \"30 18 * * 0\"]\n");
+
+        ChannelRegistry registry = registry(channels);
+
+        assertThat(registry.reload()).isEmpty();
+        Channel channel = registry.require("demo");
+        assertThat(channel.slotCrons("youtube")).containsExactly("0 0 9 ? * 2,3,4,5,6", "0 30 18 ? * 1");
+        assertThat(channel.slotCrons("tiktok")).as("a platform without slots publishes at once").isEmpty();
+    }
+
+    @Test
+    void aBadSlotIsNamedByItsPlatformAndPlaceAndASlotNeedsOneOfTheChannelsPlatforms() throws IOException {
+        Path channels = copyOfTheDemo();
+        String text = demo + "publishing:\n  slots:\n    youtube: [\"0 9 * * 1-5\", \"0 9 * * 8\"]\n    myspace: [\"0 9 * * *\"]\n";
+        Files.writeString(channels.resolve("demo.yaml"), text);
+
+        List<DocumentProblem> problems = registry(channels).reload();
+
+        assertThat(problems).extracting(DocumentProblem::field)
+                .containsExactlyInAnyOrder("publishing.slots.youtube.1", "publishing.slots.myspace");
+        assertThat(problems).filteredOn(p -> p.field().equals("publishing.slots.youtube.1")).first()
+                .extracting(DocumentProblem::message).asString().contains("day-of-week 8 is not 0-7");
+        assertThat(problems).filteredOn(p -> p.field().equals("publishing.slots.myspace")).first()
+                .extracting(DocumentProblem::message).asString().contains("'myspace' is not one of the channel's platforms");
+    }
+
+    @Test
     void pathsAChannelNamesMustStayInsideTheConfigDirectory() throws IOException {
         Path channels = copyOfTheDemo();
         Path config = channels.getParent();
