@@ -14,6 +14,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.StepLog;
@@ -34,9 +35,9 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                              RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
-                             JobProgress progress, LanguageLedger languages) {
+                             JobProgress progress, LanguageLedger languages, ShortLedger shorts) {
         return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations),
-                new OutputViews(renders, quality, publications), costs, progress, languages);
+                new OutputViews(renders, quality, publications, shorts), costs, progress, languages);
     }
 
     @BindToRegistry

@@ -52,7 +52,25 @@ final class ChannelRules {
         text(document, "/style/openingImage").flatMap(image -> confined(check, "/style/openingImage", Path.of(""), image, config))
                 .filter(image -> !Files.isRegularFile(image))
                 .ifPresent(image -> check.add("/style/openingImage", "no image file " + image));
+        shortsProblems(document, check);
         return found;
+    }
+
+    /** Shorts are cut from horizontal videos, no shorter than they may be long, each titled apart from the others. */
+    private static void shortsProblems(YamlDocument document, Check check) {
+        if (!document.root().at("/shorts").isObject()) {
+            return;
+        }
+        text(document, "/format").filter(format -> !format.equals(Format.HORIZONTAL_LONG.id())).ifPresent(format ->
+                check.add("/shorts", "shorts are cut from horizontal videos; this channel's format is '" + format + "' (shorts need format: "
+                        + Format.HORIZONTAL_LONG.id() + ")"));
+        JsonNode min = document.root().at("/shorts/minSeconds");
+        JsonNode max = document.root().at("/shorts/maxSeconds");
+        if (min.isInt() && max.isInt() && min.asInt() > max.asInt()) {
+            check.add("/shorts/minSeconds", "minSeconds " + min.asInt() + " is more than maxSeconds " + max.asInt());
+        }
+        text(document, "/shorts/titleFormat").filter(format -> !format.contains("{n}")).ifPresent(format ->
+                check.add("/shorts/titleFormat", "'" + format + "' has no {n}: every short of a video would have the same title"));
     }
 
     /** Problems of one document, each at the value it is about and named by its field ({@code /music/folder}: music.folder). */

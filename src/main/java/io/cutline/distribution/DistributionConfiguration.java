@@ -14,6 +14,7 @@ import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Platforms;
 import io.cutline.provider.AdapterKit;
@@ -35,9 +36,10 @@ public class DistributionConfiguration implements CamelConfiguration {
     @BindToRegistry
     public PublicationDesk publicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
                                            ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit,
-                                           LanguageLedger languages) {
+                                           LanguageLedger languages, ShortLedger shorts) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
-                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages);
+                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages, shorts,
+                settings.text("cutline.shorts.title-format"));
     }
 
     /**

@@ -23,6 +23,7 @@ import io.cutline.ledger.LedgerDatabase;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
@@ -94,7 +95,8 @@ class JobProgressApiTest {
         GenerationLedger generations = new GenerationLedger(database.jdbc(), clock, "node", Duration.ofMinutes(1));
         CostLedger costs = new CostLedger(database.jdbc(), clock);
         JobViews views = new JobViews(jobs, new StepLog(database.jdbc(), clock), stories, new SceneViews(stories, voices, generations),
-                new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications), costs,
+                new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications,
+                        new ShortLedger(database.jdbc(), database.transactions(), clock)), costs,
                 new JobProgress(jobs, stories, voices, publications),
                 new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
