@@ -66,8 +66,8 @@ final class ChannelRules {
                         + Format.HORIZONTAL_LONG.id() + ")"));
         JsonNode min = document.root().at("/shorts/minSeconds");
         JsonNode max = document.root().at("/shorts/maxSeconds");
-        if (min.isInt() && max.isInt() && min.asInt() > max.asInt()) {
-            check.add("/shorts/minSeconds", "minSeconds " + min.asInt() + " is more than maxSeconds " + max.asInt());
+        if (min.isIntegralNumber() && max.isIntegralNumber() && min.asLong() > max.asLong()) {
+            check.add("/shorts/minSeconds", "minSeconds " + min.asLong() + " is more than maxSeconds " + max.asLong());
         }
         text(document, "/shorts/titleFormat").filter(format -> !format.contains("{n}")).ifPresent(format ->
                 check.add("/shorts/titleFormat", "'" + format + "' has no {n}: every short of a video would have the same title"));

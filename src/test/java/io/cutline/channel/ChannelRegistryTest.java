@@ -242,6 +242,30 @@ class ChannelRegistryTest {
     }
 
     @Test
+    void shortsAreCutFromHorizontalVideosOnKnownPlatformsWithLengthsInOrderAndTitlesApart() throws IOException {
+        Path channels = copyOfTheDemo();
+        String shorts = "shorts: {count: 2, reframe: crop, platforms: [youtube, vimeo], minSeconds: 40, maxSeconds: 20, titleFormat: \"{title}!\"}\n";
+        Files.writeString(channels.resolve("demo.yaml"), demo + shorts);
+        Files.writeString(channels.resolve("other.yaml"), sibling("other").replace("format: vertical-short", "format: horizontal-long")
+                + "shorts: {count: 3}\n");
+
+        ChannelRegistry registry = registry(channels);
+        List<DocumentProblem> problems = registry.reload();
+
+        assertThat(problems).extracting(DocumentProblem::field, DocumentProblem::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("shorts.platforms[1]", "does not have a value in the enumeration "
+                        + ShippedConfig.vocabulary().platforms().stream().sorted().map(name -> "\"" + name + "\"").toList()),
+                org.assertj.core.groups.Tuple.tuple("shorts", "shorts are cut from horizontal videos; this channel's format is "
+                        + "'vertical-short' (shorts need format: horizontal-long)"),
+                org.assertj.core.groups.Tuple.tuple("shorts.minSeconds", "minSeconds 40 is more than maxSeconds 20"),
+                org.assertj.core.groups.Tuple.tuple("shorts.titleFormat", "'{title}!' has no {n}: every short of a video would have the same title"));
+        Channel other = registry.require("other");
+        assertThat(other.shorts().count()).isEqualTo(3);
+        assertThat(other.shorts().crop()).as("blur unless crop is asked for").isFalse();
+        assertThat(other.shortsPlatforms()).as("the channel's platforms unless the shorts name theirs").isEqualTo(other.platforms());
+    }
+
+    @Test
     void anUnknownChannelNamesTheKnownOnes() {
         ChannelRegistry registry = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
         registry.reload();
