@@ -4,6 +4,7 @@ import io.cutline.support.ShippedConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -253,12 +254,12 @@ class ChannelRegistryTest {
         List<DocumentProblem> problems = registry.reload();
 
         assertThat(problems).extracting(DocumentProblem::field, DocumentProblem::message).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("shorts.platforms[1]", "does not have a value in the enumeration "
+                tuple("shorts.platforms[1]", "does not have a value in the enumeration "
                         + ShippedConfig.vocabulary().platforms().stream().sorted().map(name -> "\"" + name + "\"").toList()),
-                org.assertj.core.groups.Tuple.tuple("shorts", "shorts are cut from horizontal videos; this channel's format is "
+                tuple("shorts", "shorts are cut from horizontal videos; this channel's format is "
                         + "'vertical-short' (shorts need format: horizontal-long)"),
-                org.assertj.core.groups.Tuple.tuple("shorts.minSeconds", "minSeconds 40 is more than maxSeconds 20"),
-                org.assertj.core.groups.Tuple.tuple("shorts.titleFormat", "'{title}!' has no {n}: every short of a video would have the same title"));
+                tuple("shorts.minSeconds", "minSeconds 40 is more than maxSeconds 20"),
+                tuple("shorts.titleFormat", "'{title}!' has no {n}: every short of a video would have the same title"));
         Channel other = registry.require("other");
         assertThat(other.shorts().count()).isEqualTo(3);
         assertThat(other.shorts().crop()).as("blur unless crop is asked for").isFalse();

@@ -1,6 +1,8 @@
 package io.cutline.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.api.JobView;
@@ -70,22 +76,22 @@ class ShortsPipelineTest {
                 assertThat(cut.state()).isEqualTo("RENDERED");
                 assertThat(cut.seconds()).isBetween(6.0, 10.0);
                 assertThat(cut.startSeconds()).as("starts where its first scene starts").isCloseTo(narrationBefore(view, cut.firstScene()),
-                        org.assertj.core.data.Offset.offset(1e-6));
+                        offset(1e-6));
                 assertThat(cut.endSeconds()).as("ends where its last scene ends").isCloseTo(narrationBefore(view, cut.lastScene() + 1),
-                        org.assertj.core.data.Offset.offset(1e-6));
+                        offset(1e-6));
                 JsonNode probe = Probe.ffprobe(Path.of(cut.path()));
                 JsonNode picture = Probe.stream(probe, "video");
                 assertThat(picture.path("width").asInt()).isEqualTo(1080);
                 assertThat(picture.path("height").asInt()).isEqualTo(1920);
                 assertThat(Probe.stream(probe, "audio").path("codec_name").asText()).isEqualTo("aac");
                 assertThat(probe.path("format").path("duration").asDouble()).as("short %d lasts its window", cut.number())
-                        .isCloseTo(cut.seconds(), org.assertj.core.data.Offset.offset(0.1));
+                        .isCloseTo(cut.seconds(), offset(0.1));
                 assertThat(cut.gates()).extracting(JobView.GateView::gate).contains("scene-sync", "black-frames", "frozen-frames", "loudness",
                         "true-peak", "captions", "platform-youtube", "platform-tiktok");
                 assertThat(cut.gates()).allSatisfy(gate -> assertThat(gate.passed()).as(gate.toString()).isTrue());
                 assertThat(cut.publications()).extracting(JobView.PublicationView::platform, JobView.PublicationView::state)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("tiktok", "PUBLISHED"),
-                                org.assertj.core.groups.Tuple.tuple("youtube", "PUBLISHED"));
+                        .containsExactly(tuple("tiktok", "PUBLISHED"),
+                                tuple("youtube", "PUBLISHED"));
                 for (String platform : List.of("youtube", "tiktok")) {
                     Path posted = root.resolve("outbox/" + platform + "/" + id + "-short-" + cut.number() + ".mp4");
                     assertThat(Probe.stream(Probe.ffprobe(posted), "video").path("height").asInt()).isEqualTo(1920);
@@ -99,6 +105,13 @@ class ShortsPipelineTest {
                 assertThat(shorts.get(i).firstScene()).as("no two shorts share a scene").isGreaterThan(shorts.get(i - 1).lastScene());
             }
             assertThat(shorts.get(0).firstScene()).as("the hook opens the first short").isZero();
+
+            // the API's description of the job (read as OpenAPI 3.0, as OpenApiContractTest explains) holds for a job with shorts
+            OpenApiInteractionValidator description = OpenApiInteractionValidator.createForInlineApiSpecification(
+                    Files.readString(Path.of("src/main/resources/openapi.json")).replace("\"openapi\": \"3.1.0\"", "\"openapi\": \"3.0.3\"")).build();
+            ValidationReport answer = description.validateResponse("/api/jobs/" + id, Request.Method.GET, SimpleResponse.Builder.ok()
+                    .withContentType("application/json").withBody(service.bean("json", ObjectMapper.class).writeValueAsString(view)).build());
+            assertThat(answer.getMessages()).as("the job view against openapi.json").isEmpty();
 
             assertThat(service.jdbc().queryForObject("SELECT COUNT(*) FROM publications WHERE job_id = ?", Integer.class, id))
                     .as("the video once, each short once per platform").isEqualTo(1 + SHORTS * 2);
