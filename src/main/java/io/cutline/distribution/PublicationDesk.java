@@ -77,7 +77,7 @@ public class PublicationDesk {
      */
     public boolean publish(String jobId, String platform, int shortNumber) {
         Channel channel = channel(jobId);
-        String rendition = shortNumber == Publication.LONG_VIDEO ? channel.renditionFor(platform).name() : "short-" + shortNumber;
+        String rendition = shortNumber == Publication.LONG_VIDEO ? channel.renditionFor(platform).name() : ShortCut.rendition(shortNumber);
         Render render = renders.find(jobId, rendition)
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no " + rendition + " render for " + platform));
         Storyboard storyboard = stories.storyboard(jobId)

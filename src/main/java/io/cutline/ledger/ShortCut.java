@@ -11,6 +11,11 @@ public record ShortCut(String jobId, int number, int firstScene, int lastScene, 
 
     /** The name its render, gates and files go by, e.g. {@code short-2}. */
     public String rendition() {
+        return rendition(number);
+    }
+
+    /** The name the render, gates and files of short {@code number} go by. */
+    public static String rendition(int number) {
         return "short-" + number;
     }
 
