@@ -105,7 +105,10 @@ public final class ShortCuts {
             return new Choice(List.copyOf(all), worth + cutWorth);
         }
 
-        /** More cuts; then more worth; then the earlier start (this one is the earlier when tied, as it is tried first). */
+        /**
+         * More cuts; then more worth; then the earlier first cut. On a full tie this one wins, and as the runs
+         * from one scene are tried shortest first, the longest of equal worth is kept.
+         */
         boolean beats(Choice other) {
             if (cuts.size() != other.cuts.size()) {
                 return cuts.size() > other.cuts.size();
