@@ -9,7 +9,8 @@ import java.util.Optional;
  * Where a long video's shorts are cut: runs of consecutive whole scenes lasting between a minimum
  * and a maximum, none overlapping another. As many as asked for when the video allows it; among
  * the choices that give the most, the one whose runs hold the hook (the first scene) and the most
- * hero scenes; among equals, the runs that start earliest. Always the same cuts for the same scenes.
+ * hero scenes; among equals, the runs that start earliest, then the longest. Always the same cuts for
+ * the same scenes.
  */
 public final class ShortCuts {
 
