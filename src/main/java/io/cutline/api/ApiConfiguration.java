@@ -15,6 +15,7 @@ import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.ReadyQueue;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.StepLog;
@@ -35,10 +36,10 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                              RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
-                             JobProgress progress, LanguageLedger languages, ReadyQueue readyQueue, ChannelRegistry channels,
-                             Clock clock) {
+                             JobProgress progress, LanguageLedger languages, ShortLedger shorts, ReadyQueue readyQueue,
+                             ChannelRegistry channels, Clock clock) {
         return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations),
-                new OutputViews(renders, quality, publications, readyQueue, channels, clock), costs, progress, languages);
+                new OutputViews(renders, quality, publications, shorts, readyQueue, channels, clock), costs, progress, languages);
     }
 
     @BindToRegistry

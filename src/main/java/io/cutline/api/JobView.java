@@ -13,7 +13,8 @@ import io.cutline.timing.TimingPlan;
  * A job as {@code GET /api/jobs/{id}} shows it: progress, state per layer and per scene, artifacts and errors;
  * why its topic was chosen ({@code topicChoice}: score breakdown and the signals it came from);
  * what generation cost ({@code cost}) and what writing cost ({@code writing}), with every call to a
- * writer ({@code writerCalls}: its tokens, dollars and what was wrong with its answer).
+ * writer ({@code writerCalls}: its tokens, dollars and what was wrong with its answer); the shorts cut
+ * from its video ({@code shorts}; null when its channel asks for none).
  */
 public record JobView(
         String id,
@@ -39,7 +40,20 @@ public record JobView(
         CostLedger.Cost cost,
         CostLedger.WritingCost writing,
         List<CostLedger.WriterCall> writerCalls,
-        Languages languages) {
+        Languages languages,
+        Shorts shorts) {
+
+    /** How many shorts the channel asked for, why fewer were cut (null when they were not), and each short. */
+    public record Shorts(int asked, String shortfall, List<ShortView> cuts) {
+    }
+
+    /**
+     * A short: its number, its run of scenes (inclusive) and where that run sits on the video's time line,
+     * its state (PLANNED, RENDERED) and file, the gates it passed or failed, and its publications.
+     */
+    public record ShortView(int number, int firstScene, int lastScene, double startSeconds, double endSeconds, double seconds, String state,
+                            String path, List<GateView> gates, List<PublicationView> publications) {
+    }
 
     /**
      * The job's language when it is a language variant (null: its channel's own language), the job it

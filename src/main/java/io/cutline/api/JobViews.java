@@ -35,7 +35,8 @@ public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, Sce
                 outputs.slots(jobId, job.channelId()),
                 costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId),
                 new JobView.Languages(languages.languageOf(jobId).orElse(null), languages.originalOf(jobId).orElse(null),
-                        languages.variants(jobId)));
+                        languages.variants(jobId)),
+                outputs.shorts(jobId));
     }
 
     public JobView.Summary summary(Job job) {

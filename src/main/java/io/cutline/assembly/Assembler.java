@@ -9,7 +9,6 @@ import io.cutline.ledger.RenderLedger;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaStore;
 import io.cutline.model.Render;
-import io.cutline.model.Rendition;
 
 /**
  * Layer 4: reads the job's edit from the ledger, renders every rendition its channel's platforms
@@ -21,19 +20,23 @@ public record Assembler(EditReader edits, Renderer renderer, RenditionChecks che
     public List<Render> assemble(String jobId) {
         Edit edit = edits.read(jobId);
         try (Rendering rendering = renderer.render(jobId, edit)) {
-            Map<Rendition, MediaInfo> files = checks.check(jobId, edit, rendering);
+            Map<String, MediaInfo> files = checks.check(jobId, edit, rendering);
             List<Render> done = new ArrayList<>();
             for (Rendering.Target target : rendering.targets()) {
-                Rendition rendition = target.rendition();
-                Path thumbnail = renderer.thumbnail(jobId, edit, rendering, target);
-                Path video = media.renditionPath(jobId, rendition.name());
-                MediaStore.moveIntoPlace(target.output().video(), video);
-                Render render = new Render(jobId, rendition.name(), video.toString(), target.output().width(), target.output().height(),
-                        files.get(rendition).durationSeconds(), thumbnail.toString());
-                renders.save(render);
-                done.add(render);
+                done.add(place(jobId, edit, rendering, target, files.get(target.name())));
             }
             return done;
         }
+    }
+
+    /** Moves a target that passed the gates into place with its thumbnail, and records it. */
+    Render place(String jobId, Edit edit, Rendering rendering, Rendering.Target target, MediaInfo file) {
+        Path thumbnail = renderer.thumbnail(jobId, edit, rendering, target);
+        Path video = media.renditionPath(jobId, target.name());
+        MediaStore.moveIntoPlace(target.output().video(), video);
+        Render render = new Render(jobId, target.name(), video.toString(), target.output().width(), target.output().height(),
+                file.durationSeconds(), thumbnail.toString());
+        renders.save(render);
+        return render;
     }
 }

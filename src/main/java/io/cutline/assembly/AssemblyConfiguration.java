@@ -7,6 +7,7 @@ import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.media.AudioAnalysis;
@@ -20,7 +21,7 @@ import org.apache.camel.CamelConfiguration;
 
 /**
  * Layer 4 (routes/assembly.yaml): the edit read from the ledger, one FFmpeg run for every rendition, then
- * the quality gates; a job's language variants released to assembly with its clips.
+ * the quality gates; the shorts cut from the video; a job's language variants released to assembly with its clips.
  */
 public class AssemblyConfiguration implements CamelConfiguration {
 
@@ -40,6 +41,13 @@ public class AssemblyConfiguration implements CamelConfiguration {
                 new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
                         settings.integer("cutline.generation.short-side"), fonts),
                 new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media);
+    }
+
+    /** Shorts from a job's video, between {@code cutline.shorts.min-seconds} and {@code max-seconds} long unless its channel says otherwise. */
+    @BindToRegistry
+    public ShortCutter shortCutter(Assembler assembler, ShortLedger shorts, Settings settings) {
+        return new ShortCutter(assembler, shorts, settings.integer("cutline.assembly.fps"), settings.integer("cutline.shorts.min-seconds"),
+                settings.integer("cutline.shorts.max-seconds"));
     }
 
     @BindToRegistry

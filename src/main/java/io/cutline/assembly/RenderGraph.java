@@ -27,8 +27,11 @@ public final class RenderGraph {
     public record SceneInput(List<Path> clips, double leadSeconds, double speed, int frames) {
     }
 
-    /** One rendition: its size, its caption file (a relative name) and the video file to write. */
-    public record Output(int width, int height, String captionsFile, Path video) {
+    /**
+     * One rendition: its size, whether a picture of another shape is cropped to it ({@code crop}; else
+     * fitted over a blurred fill), its caption file (a relative name) and the video file to write.
+     */
+    public record Output(int width, int height, boolean crop, String captionsFile, Path video) {
     }
 
     /**
@@ -109,7 +112,7 @@ public final class RenderGraph {
                 .append("metadata=mode=print:file=").append(CHECKS_FILE).append(",nullsink;");
         for (int r = 0; r < outputs.size(); r++) {
             Output output = outputs.get(r);
-            graph.append(fit("[t" + r + "]", width, height, output.width(), output.height(), "f" + r));
+            graph.append(fit("[t" + r + "]", width, height, output, "f" + r));
             graph.append(String.format(Locale.ROOT, "[f%d]ass=%s[v%d];", r, output.captionsFile(), r));
         }
         graph.setLength(graph.length() - 1);
@@ -135,7 +138,7 @@ public final class RenderGraph {
         int fontSize = titleFontSize(output);
         String graph = String.format(Locale.ROOT, "[0:v]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1[c];",
                 width, height, width, height)
-                + fit("[c]", width, height, output.width(), output.height(), "f")
+                + fit("[c]", width, height, output, "f")
                 + "[f]" + DrawText.filter(titleFile, font, String.format(Locale.ROOT, "fontsize=%d:fontcolor=white:box=1:"
                         + "boxcolor=black@0.55:boxborderw=%d:line_spacing=%d:x=(w-text_w)/2:y=h*0.12", fontSize, fontSize / 2, fontSize / 4))
                 + ",format=yuvj420p[thumb]";
@@ -150,12 +153,19 @@ public final class RenderGraph {
     }
 
     /**
-     * Fits the time line to a rendition: scaled when the shape is the same; otherwise the whole picture
-     * scaled into the frame over a blurred, cropped copy of itself filling the rest.
+     * Fits the time line to a rendition: scaled when the shape is the same; otherwise, when the rendition
+     * crops, the middle of the picture scaled to fill the frame, else the whole picture scaled into the
+     * frame over a blurred, cropped copy of itself filling the rest.
      */
-    static String fit(String in, int width, int height, int targetWidth, int targetHeight, String out) {
+    static String fit(String in, int width, int height, Output output, String out) {
+        int targetWidth = output.width();
+        int targetHeight = output.height();
         if ((long) width * targetHeight == (long) height * targetWidth) {
             return String.format(Locale.ROOT, "%sscale=%d:%d,setsar=1[%s];", in, targetWidth, targetHeight, out);
+        }
+        if (output.crop()) {
+            return String.format(Locale.ROOT, "%sscale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1[%s];", in,
+                    targetWidth, targetHeight, targetWidth, targetHeight, out);
         }
         int blurWidth = targetWidth / 16 * 2;
         int blurHeight = targetHeight / 16 * 2;

@@ -44,7 +44,22 @@ public class Renderer {
         this.fonts = fonts;
     }
 
+    /** Every rendition the channel's platforms need. */
     Rendering render(String jobId, Edit edit) {
+        Path work = media.workDir(jobId);
+        List<Rendering.Target> targets = new ArrayList<>();
+        for (Map.Entry<Rendition, List<String>> rendition : edit.channel().renditionPlan().entrySet()) {
+            targets.add(target(jobId, edit, work, rendition.getKey().name(), rendition.getKey(), rendition.getValue(), false));
+        }
+        return render(jobId, edit, targets);
+    }
+
+    /** A short cut from the video ({@code edit} holds its scenes): one vertical rendition named {@code name}, cropped or over a blurred fill. */
+    Rendering renderShort(String jobId, Edit edit, String name, List<String> platforms, boolean crop) {
+        return render(jobId, edit, List.of(target(jobId, edit, media.workDir(jobId), name, Rendition.VERTICAL, platforms, crop)));
+    }
+
+    private Rendering render(String jobId, Edit edit, List<Rendering.Target> targets) {
         Channel channel = edit.channel();
         Path work = media.workDir(jobId);
         AudioMix.Sources sound = new AudioMix.Sources(edit.narration().stream().map(track -> Path.of(track.audioPath())).toList(),
@@ -52,10 +67,6 @@ public class Renderer {
                 channel.music() == null || channel.music().volumeDb() == null ? defaultMusicDb : channel.music().volumeDb(), edit.seconds());
         AudioAnalysis.Loudness loudness = mix.measure(sound);
 
-        List<Rendering.Target> targets = new ArrayList<>();
-        for (Map.Entry<Rendition, List<String>> rendition : channel.renditionPlan().entrySet()) {
-            targets.add(target(jobId, edit, work, rendition.getKey(), rendition.getValue()));
-        }
         int scale = Math.min(channel.format().width(), channel.format().height());
         Rendering rendering = new Rendering(work, even(channel.format().width() * workingShortSide / scale),
                 even(channel.format().height() * workingShortSide / scale), List.copyOf(targets));
@@ -72,24 +83,27 @@ public class Renderer {
     }
 
     /** Writes a rendition's captions file; its video goes aside until it has passed the gates. */
-    private Rendering.Target target(String jobId, Edit edit, Path work, Rendition rendition, List<String> platforms) {
+    private Rendering.Target target(String jobId, Edit edit, Path work, String name, Rendition rendition, List<String> platforms,
+                                    boolean crop) {
         Rendition frame = encoding.frame(rendition);
         String ass = Captions.ass(cues(edit), edit.channel().style().captions(), fonts, frame.width(), frame.height());
-        String captionsFile = "captions-" + rendition.name() + ".ass";
+        String captionsFile = "captions-" + name + ".ass";
         MediaStore.writeWhole(work.resolve(captionsFile), ass.getBytes(StandardCharsets.UTF_8));
-        Path video = MediaStore.temporaryFor(media.renditionPath(jobId, rendition.name()));
-        return new Rendering.Target(rendition, platforms, new RenderGraph.Output(frame.width(), frame.height(), captionsFile, video), ass);
+        Path video = MediaStore.temporaryFor(media.renditionPath(jobId, name));
+        return new Rendering.Target(name, rendition, platforms, new RenderGraph.Output(frame.width(), frame.height(), crop, captionsFile, video),
+                ass);
     }
 
-    /** Makes the rendition's thumbnail and moves it into place. */
+    /** Makes the rendition's thumbnail (from the edit's second scene, or its only one) and moves it into place. */
     Path thumbnail(String jobId, Edit edit, Rendering rendering, Rendering.Target target) {
-        Scene shown = edit.scenes().get(edit.scenes().size() > 1 ? 1 : 0);
-        double shownAt = shown.plan().leadSeconds() + edit.spans().get(shown.index()).seconds() / 2 / shown.plan().speed();
-        Path thumbnail = media.thumbnailPath(jobId, target.rendition().name());
+        int position = edit.scenes().size() > 1 ? 1 : 0;
+        Scene shown = edit.scenes().get(position);
+        double shownAt = shown.plan().leadSeconds() + edit.spans().get(position).seconds() / 2 / shown.plan().speed();
+        Path thumbnail = media.thumbnailPath(jobId, target.name());
         Path image = MediaStore.temporaryFor(thumbnail);
         try {
             TitleCard title = TitleCard.write(rendering.work(), target.rendition(), edit.title(), edit.channel().style().captions(), fonts);
-            tools.run(Tool.FFMPEG, RenderGraph.thumbnail(edit.inputs().get(shown.index()).clips().get(0),
+            tools.run(Tool.FFMPEG, RenderGraph.thumbnail(edit.inputs().get(position).clips().get(0),
                     Math.min(shownAt, shown.plan().clips().get(0).seconds() - 0.1), rendering.width(), rendering.height(),
                     target.output(), title.file(), title.font(), image), rendering.work());
             MediaStore.moveIntoPlace(image, thumbnail);

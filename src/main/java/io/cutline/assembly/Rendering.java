@@ -13,8 +13,11 @@ import io.cutline.model.Rendition;
  */
 public record Rendering(Path work, int width, int height, List<Target> targets) implements AutoCloseable {
 
-    /** One rendition the run makes: the platforms it serves, its output, and the captions burnt into it. */
-    public record Target(Rendition rendition, List<String> platforms, RenderGraph.Output output, String captions) {
+    /**
+     * One rendition the run makes: the name its render, gates and files go by (the rendition's own, or a
+     * short's), the platforms it serves, its output, and the captions burnt into it.
+     */
+    public record Target(String name, Rendition rendition, List<String> platforms, RenderGraph.Output output, String captions) {
     }
 
     /** The black- and frozen-frame report of the time line. */

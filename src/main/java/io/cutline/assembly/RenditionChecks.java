@@ -12,7 +12,6 @@ import io.cutline.media.AudioAnalysis;
 import io.cutline.media.CorruptMediaException;
 import io.cutline.media.MediaInfo;
 import io.cutline.media.MediaProbe;
-import io.cutline.model.Rendition;
 import io.cutline.model.Scene;
 
 /**
@@ -21,15 +20,15 @@ import io.cutline.model.Scene;
  */
 public record RenditionChecks(MediaProbe probe, AudioAnalysis audio, QualityGates gates, QualityLedger quality, int fps) {
 
-    /** Each rendition's measurements, once all of them have passed every gate. */
-    Map<Rendition, MediaInfo> check(String jobId, Edit edit, Rendering rendering) {
+    /** Each target's measurements by its name, once all of them have passed every gate. */
+    Map<String, MediaInfo> check(String jobId, Edit edit, Rendering rendering) {
         List<QualityGate> results = new ArrayList<>();
-        Map<Rendition, MediaInfo> files = new LinkedHashMap<>();
+        Map<String, MediaInfo> files = new LinkedHashMap<>();
         for (Rendering.Target target : rendering.targets()) {
-            String rendition = target.rendition().name();
+            String rendition = target.name();
             Path video = target.output().video();
             MediaInfo file = verify(video, target.output());
-            files.put(target.rendition(), file);
+            files.put(rendition, file);
             results.add(gates.sceneSync(rendition, edit.spans(), fps, file, edit.seconds()));
             results.addAll(gates.stretches(rendition, rendering.checks(), edit.seconds()));
             results.addAll(gates.loudness(rendition, audio.loudness(video)));

@@ -41,7 +41,8 @@ public record Channel(
         Topics topics,
         Testing testing,
         List<String> languages,
-        Publishing publishing) {
+        Publishing publishing,
+        Shorts shorts) {
 
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
@@ -64,7 +65,7 @@ public record Channel(
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
     public Channel withTargetSeconds(int seconds) {
         return new Channel(id, name, niche, language, voice, style, platforms, format, seconds, schedule, budget, signals, generation, music,
-                renditions, writer, webhooks, topics, testing, languages, publishing);
+                renditions, writer, webhooks, topics, testing, languages, publishing, shorts);
     }
 
     /**
@@ -87,6 +88,24 @@ public record Channel(
             int index = arms().indexOf(arm);
             return index < 0 || lengthSeconds.isEmpty() ? OptionalInt.empty() : OptionalInt.of(lengthSeconds.get(index));
         }
+    }
+
+    /**
+     * Shorts cut from each (horizontal) video: {@code count} of them, reframed to 9:16 by a blurred fill
+     * ({@code blur}) or a centre crop ({@code crop}), published on {@code platforms} (default: the
+     * channel's); lengths and title format default to the {@code cutline.shorts.*} settings.
+     */
+    public record Shorts(int count, String reframe, List<String> platforms, Integer minSeconds, Integer maxSeconds, String titleFormat) {
+
+        /** Whether the vertical frame is cut from the middle of the picture rather than fitted over a blurred fill. */
+        public boolean crop() {
+            return "crop".equals(reframe);
+        }
+    }
+
+    /** The platforms the shorts go to: the ones the channel names for them, else all of the channel's. */
+    public List<String> shortsPlatforms() {
+        return shorts == null || shorts.platforms() == null ? platforms : shorts.platforms();
     }
 
     /** The arm of a channel that tests nothing. */

@@ -53,6 +53,7 @@ final class ChannelRules {
         text(document, "/style/openingImage").flatMap(image -> confined(check, "/style/openingImage", Path.of(""), image, config))
                 .filter(image -> !Files.isRegularFile(image))
                 .ifPresent(image -> check.add("/style/openingImage", "no image file " + image));
+        shortsProblems(document, check);
         return found;
     }
 
@@ -71,6 +72,23 @@ final class ChannelRules {
                 text(document, slot).flatMap(cron -> ChannelCron.problem(cron, zone)).ifPresent(problem -> check.add(slot, problem));
             }
         });
+    }
+
+    /** Shorts are cut from horizontal videos, no shorter than they may be long, each titled apart from the others. */
+    private static void shortsProblems(YamlDocument document, Check check) {
+        if (!document.root().at("/shorts").isObject()) {
+            return;
+        }
+        text(document, "/format").filter(format -> !format.equals(Format.HORIZONTAL_LONG.id())).ifPresent(format ->
+                check.add("/shorts", "shorts are cut from horizontal videos; this channel's format is '" + format + "' (shorts need format: "
+                        + Format.HORIZONTAL_LONG.id() + ")"));
+        JsonNode min = document.root().at("/shorts/minSeconds");
+        JsonNode max = document.root().at("/shorts/maxSeconds");
+        if (min.isIntegralNumber() && max.isIntegralNumber() && min.asLong() > max.asLong()) {
+            check.add("/shorts/minSeconds", "minSeconds " + min.asLong() + " is more than maxSeconds " + max.asLong());
+        }
+        text(document, "/shorts/titleFormat").filter(format -> !format.contains("{n}")).ifPresent(format ->
+                check.add("/shorts/titleFormat", "'" + format + "' has no {n}: every short of a video would have the same title"));
     }
 
     /** Problems of one document, each at the value it is about and named by its field ({@code /music/folder}: music.folder). */

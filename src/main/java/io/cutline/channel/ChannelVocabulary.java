@@ -26,6 +26,7 @@ public record ChannelVocabulary(Set<String> videoProviders, Set<String> voicePro
                 "/properties/generation/properties/provider", videoProviders,
                 "/properties/voice/properties/provider", voiceProviders,
                 "/properties/platforms/items", platforms,
+                "/properties/shorts/properties/platforms/items", platforms,
                 "/properties/writer/properties/provider", writers,
                 "/properties/writer/properties/fallback", writers).forEach((pointer, names) -> {
                     if (!(schema.at(pointer) instanceof ObjectNode place)) {

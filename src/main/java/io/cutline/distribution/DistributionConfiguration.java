@@ -17,6 +17,7 @@ import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.ReadyQueue;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.Platforms;
 import io.cutline.provider.AdapterKit;
@@ -38,9 +39,10 @@ public class DistributionConfiguration implements CamelConfiguration {
     @BindToRegistry
     public PublicationDesk publicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
                                            ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit,
-                                           LanguageLedger languages, ReadyQueue readyQueue, Clock clock) {
+                                           LanguageLedger languages, ShortLedger shorts, ReadyQueue readyQueue, Clock clock) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
-                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages, readyQueue, clock);
+                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages, shorts,
+                settings.text("cutline.shorts.title-format"), readyQueue, clock);
     }
 
     /** The platforms whose block says {@code publish-ahead = true} get their slots' videos ahead, with the slot as their publish time. */

@@ -82,6 +82,11 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public ShortLedger shortLedger(LedgerDatabase database, Clock clock) {
+        return new ShortLedger(database.jdbc(), database.transactions(), clock);
+    }
+
+    @BindToRegistry
     public MetricsLedger metricsLedger(LedgerDatabase database, Clock clock, ObjectMapper json) {
         return new MetricsLedger(database.jdbc(), json, clock);
     }
@@ -112,7 +117,7 @@ public class LedgerConfiguration implements CamelConfiguration {
         return idempotentRepository(database, "job-intake");
     }
 
-    /** Each (job, platform) published once, across restarts and nodes. */
+    /** Each (job, platform) and (job, platform, short) published once, across restarts and nodes. */
     @BindToRegistry
     public JdbcMessageIdRepository publicationRepository(LedgerDatabase database) {
         return idempotentRepository(database, "publication");

@@ -34,21 +34,21 @@ public record MetricsLedger(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
                          Map<String, Double> metrics) {
     }
 
-    /** Publications published at or after {@code since}, with the checkpoints they have samples for. */
+    /** Long videos published at or after {@code since}, with the checkpoints they have samples for (shorts are not measured). */
     public List<Posted> postedSince(OffsetDateTime since) {
         Map<String, Set<Integer>> collected = new HashMap<>();
         jdbc.query("SELECT m.job_id, m.platform, m.checkpoint_hours FROM publication_metrics m JOIN publications p "
-                        + "ON p.job_id = m.job_id AND p.platform = m.platform WHERE p.published_at >= ?",
+                        + "ON p.job_id = m.job_id AND p.platform = m.platform AND p.short_number = ? WHERE p.published_at >= ?",
                 row -> {
                     collected.computeIfAbsent(row.getString("job_id") + "/" + row.getString("platform"), key -> new HashSet<>())
                             .add(row.getInt("checkpoint_hours"));
-                }, since);
+                }, Publication.LONG_VIDEO, since);
         return jdbc.query("SELECT p.job_id, j.channel_id, p.platform, p.location, p.published_at FROM publications p "
-                        + "JOIN jobs j ON j.id = p.job_id WHERE p.state = ? AND p.published_at >= ? ORDER BY p.published_at, p.job_id",
+                        + "JOIN jobs j ON j.id = p.job_id WHERE p.state = ? AND p.short_number = ? AND p.published_at >= ? ORDER BY p.published_at, p.job_id",
                 (row, i) -> new Posted(row.getString("job_id"), row.getString("channel_id"), row.getString("platform"),
                         row.getString("location"), LedgerTime.read(row, "published_at"),
                         Set.copyOf(collected.getOrDefault(row.getString("job_id") + "/" + row.getString("platform"), Set.of()))),
-                Publication.State.PUBLISHED.name(), since);
+                Publication.State.PUBLISHED.name(), Publication.LONG_VIDEO, since);
     }
 
     /** Stores a checkpoint's sample; a checkpoint already sampled (another node, a repeat) keeps its first. */

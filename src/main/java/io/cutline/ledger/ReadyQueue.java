@@ -147,8 +147,9 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
         return transactions.execute(status -> {
             lockJob(jobId);
             List<Boolean> slotTaken = jdbc.query("SELECT r.slot_at FROM ready_videos r LEFT JOIN publications p "
-                            + "ON p.job_id = r.job_id AND p.platform = r.platform WHERE r.job_id = ? AND (p.state IS NULL OR p.state <> ?)",
-                    (row, i) -> row.getObject("slot_at") != null, jobId, Publication.State.PUBLISHED.name());
+                            + "ON p.job_id = r.job_id AND p.platform = r.platform AND p.short_number = ? WHERE r.job_id = ? "
+                            + "AND (p.state IS NULL OR p.state <> ?)",
+                    (row, i) -> row.getObject("slot_at") != null, Publication.LONG_VIDEO, jobId, Publication.State.PUBLISHED.name());
             if (slotTaken.isEmpty()) {
                 return Outcome.PUBLISHED;
             }

@@ -24,6 +24,7 @@ import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.ReadyQueue;
 import io.cutline.ledger.RenderLedger;
+import io.cutline.ledger.ShortLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
@@ -98,7 +99,7 @@ class JobProgressApiTest {
         ReadyQueue readyQueue = new ReadyQueue(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1));
         JobViews views = new JobViews(jobs, new StepLog(database.jdbc(), clock), stories, new SceneViews(stories, voices, generations),
                 new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications,
-                        readyQueue, channels, clock), costs,
+                        new ShortLedger(database.jdbc(), database.transactions(), clock), readyQueue, channels, clock), costs,
                 new JobProgress(jobs, stories, voices, publications),
                 new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
         return new JobApi(jobs, views, channels, new CallerStories(ShippedConfig.storyRules(), json), costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);

@@ -86,7 +86,7 @@ class ThumbnailTitleTest {
     }
 
     private static RenderGraph.Output output() {
-        return new RenderGraph.Output(RENDITION.width(), RENDITION.height(), "unused.ass", null);
+        return new RenderGraph.Output(RENDITION.width(), RENDITION.height(), false, "unused.ass", null);
     }
 
     private static byte[] thumbnail(TitleCard card) throws Exception {

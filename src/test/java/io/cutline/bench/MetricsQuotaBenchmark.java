@@ -22,6 +22,7 @@ import io.cutline.emulator.InstagramAccount;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LedgerDatabase;
 import io.cutline.ledger.MetricsLedger;
+import io.cutline.ledger.Publication;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.support.EmulatedProviders;
 import io.cutline.support.MutableClock;
@@ -119,8 +120,8 @@ public final class MetricsQuotaBenchmark {
     }
 
     private static void publish(PublicationLedger publications, String job, String platform, String location) {
-        publications.begin(job, platform);
-        publications.succeed(job, platform, location);
+        publications.begin(job, platform, Publication.LONG_VIDEO);
+        publications.succeed(job, platform, Publication.LONG_VIDEO, location);
     }
 
     private static Map<String, Long> counts(EmulatedProviders providers) {

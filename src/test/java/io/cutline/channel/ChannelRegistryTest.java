@@ -4,6 +4,7 @@ import io.cutline.support.ShippedConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -268,6 +269,30 @@ class ChannelRegistryTest {
         assertThat(scan.channels()).extracting(Channel::id).containsExactly("demo");
         assertThat(scan.problems()).extracting(DocumentProblem::field).containsExactly("targetSeconds");
         assertThat(registry.all()).as("a scan serves nothing").isEmpty();
+    }
+
+    @Test
+    void shortsAreCutFromHorizontalVideosOnKnownPlatformsWithLengthsInOrderAndTitlesApart() throws IOException {
+        Path channels = copyOfTheDemo();
+        String shorts = "shorts: {count: 2, reframe: crop, platforms: [youtube, vimeo], minSeconds: 40, maxSeconds: 20, titleFormat: \"{title}!\"}\n";
+        Files.writeString(channels.resolve("demo.yaml"), demo + shorts);
+        Files.writeString(channels.resolve("other.yaml"), sibling("other").replace("format: vertical-short", "format: horizontal-long")
+                + "shorts: {count: 3}\n");
+
+        ChannelRegistry registry = registry(channels);
+        List<DocumentProblem> problems = registry.reload();
+
+        assertThat(problems).extracting(DocumentProblem::field, DocumentProblem::message).containsExactlyInAnyOrder(
+                tuple("shorts.platforms[1]", "does not have a value in the enumeration "
+                        + ShippedConfig.vocabulary().platforms().stream().sorted().map(name -> "\"" + name + "\"").toList()),
+                tuple("shorts", "shorts are cut from horizontal videos; this channel's format is "
+                        + "'vertical-short' (shorts need format: horizontal-long)"),
+                tuple("shorts.minSeconds", "minSeconds 40 is more than maxSeconds 20"),
+                tuple("shorts.titleFormat", "'{title}!' has no {n}: every short of a video would have the same title"));
+        Channel other = registry.require("other");
+        assertThat(other.shorts().count()).isEqualTo(3);
+        assertThat(other.shorts().crop()).as("blur unless crop is asked for").isFalse();
+        assertThat(other.shortsPlatforms()).as("the channel's platforms unless the shorts name theirs").isEqualTo(other.platforms());
     }
 
     @Test

@@ -24,14 +24,14 @@ class PublicationLedgerTest {
         LedgerDatabase killed = new LedgerDatabase(url, "sa", "", 2);
         String job = new JobLedger(killed.jdbc(), Clock.systemUTC(), "node", Duration.ofMinutes(5)).create("quick", null, null, "test").job().id();
         PublicationLedger publications = new PublicationLedger(killed.jdbc(), Clock.systemUTC());
-        publications.begin(job, "tiktok");
-        publications.uploadSession(job, "tiktok", "v_pub_file~v2-1 https://upload.example/1");
+        publications.begin(job, "tiktok", Publication.LONG_VIDEO);
+        publications.uploadSession(job, "tiktok", Publication.LONG_VIDEO, "v_pub_file~v2-1 https://upload.example/1");
         killed.jdbc().execute("SHUTDOWN IMMEDIATELY");
         killed.stop();
 
         LedgerDatabase restarted = new LedgerDatabase(url, "sa", "", 2);
         try {
-            assertThat(new PublicationLedger(restarted.jdbc(), Clock.systemUTC()).uploadSession(job, "tiktok"))
+            assertThat(new PublicationLedger(restarted.jdbc(), Clock.systemUTC()).uploadSession(job, "tiktok", Publication.LONG_VIDEO))
                     .as("the post this session names exists at the platform: a restart must find it, not post again")
                     .contains("v_pub_file~v2-1 https://upload.example/1");
         } finally {

@@ -63,8 +63,8 @@ class ReadyQueueTest {
         assertThat(queue.slotOf(newer, "tiktok")).isEmpty();
 
         assertThat(queue.settle(older)).as("taken but not out yet").isEqualTo(ReadyQueue.Outcome.SLOT_DUE);
-        publications.begin(older, "tiktok");
-        publications.succeed(older, "tiktok", "https://example.invalid/1");
+        publications.begin(older, "tiktok", Publication.LONG_VIDEO);
+        publications.succeed(older, "tiktok", Publication.LONG_VIDEO, "https://example.invalid/1");
         assertThat(queue.settle(older)).isEqualTo(ReadyQueue.Outcome.PUBLISHED);
 
         assertThat(queue.fill("demo", "tiktok", slot.plus(1, ChronoUnit.MINUTES))).contains(newer);

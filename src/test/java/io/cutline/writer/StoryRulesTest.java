@@ -144,7 +144,7 @@ class StoryRulesTest {
         Channel fast = new Channel(quick.id(), quick.name(), quick.niche(), quick.language(),
                 new Channel.Voice("espeak", "en-us", 400, null), quick.style(), quick.platforms(), quick.format(), quick.targetSeconds(),
                 quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(), quick.renditions(), quick.writer(), quick.webhooks(),
-                quick.topics(), null, List.of(), null);
+                quick.topics(), null, List.of(), null, null);
         ManyTopics.write(signals, "quick", 0, 30, 1);
         List<String> problems = new ArrayList<>();
         for (Channel channel : List.of(quick, fast)) {
@@ -172,7 +172,7 @@ class StoryRulesTest {
     private static Channel withGeneration(Channel channel, String provider) {
         return new Channel(channel.id(), channel.name(), channel.niche(), channel.language(), channel.voice(), channel.style(),
                 channel.platforms(), channel.format(), channel.targetSeconds(), channel.schedule(), channel.budget(), channel.signals(),
-                new Channel.Generation(provider, null, null), channel.music(), channel.renditions(), channel.writer(), channel.webhooks(), channel.topics(), channel.testing(), channel.languages(), channel.publishing());
+                new Channel.Generation(provider, null, null), channel.music(), channel.renditions(), channel.writer(), channel.webhooks(), channel.topics(), channel.testing(), channel.languages(), channel.publishing(), channel.shorts());
     }
 
     private static ChannelRegistry registry() {

@@ -16,8 +16,8 @@ import io.cutline.provider.AdapterKit;
 /**
  * The offline publisher: writes a platform's rendition, thumbnail and metadata JSON to its folder
  * ({@code outbox/<platform>/} by default) as {@code <job>.mp4}, {@code <job>.jpg} and {@code <job>.json}, for a
- * person or another system to pick up. Each file appears whole (written aside, then moved into
- * place); publishing the same job again rewrites the same files.
+ * person or another system to pick up; a short cut from the job's video as {@code <job>-short-<n>.*}. Each
+ * file appears whole (written aside, then moved into place); publishing the same post again rewrites the same files.
  */
 public class OutboxPublisher implements Publisher {
 
@@ -33,7 +33,7 @@ public class OutboxPublisher implements Publisher {
     @Override
     public String publish(Render render, PostMetadata metadata, UploadSession session) {
         try {
-            String name = MediaStore.plainName(render.jobId());
+            String name = MediaStore.plainName(metadata.postId());
             Path directory = Files.createDirectories(outbox);
             Path video = directory.resolve(name + ".mp4");
             place(Path.of(render.path()), video);

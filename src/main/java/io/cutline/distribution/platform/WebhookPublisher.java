@@ -68,7 +68,7 @@ public class WebhookPublisher implements Publisher {
         }
         String text = body.toString();
         HttpGateway.Reply reply = ProviderErrors.check(settings.name(), http.send(settings.name(), HttpGateway.Call.json("POST",
-                settings.text("url"), Map.of("User-Agent", "Cutline-Webhooks/1", "Idempotency-Key", "cutline-" + metadata.jobId() + "-"
+                settings.text("url"), Map.of("User-Agent", "Cutline-Webhooks/1", "Idempotency-Key", "cutline-" + metadata.postId() + "-"
                         + metadata.platform(), WebhookSignature.HEADER, WebhookSignature.header(settings.secret("secret-env"),
                         now.getEpochSecond(), text)), text)));
         return location(reply);

@@ -81,7 +81,7 @@ public class YouTubePublisher implements Publisher {
         Optional<String> stored = session.handle();
         Optional<JsonNode> video = stored.flatMap(uri -> upload(uri, file, size, -1));
         if (stored.isPresent() && video.isEmpty()) {
-            video = findByMarker(metadata.jobId());
+            video = findByMarker(metadata.postId());
             session.discard();
         }
         if (video.isEmpty()) {
@@ -191,10 +191,10 @@ public class YouTubePublisher implements Publisher {
     }
 
     /**
-     * The channel's latest upload tagged with the job's marker: the video of an upload whose last reply
+     * The channel's latest upload tagged with the post's marker: the video of an upload whose last reply
      * was lost and whose session YouTube no longer knows.
      */
-    private Optional<JsonNode> findByMarker(String jobId) {
+    private Optional<JsonNode> findByMarker(String postId) {
         JsonNode channels = get("youtube/v3/channels?part=contentDetails&mine=true");
         String uploads = channels.path("items").path(0).path("contentDetails").path("relatedPlaylists").path("uploads").asText("");
         if (uploads.isBlank()) {
@@ -208,7 +208,7 @@ public class YouTubePublisher implements Publisher {
         }
         for (JsonNode video : get("youtube/v3/videos?part=snippet,status&id=" + encode(String.join(",", ids))).path("items")) {
             for (JsonNode tag : video.path("snippet").path("tags")) {
-                if (tag.asText().equals(YouTubeVideoResource.marker(jobId))) {
+                if (tag.asText().equals(YouTubeVideoResource.marker(postId))) {
                     return Optional.of(video);
                 }
             }

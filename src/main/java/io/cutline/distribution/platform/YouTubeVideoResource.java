@@ -30,9 +30,9 @@ record YouTubeVideoResource(String privacy, String category, boolean madeForKids
         return new YouTubeVideoResource(privacy, settings.text("category"), Boolean.parseBoolean(settings.text("made-for-kids")));
     }
 
-    /** The job's marker tag, by which its video is found again when an upload's answer was lost. */
-    static String marker(String jobId) {
-        return "cutline-" + jobId;
+    /** The post's marker tag (its {@link PostMetadata#postId()}), by which its video is found again when an upload's answer was lost. */
+    static String marker(String postId) {
+        return "cutline-" + postId;
     }
 
     /** The Video resource: snippet (title, description, tags with the job's marker first, category, language) and status. */
@@ -70,8 +70,8 @@ record YouTubeVideoResource(String privacy, String category, boolean madeForKids
 
     /** The job's marker, then the hashtags as tags, as many as fit in YouTube's 500 characters. */
     private static List<String> tags(PostMetadata metadata) {
-        List<String> tags = new ArrayList<>(List.of(marker(metadata.jobId())));
-        int used = marker(metadata.jobId()).length();
+        List<String> tags = new ArrayList<>(List.of(marker(metadata.postId())));
+        int used = marker(metadata.postId()).length();
         for (String hashtag : metadata.hashtags()) {
             String tag = withoutAngles(hashtag.replaceFirst("^#+", "")).strip();
             int cost = tag.length() + (tag.contains(" ") ? 2 : 0);

@@ -211,7 +211,7 @@ class InstagramPublisherContractTest {
         String job = UUID.randomUUID().toString();
         int containersBefore = instagram().containersCreated();
         List<String> tags = Collections.nCopies(31, "#light");
-        PostMetadata crowded = new PostMetadata(job, "quick", "instagram", "en", "Tags", "", tags, 30.0, 1080, 1920, true, null);
+        PostMetadata crowded = new PostMetadata(job, "quick", "instagram", "en", "Tags", "", tags, 30.0, 1080, 1920, true, null, 0);
         assertThatThrownBy(() -> publisher().publish(render(job), crowded, new MemoryUploadSession(instagram()::bytesReceived)))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("has 31 hashtags; Instagram takes at most 30");
         assertThat(instagram().containersCreated()).isEqualTo(containersBefore);
@@ -221,7 +221,7 @@ class InstagramPublisherContractTest {
     void aLongDescriptionIsCutSoTheCaptionFits() throws Exception {
         String job = UUID.randomUUID().toString();
         PostMetadata wordy = new PostMetadata(job, "quick", "instagram", "en", "Wordy", "word ".repeat(600), List.of("#light"), 30.0, 1080,
-                1920, true, null);
+                1920, true, null, 0);
         publisher().publish(render(job), wordy, new MemoryUploadSession(instagram()::bytesReceived));
         assertThat(lastCaption()).hasSizeLessThanOrEqualTo(2200).startsWith("Wordy\n\nword word").endsWith("\n\n#light");
     }

@@ -55,6 +55,6 @@ class OutboxPublisherTest {
     }
 
     private static PostMetadata metadata(String job) {
-        return new PostMetadata(job, "quick", "youtube", "en", TITLE, "description", List.of("#tag"), 2.0, 1080, 1920, true, null);
+        return new PostMetadata(job, "quick", "youtube", "en", TITLE, "description", List.of("#tag"), 2.0, 1080, 1920, true, null, 0);
     }
 }

@@ -22,6 +22,6 @@ final class PostFixtures {
 
     static PostMetadata metadata(String job, String platform, String title) {
         return new PostMetadata(job, "quick", platform, "en", title, "Three reasons.", List.of("#light", "#optics"), 30.0, 1080, 1920, true,
-                null);
+                null, 0);
     }
 }

@@ -162,7 +162,7 @@ class WebhookPublisherContractTest {
 
     private static PostMetadata metadata(String job) {
         return new PostMetadata(job, "quick", "webhook", "en", "Why light bends", "Three reasons.", List.of("#light", "#optics"), 30.0, 1080,
-                1920, true, null);
+                1920, true, null, 0);
     }
 
     private static Map<String, String> query(URI uri) {

@@ -20,6 +20,7 @@ import io.cutline.emulator.Fault;
 import io.cutline.emulator.YouTubeChannel;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LedgerDatabase;
+import io.cutline.ledger.Publication;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.model.PermanentFailure;
 import io.cutline.model.Render;
@@ -121,14 +122,14 @@ class YouTubePublisherContractTest {
         LedgerDatabase ledger = ledger(database);
         JobLedger jobs = new JobLedger(ledger.jdbc(), Clock.systemUTC(), "node-a", Duration.ofMinutes(1));
         job = jobs.create("quick", null, null, "api").job().id();
-        new PublicationLedger(ledger.jdbc(), Clock.systemUTC()).begin(job, "youtube");
+        new PublicationLedger(ledger.jdbc(), Clock.systemUTC()).begin(job, "youtube", Publication.LONG_VIDEO);
         int sessionsBefore = youtube().sessionsOpened();
         long bytesBefore = youtube().bytesReceived();
         PROVIDERS.emulator().faults().pass("youtube-upload", 2);
         PROVIDERS.emulator().faults().queue("youtube-upload", new Fault(Fault.Kind.SERVER_ERROR, 503, 0, 0), 10);
         Render render = render(job, 1080, 1920);
         assertThatThrownBy(() -> publisher().publish(render, metadata(job, 1080, 1920, null),
-                new StoredUploadSession(new PublicationLedger(ledger.jdbc(), Clock.systemUTC()), job, "youtube")))
+                new StoredUploadSession(new PublicationLedger(ledger.jdbc(), Clock.systemUTC()), job, "youtube", Publication.LONG_VIDEO)))
                 .isInstanceOf(ProviderUnavailableException.class);
         assertThat(youtube().bytesReceived() - bytesBefore).isEqualTo(2 * 256 * 1024);
         ledger.stop();
@@ -137,8 +138,8 @@ class YouTubePublisherContractTest {
         LedgerDatabase reopened = ledger(database);
         try {
             PublicationLedger publications = new PublicationLedger(reopened.jdbc(), Clock.systemUTC());
-            assertThat(publications.uploadSession(job, "youtube")).isPresent();
-            publisher().publish(render, metadata(job, 1080, 1920, null), new StoredUploadSession(publications, job, "youtube"));
+            assertThat(publications.uploadSession(job, "youtube", Publication.LONG_VIDEO)).isPresent();
+            publisher().publish(render, metadata(job, 1080, 1920, null), new StoredUploadSession(publications, job, "youtube", Publication.LONG_VIDEO));
         } finally {
             reopened.stop();
         }
@@ -275,6 +276,6 @@ class YouTubePublisherContractTest {
 
     private static PostMetadata metadata(String job, int width, int height, Instant publishAt) {
         return new PostMetadata(job, "quick", "youtube", "en", "Why <rates> move", "Three reasons.", List.of("#finance", "#rates"),
-                30.0, width, height, true, publishAt);
+                30.0, width, height, true, publishAt, 0);
     }
 }

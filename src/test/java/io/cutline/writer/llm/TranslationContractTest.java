@@ -126,7 +126,7 @@ class TranslationContractTest {
     private static Channel speaking(String language) {
         return new Channel(quick.id(), quick.name(), quick.niche(), language, quick.voice(), quick.style(), quick.platforms(),
                 quick.format(), quick.targetSeconds(), quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(),
-                quick.renditions(), quick.writer(), quick.webhooks(), quick.topics(), quick.testing(), quick.languages(), quick.publishing());
+                quick.renditions(), quick.writer(), quick.webhooks(), quick.topics(), quick.testing(), quick.languages(), quick.publishing(), null);
     }
 
     private static Brief brief() {
@@ -146,6 +146,6 @@ class TranslationContractTest {
     private static Channel channel(String provider) {
         return new Channel(quick.id(), quick.name(), quick.niche(), quick.language(), quick.voice(), quick.style(), quick.platforms(),
                 quick.format(), quick.targetSeconds(), quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(),
-                quick.renditions(), new Channel.Writer(provider, null, null), quick.webhooks(), quick.topics(), quick.testing(), quick.languages(), quick.publishing());
+                quick.renditions(), new Channel.Writer(provider, null, null), quick.webhooks(), quick.topics(), quick.testing(), quick.languages(), quick.publishing(), null);
     }
 }
