@@ -31,7 +31,7 @@ public class LedgerDatabase extends ServiceSupport {
     public LedgerDatabase(String url, String user, String password, int poolSize) {
         this.vendor = vendorOf(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(throughAsyncFiles(url));
+        config.setJdbcUrl(withoutCompactingOnClose(throughAsyncFiles(url)));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -115,6 +115,20 @@ public class LedgerDatabase extends ServiceSupport {
             }
             return null;
         }));
+    }
+
+    /**
+     * An H2 file is not compacted when it closes ({@code MAX_COMPACT_TIME=0}) unless the URL asks for it:
+     * H2 2.3.232's close-time compaction, which moves chunks to the file's start, failed on a ledger
+     * rewritten by polling ({@code AssertionError} in {@code RandomAccessStore.moveChunkInside}) and the
+     * reopened ledger had lost the last commits, as h2database issues 4086 and 4247 report. Space is still reused while the service runs
+     * ({@link #keepReplacedPagesFor}).
+     */
+    static String withoutCompactingOnClose(String url) {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains(";MAX_COMPACT_TIME=")) {
+            return url;
+        }
+        return url + ";MAX_COMPACT_TIME=0";
     }
 
     /** {@code h2} or {@code postgresql}: picks vendor-specific migrations and Camel repositories. */

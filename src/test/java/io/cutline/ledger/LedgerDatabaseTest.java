@@ -22,6 +22,16 @@ class LedgerDatabaseTest {
     }
 
     @Test
+    void anH2FileLedgerIsNotCompactedOnCloseUnlessTheUrlSaysSo() {
+        assertThat(LedgerDatabase.withoutCompactingOnClose("jdbc:h2:file:async:./data/ledger"))
+                .isEqualTo("jdbc:h2:file:async:./data/ledger;MAX_COMPACT_TIME=0");
+        assertThat(LedgerDatabase.withoutCompactingOnClose("jdbc:h2:file:async:/l;max_compact_time=500")).as("the operator's choice stands")
+                .isEqualTo("jdbc:h2:file:async:/l;max_compact_time=500");
+        assertThat(LedgerDatabase.withoutCompactingOnClose("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
+        assertThat(LedgerDatabase.withoutCompactingOnClose("jdbc:postgresql://db/cutline")).isEqualTo("jdbc:postgresql://db/cutline");
+    }
+
+    @Test
     void anH2LedgerKeepsReplacedPagesOnlyAsLongAsConfigured(@TempDir Path dir) {
         LedgerDatabase database = new LedgerDatabase("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "", 2);
         try {

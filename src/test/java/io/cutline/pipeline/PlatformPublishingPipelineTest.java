@@ -67,7 +67,9 @@ class PlatformPublishingPipelineTest {
             try (TestService restarted = new TestService(root, settings).start()) {
                 Http api = new Http(port);
                 String id = restarted.jdbc().queryForObject("SELECT id FROM jobs", String.class);
-                assertThat(api.post("/api/jobs/" + id + "/retry", "").status()).isEqualTo(202);
+                Http.Answer retried = api.post("/api/jobs/" + id + "/retry", "");
+                assertThat(retried.status()).as("retry after the restart: %s; job %s", retried.body(), api.get("/api/jobs/" + id).body())
+                        .isEqualTo(202);
                 JsonNode done = JobWatch.awaitState(api, id, "DONE", 3, Duration.ofMinutes(6));
                 assertThat(emulator.youtube().videosCreated()).isEqualTo(1);
                 assertThat(emulator.youtube().sessionsOpened()).as("the same session resumed after the restart").isEqualTo(1);

@@ -44,8 +44,25 @@ public final class ServiceProcess implements AutoCloseable {
             });
             return service;
         } catch (AssertionError | RuntimeException e) {
+            service.dumpThreadsTo(log);
             service.kill();
             throw e;
+        }
+    }
+
+    /** The threads of a service that would not start, appended to its log, so a hang says where it hangs. */
+    private void dumpThreadsTo(Path log) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()),
+                    "Thread.print").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the timeout is the finding; a missing dump only makes it harder to read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

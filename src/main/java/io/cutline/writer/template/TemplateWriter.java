@@ -20,6 +20,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.Channel;
 import io.cutline.channel.Format;
@@ -61,7 +62,8 @@ public class TemplateWriter implements StoryWriter {
 
     public TemplateWriter(Phrases phrases, ObjectMapper json) {
         this.phrases = phrases;
-        this.json = json;
+        // a scene without seconds has no seconds key in the document: the schema types it as a number
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     public TemplateWriter(ProviderSettings settings, AdapterKit kit) {
@@ -156,10 +158,11 @@ public class TemplateWriter implements StoryWriter {
         for (int i = 0; i < lines.size(); i++) {
             String subject = String.join(", ", subjectWords(lines.get(i), brief.keywords()));
             String prompt = channel.style().visual() + "; " + subject + "; scene " + (i + 1) + " of " + lines.size();
-            double seconds = Math.round(words(lines.get(i)) * 6000.0 / channel.voice().wordsPerMinuteOrDefault()) / 100.0;
             // lines 1..beats are the brief's beats in order; the hook and the call to action draw on none
             List<Integer> facts = i >= 1 && i <= brief.beats().size() ? List.of(i) : List.of();
-            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL, seconds, facts));
+            // no seconds: each scene runs as long as its narration takes, which also holds a one-word hook
+            // that would run under the schema's half-second minimum
+            scenes.add(new Storyboard.SceneDraft(lines.get(i), prompt, i == 0 ? Scene.HERO : Scene.BROLL, null, facts));
         }
         List<String> hashtags = hashtags(channel, brief);
         String description = brief.beats().get(0) + " " + brief.callToAction() + "\n\n" + String.join(" ", hashtags);

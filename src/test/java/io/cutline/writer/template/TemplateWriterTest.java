@@ -69,7 +69,9 @@ class TemplateWriterTest {
         assertThat(storyboard.scenes()).allSatisfy(scene -> assertThat(scene.visualPrompt()).startsWith(demo.style().visual()));
         assertThat(storyboard.scenes().get(1).visualPrompt()).contains("moon");
         assertThat(storyboard.hashtags()).contains("#moon", "#shorts").allMatch(tag -> tag.matches("#\\S+"));
-        assertThat(SchemaCheck.load("storyboard.schema.json").problems(json.valueToTree(storyboard), "storyboard")).isEmpty();
+        assertThat(storyboard.scenes()).as("each scene runs as long as its narration").allMatch(scene -> scene.seconds() == null);
+        assertThat(SchemaCheck.load("storyboard.schema.json").problems(writer.storyboard(demo, brief, null).document(), "storyboard"))
+                .isEmpty();
     }
 
     @Test
