@@ -61,7 +61,15 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
     /** Starts the emulator and builds the settings and kit (what a benchmark calls outside JUnit). */
     public EmulatedProviders open() {
         emulator = ProviderEmulator.start("127.0.0.1", 0, System.getenv(KEY_VARIABLE), seed);
-        Map<String, String> properties = new HashMap<>(HostedSettings.emulated(emulator));
+        return openAgainst(emulator.baseUrl());
+    }
+
+    /**
+     * Builds the settings and kit against an emulator already running at {@code base}, in another process
+     * (a benchmark that measures this JVM's heap must not count the emulator's); {@link #emulator()} is then null.
+     */
+    public EmulatedProviders openAgainst(String base) {
+        Map<String, String> properties = new HashMap<>(HostedSettings.emulated(base));
         properties.putAll(overrides);
         DefaultCamelContext camel = context(properties);
         settings = new Settings(camel);
@@ -82,7 +90,9 @@ public final class EmulatedProviders implements BeforeAllCallback, BeforeEachCal
     @Override
     public void close() {
         contexts.forEach(DefaultCamelContext::stop);
-        emulator.close();
+        if (emulator != null) {
+            emulator.close();
+        }
     }
 
     public ProviderEmulator emulator() {

@@ -5,13 +5,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /** The ledger's part of an upload, in memory; notes how many bytes the platform had received when the handle was saved. */
-final class MemoryUploadSession implements UploadSession {
+public final class MemoryUploadSession implements UploadSession {
 
     private final LongSupplier bytesReceived;
     private final AtomicReference<String> handle = new AtomicReference<>();
     private long bytesWhenSaved = -1;
 
-    MemoryUploadSession(LongSupplier bytesReceived) {
+    public MemoryUploadSession(LongSupplier bytesReceived) {
         this.bytesReceived = bytesReceived;
     }
 
