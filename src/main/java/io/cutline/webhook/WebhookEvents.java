@@ -54,8 +54,20 @@ public class WebhookEvents {
         this.defaultUrls = List.copyOf(defaultUrls);
     }
 
-    /** Queues event {@code type} about the job (and, for publication events, the platform) for every URL that wants it. */
-    public void raise(String type, String jobId, String platform) {
+    /** Queues job event {@code type} (job.completed, job.parked, budget.exceeded) for every URL that wants it. */
+    public void raise(String type, String jobId) {
+        queue(type, jobId, null, 0);
+    }
+
+    /**
+     * Queues publication event {@code type} (video.published, publication.failed) about the job's video on
+     * {@code platform}, or its short {@code shortNumber} there (0 or none: the video itself).
+     */
+    public void raisePublication(String type, String jobId, String platform, Integer shortNumber) {
+        queue(type, jobId, platform, shortNumber == null ? Publication.LONG_VIDEO : shortNumber);
+    }
+
+    private void queue(String type, String jobId, String platform, int shortNumber) {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("no webhook event '" + type + "' (known: " + String.join(", ", TYPES) + ")");
         }
@@ -67,12 +79,12 @@ public class WebhookEvents {
             return;
         }
         String eventId = UUID.randomUUID().toString();
-        String payload = payload(eventId, type, job, platform);
+        String payload = payload(eventId, type, job, platform, shortNumber);
         urls.forEach(url -> deliveries.add(eventId, type, jobId, job.channelId(), url, payload));
         LOG.info("webhook event {} {} for job {} queued for {} URL(s)", type, eventId, jobId, urls.size());
     }
 
-    private String payload(String eventId, String type, Job job, String platform) {
+    private String payload(String eventId, String type, Job job, String platform, int shortNumber) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("jobId", job.id());
         data.put("channel", job.channelId());
@@ -87,9 +99,12 @@ public class WebhookEvents {
             data.put("failure", failure);
         }
         if (platform != null) {
-            Publication publication = publications.find(job.id(), platform).orElse(null);
+            Publication publication = publications.find(job.id(), platform, shortNumber).orElse(null);
             Map<String, Object> published = new LinkedHashMap<>();
             published.put("platform", platform);
+            if (shortNumber != Publication.LONG_VIDEO) {
+                published.put("short", shortNumber);
+            }
             published.put("state", publication == null ? null : publication.state().name());
             published.put("location", publication == null ? null : publication.location());
             published.put("error", publication == null ? null : publication.error());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,10 @@ import io.cutline.api.JobViews;
 import io.cutline.distribution.PublicationDesk;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobState;
+import io.cutline.support.Await;
 import io.cutline.support.Probe;
 import io.cutline.support.TestService;
+import io.cutline.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,8 +60,15 @@ class ShortsPipelineTest {
                       - Some deep sea fish make their own light to hunt.
                       - A laser beam keeps its colour over very long distances.
                 """);
-        Map<String, String> settings = Map.of("cutline.channels.dir", channels.toString(), "cutline.signals.dir", signals.toString(),
-                "cutline.shorts.min-seconds", "6", "cutline.shorts.max-seconds", "10");
+        Map<String, String> settings = new HashMap<>(Map.of("cutline.channels.dir", channels.toString(), "cutline.signals.dir", signals.toString(),
+                "cutline.shorts.min-seconds", "6", "cutline.shorts.max-seconds", "10"));
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            settings.putAll(receiver.settings("/events"));
+            publishesTheVideoAndItsShorts(root, settings, receiver);
+        }
+    }
+
+    private static void publishesTheVideoAndItsShorts(Path root, Map<String, String> settings, WebhookReceiver receiver) throws Exception {
         try (TestService service = new TestService(root, settings).start()) {
             String id = service.submit("quick");
             Job job = service.awaitEnd(id, Duration.ofMinutes(3));
@@ -120,6 +130,15 @@ class ShortsPipelineTest {
             assertThat(service.bean("publicationDesk", PublicationDesk.class).reconcile(id, "tiktok", 1))
                     .as("a repeated attempt finds the short out and publishes nothing").isFalse();
             assertThat(Files.getLastModifiedTime(first).toMillis()).isEqualTo(postedAt);
+
+            Await.until("a video.published event for the video and for each short on each platform", Duration.ofSeconds(15),
+                    () -> receiver.at("/events").stream().filter(event -> "video.published".equals(event.event())).count() == 1 + SHORTS * 2);
+            assertThat(receiver.at("/events").stream().filter(event -> "video.published".equals(event.event()))
+                    .map(event -> event.json().path("data").path("publication"))
+                    .map(publication -> publication.path("platform").asText() + "/" + publication.path("short").asInt(0) + "/"
+                            + publication.path("state").asText()))
+                    .containsExactlyInAnyOrder("youtube/0/PUBLISHED", "youtube/1/PUBLISHED", "tiktok/1/PUBLISHED", "youtube/2/PUBLISHED",
+                            "tiktok/2/PUBLISHED", "youtube/3/PUBLISHED", "tiktok/3/PUBLISHED");
         }
     }
 
