@@ -34,7 +34,7 @@ final class AudienceEmulation implements ProviderEmulator.Emulation {
                 YouTubeEmulation.ERRORS).ifPresent(opened -> context.finish(call, opened.fault(), () -> report(call, context, audience))));
         // videos.list serves the publisher (by id, YouTubeEmulation) and, with part=statistics, the metrics here
         router.get("/youtube/v3/videos").handler(call -> {
-            if (!"statistics".equals(call.request().getParam("part"))) {
+            if (!YouTubeEmulation.listParameter(call, "part").equals(List.of("statistics"))) {
                 call.next();
                 return;
             }
@@ -72,20 +72,23 @@ final class AudienceEmulation implements ProviderEmulator.Emulation {
     }
 
     private static void statistics(RoutingContext call, EmulatorContext context, Audience audience) {
-        String[] ids = String.valueOf(call.request().getParam("id")).split(",");
-        if (ids.length > 50) {
+        List<String> ids = YouTubeEmulation.listParameter(call, "id");
+        if (ids.size() > 50) {
             EmulatorContext.json(call, 400, YouTubeEmulation.error(400, "badRequest", "at most 50 ids in one videos.list"));
             return;
         }
         ObjectNode answer = context.json().createObjectNode().put("kind", "youtube#videoListResponse");
         ArrayNode items = answer.putArray("items");
         for (String id : ids) {
-            audience.counters(id).ifPresent(values -> {
-                ObjectNode statistics = items.addObject().put("kind", "youtube#video").put("id", id).putObject("statistics");
-                STATISTICS.forEach(pair -> statistics.put(pair.split(":")[1], String.valueOf(values.get(pair.split(":")[0]).longValue())));
-            });
+            audience.counters(id).ifPresent(values -> addStatistics(items.addObject().put("kind", "youtube#video").put("id", id), values));
         }
         EmulatorContext.json(call, 200, answer.toString());
+    }
+
+    /** A video's {@code statistics} part: its counters as strings, as the Data API sends them ({@code "0"} for one not counted). */
+    static void addStatistics(ObjectNode video, Map<String, Double> counters) {
+        ObjectNode statistics = video.putObject("statistics");
+        STATISTICS.forEach(pair -> statistics.put(pair.split(":")[1], String.valueOf(counters.getOrDefault(pair.split(":")[0], 0.0).longValue())));
     }
 
     private static void instagram(RoutingContext call, EmulatorContext context, Audience audience) {

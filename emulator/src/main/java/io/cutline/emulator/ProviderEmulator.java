@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -68,7 +69,9 @@ public final class ProviderEmulator implements AutoCloseable {
         emulations.forEach(emulation -> emulation.register(router, context));
         admin(router, context);
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+            // Google's own clients gzip their JSON request bodies (Content-Encoding: gzip), which Google's servers take
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setDecompressionSupported(true))
+                    .requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             ProviderEmulator emulator = new ProviderEmulator(vertx, server, context, youtubeData);
             context.baseUrl("http://" + host + ":" + server.actualPort());

@@ -35,8 +35,13 @@ public final class YouTubeChannel {
         }
     }
 
+    /** A resumable {@code thumbnails.set}: the video it is for and the image's declared size. */
+    record ThumbnailUpload(String videoId, long size) {
+    }
+
     private final Map<String, Instant> tokens = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, ThumbnailUpload> thumbnailUploads = new HashMap<>();
     private final Map<String, ObjectNode> videos = new LinkedHashMap<>();
     private final Map<String, Integer> thumbnails = new HashMap<>();
     private final Map<String, Optional<Fault>> outcomes = new HashMap<>();
@@ -90,6 +95,7 @@ public final class YouTubeChannel {
     /** Every upload session is forgotten (as when they expire after a week): resuming one answers 404. */
     public synchronized void forgetSessions() {
         sessions.clear();
+        thumbnailUploads.clear();
     }
 
     synchronized String issueToken() {
@@ -118,6 +124,17 @@ public final class YouTubeChannel {
 
     synchronized Optional<Session> session(String id) {
         return Optional.ofNullable(sessions.get(id));
+    }
+
+    /** A new resumable thumbnail upload: its upload id. */
+    synchronized String openThumbnailUpload(ThumbnailUpload upload) {
+        String id = "emu-thumbnail-" + (thumbnailUploads.size() + 1) + "-" + Long.toHexString(System.nanoTime());
+        thumbnailUploads.put(id, upload);
+        return id;
+    }
+
+    synchronized Optional<ThumbnailUpload> thumbnailUpload(String id) {
+        return Optional.ofNullable(thumbnailUploads.get(id));
     }
 
     /** Keeps {@code bytes} more of the session's upload; the video once the last byte is in. */

@@ -2,8 +2,11 @@ package io.cutline.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +22,12 @@ import io.vertx.ext.web.RoutingContext;
  * {@code POST /oauth2/token} (refresh-token grant), the resumable {@code videos.insert}
  * ({@code POST /upload/youtube/v3/videos?uploadType=resumable} answering a session URI in
  * {@code Location}; {@code PUT} chunks answered {@code 308} + {@code Range} until the last, {@code 201}
- * with the video; {@code Content-Range: bytes *}{@code /TOTAL} asks how far it got), {@code thumbnails.set},
- * {@code videos.list} (with {@code part=statistics}: {@link AudienceEmulation}), {@code channels.list?mine=true} and {@code playlistItems.list} (the channel's
- * uploads, newest first). Chunks other than the last must be a multiple of 256 KiB and start where the
+ * with the video; {@code Content-Range: bytes *}{@code /TOTAL} asks how far it got), {@code thumbnails.set}
+ * ({@code uploadType=media}, or resumable with the image in one {@code PUT}), {@code videos.list} (the parts asked
+ * for; {@code part=statistics} alone: {@link AudienceEmulation}), {@code channels.list?mine=true} and
+ * {@code playlistItems.list} (the channel's uploads, newest first). A list parameter such as {@code part} or
+ * {@code id} may come comma-separated or repeated ({@code part=snippet&part=status}, as Google's own clients send it).
+ * Chunks other than the last must be a multiple of 256 KiB and start where the
  * received bytes end. Faults are drawn per endpoint: {@code youtube-token}, {@code youtube} (the
  * insert: also {@code quota-exceeded}, and {@code failed} and {@code never-live} for the processing of
  * the video it makes), {@code youtube-upload} (chunks and status queries), {@code youtube-finish} (the last
@@ -46,7 +52,15 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
                 YouTubeEmulation::notResumable).ifPresent(opened -> insert(call, context, channel, opened)));
         router.put("/upload/youtube/v3/videos").handler(call -> upload(call, context, channel));
         router.post("/upload/youtube/v3/thumbnails/set").handler(call -> context.admit(call, PROVIDER + "-thumbnail",
-                authorized(call, channel), ERRORS).ifPresent(opened -> thumbnail(call, context, channel, opened.fault())));
+                authorized(call, channel), ERRORS).ifPresent(opened -> {
+                    if ("resumable".equals(call.request().getParam("uploadType"))) {
+                        openThumbnailUpload(call, context, channel, opened.fault());
+                    } else {
+                        thumbnail(call, context, channel, opened.fault(), String.valueOf(call.request().getParam("videoId")));
+                    }
+                }));
+        router.put("/upload/youtube/v3/thumbnails/set").handler(call -> context.admit(call, PROVIDER + "-thumbnail",
+                authorized(call, channel), ERRORS).ifPresent(opened -> thumbnailUpload(call, context, channel, opened.fault())));
         router.get("/youtube/v3/videos").handler(call -> context.admit(call, PROVIDER + "-list", authorized(call, channel), ERRORS)
                 .ifPresent(opened -> list(call, context, channel)));
         router.get("/youtube/v3/channels").handler(call -> context.admit(call, PROVIDER + "-list", authorized(call, channel), ERRORS)
@@ -91,20 +105,27 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
             EmulatorContext.json(call, 400, error(400, invalid.get().split(":")[0], invalid.get()));
             return;
         }
-        long size;
-        try {
-            size = Long.parseLong(call.request().getHeader("X-Upload-Content-Length"));
-        } catch (NumberFormatException e) {
-            EmulatorContext.json(call, 400, error(400, "badRequest", "X-Upload-Content-Length is required"));
+        OptionalLong size = declaredSize(call);
+        if (size.isEmpty()) {
             return;
         }
         ObjectNode video = context.json().createObjectNode();
         video.set("snippet", opened.body().path("snippet").deepCopy());
         video.set("status", opened.body().path("status").deepCopy());
-        YouTubeChannel.Session session = channel.open(size, video, opened.fault());
+        YouTubeChannel.Session session = channel.open(size.getAsLong(), video, opened.fault());
         context.finish(call, opened.fault(), () -> call.response().setStatusCode(200)
                 .putHeader("Location", context.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=" + session.id
                         + "&part=snippet,status").end());
+    }
+
+    /** The size a resumable upload announces ({@code X-Upload-Content-Length}); empty, with 400 answered, without one. */
+    private static OptionalLong declaredSize(RoutingContext call) {
+        try {
+            return OptionalLong.of(Long.parseLong(call.request().getHeader("X-Upload-Content-Length")));
+        } catch (NumberFormatException e) {
+            EmulatorContext.json(call, 400, error(400, "badRequest", "X-Upload-Content-Length is required"));
+            return OptionalLong.empty();
+        }
     }
 
     /** What YouTube refuses in a Video resource: the first problem, as {@code reason: message}. */
@@ -159,7 +180,7 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
             context.finish(call, fault, () -> answer(call, session, session.videoId == null ? Optional.empty() : channel.video(session.videoId)));
             return;
         }
-        byte[] bytes = call.body().buffer() == null ? new byte[0] : call.body().buffer().getBytes();
+        byte[] bytes = body(call);
         if (!chunk.matches() || Long.parseLong(chunk.group(3)) != session.size) {
             EmulatorContext.json(call, 400, error(400, "badContentRange", "Content-Range must be bytes FIRST-LAST/" + session.size));
             return;
@@ -197,14 +218,44 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
         call.response().end();
     }
 
-    private void thumbnail(RoutingContext call, EmulatorContext context, YouTubeChannel channel, Optional<Fault> fault) {
-        byte[] image = call.body().buffer() == null ? new byte[0] : call.body().buffer().getBytes();
+    /**
+     * A resumable {@code thumbnails.set} begins: the session URI in {@code Location}. A thumbnail is at most 2 MB, less
+     * than the chunk Google's clients send by default, so the emulator takes it in one piece.
+     */
+    private void openThumbnailUpload(RoutingContext call, EmulatorContext context, YouTubeChannel channel, Optional<Fault> fault) {
+        OptionalLong size = declaredSize(call);
+        if (size.isEmpty()) {
+            return;
+        }
+        String videoId = String.valueOf(call.request().getParam("videoId"));
+        String id = channel.openThumbnailUpload(new YouTubeChannel.ThumbnailUpload(videoId, size.getAsLong()));
+        context.finish(call, fault, () -> call.response().setStatusCode(200).putHeader("Location", context.baseUrl()
+                + "/upload/youtube/v3/thumbnails/set?uploadType=resumable&upload_id=" + id + "&videoId=" + videoId).end());
+    }
+
+    /** The image of a resumable {@code thumbnails.set}, all of it in this {@code PUT}. */
+    private void thumbnailUpload(RoutingContext call, EmulatorContext context, YouTubeChannel channel, Optional<Fault> fault) {
+        Optional<YouTubeChannel.ThumbnailUpload> upload = channel.thumbnailUpload(String.valueOf(call.request().getParam("upload_id")));
+        if (upload.isEmpty()) {
+            EmulatorContext.json(call, 404, error(404, "notFound", "The upload session does not exist or has expired."));
+            return;
+        }
+        long size = upload.get().size();
+        String whole = "bytes 0-" + (size - 1) + "/" + size;
+        if (!whole.equals(call.request().getHeader("Content-Range")) || body(call).length != size) {
+            EmulatorContext.json(call, 400, error(400, "badContentRange", "the emulator takes a thumbnail in one piece: Content-Range " + whole));
+            return;
+        }
+        thumbnail(call, context, channel, fault, upload.get().videoId());
+    }
+
+    private void thumbnail(RoutingContext call, EmulatorContext context, YouTubeChannel channel, Optional<Fault> fault, String videoId) {
+        byte[] image = body(call);
         String head = new String(image, 0, Math.min(image.length, 4), StandardCharsets.ISO_8859_1);
         if (!head.startsWith("\u00FF\u00D8\u00FF") && !head.startsWith("\u0089PNG")) {
             EmulatorContext.json(call, 400, error(400, "invalidImage", "The thumbnail is not a JPEG or PNG image."));
             return;
         }
-        String videoId = String.valueOf(call.request().getParam("videoId"));
         if (!channel.setThumbnail(videoId)) {
             EmulatorContext.json(call, 404, error(404, "videoNotFound", "The video that you are trying to update cannot be found."));
             return;
@@ -213,14 +264,51 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
                 + "[{\"default\":{\"url\":\"" + context.baseUrl() + "/vi/" + videoId + "/default.jpg\"}}]}"));
     }
 
-    /** {@code videos.list?id=a,b}: the videos found, {@code uploaded} while processing, then {@code processed} (or {@code failed}). */
+    /**
+     * {@code videos.list?id=a,b}: the videos found, with the parts asked for; {@code uploaded} while processing, then
+     * {@code processed} (or {@code failed}), which {@code processingDetails} tells as {@code processing}, {@code succeeded}
+     * (or {@code failed}).
+     */
     private void list(RoutingContext call, EmulatorContext context, YouTubeChannel channel) {
         ObjectNode answer = context.json().createObjectNode().put("kind", "youtube#videoListResponse");
         ArrayNode items = answer.putArray("items");
-        for (String id : String.valueOf(call.request().getParam("id")).split(",")) {
-            channel.listed(id.strip()).ifPresent(items::add);
+        List<String> parts = listParameter(call, "part");
+        for (String id : listParameter(call, "id")) {
+            channel.listed(id).ifPresent(video -> items.add(withParts(video, parts, context.audience())));
         }
         EmulatorContext.json(call, 200, answer.toString());
+    }
+
+    private static ObjectNode withParts(ObjectNode video, List<String> parts, Audience audience) {
+        String id = video.path("id").asText();
+        ObjectNode listed = video.objectNode().put("kind", "youtube#video").put("id", id);
+        for (String part : List.of("snippet", "status")) {
+            if (parts.contains(part)) {
+                listed.set(part, video.path(part));
+            }
+        }
+        if (parts.contains("processingDetails")) {
+            String processing = switch (video.path("status").path("uploadStatus").asText()) {
+                case "processed" -> "succeeded";
+                case "failed" -> "failed";
+                default -> "processing";
+            };
+            listed.putObject("processingDetails").put("processingStatus", processing);
+        }
+        if (parts.contains("statistics")) {
+            AudienceEmulation.addStatistics(listed, audience.counters(id).orElse(Map.of()));
+        }
+        return listed;
+    }
+
+    /** A list parameter's values, whether comma-separated ({@code part=snippet,status}) or repeated ({@code part=snippet&part=status}). */
+    static List<String> listParameter(RoutingContext call, String name) {
+        return call.request().params().getAll(name).stream().flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip).filter(value -> !value.isEmpty()).toList();
+    }
+
+    private static byte[] body(RoutingContext call) {
+        return call.body().buffer() == null ? new byte[0] : call.body().buffer().getBytes();
     }
 
     /** {@code playlistItems.list} of the uploads playlist: the newest {@code maxResults} (default 5) video ids. */
@@ -238,7 +326,7 @@ final class YouTubeEmulation implements ProviderEmulator.Emulation {
     }
 
     private static Optional<Reply> notResumable(RoutingContext call) {
-        return "resumable".equals(call.request().getParam("uploadType")) && String.valueOf(call.request().getParam("part")).contains("snippet")
+        return "resumable".equals(call.request().getParam("uploadType")) && listParameter(call, "part").contains("snippet")
                 ? Optional.empty()
                 : Optional.of(new Reply(400, error(400, "badRequest", "uploadType=resumable and part=snippet,status are required")));
     }
