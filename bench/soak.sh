@@ -113,6 +113,9 @@ service_env() {
     FAL_KEY=$KEY ELEVENLABS_API_KEY=$KEY OPENAI_API_KEY=$KEY ANTHROPIC_API_KEY=$KEY
   export YOUTUBE_CLIENT_ID=soak YOUTUBE_CLIENT_SECRET=$KEY YOUTUBE_REFRESH_TOKEN=$KEY \
     TIKTOK_CLIENT_KEY=soak TIKTOK_CLIENT_SECRET=$KEY TIKTOK_REFRESH_TOKEN=$KEY
+  # the refresh tokens the emulator's TikTok rotates outlive the service's kills, not this run (a new emulator refuses them)
+  export CUTLINE_DISTRIBUTION_YOUTUBE_REFRESH_TOKEN_FILE=$RUN/youtube-refresh-token \
+    CUTLINE_DISTRIBUTION_TIKTOK_REFRESH_TOKEN_FILE=$RUN/tiktok-refresh-token
   export CUTLINE_JAVA_OPTS="-Xmx512m -Dcutline.log.file=$RUN/cutline.log -Dcutline.console.level=WARN"
 }
 

@@ -3,8 +3,10 @@ package io.cutline.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import io.cutline.distribution.platform.InstagramPublisher;
 import io.cutline.distribution.platform.TikTokPublisher;
@@ -14,15 +16,26 @@ import io.cutline.emulator.ProviderEmulator;
 /** Settings that point every hosted provider (video, voice and LLM writers) at the emulator, and a copy of the quick channel using one of them. */
 public final class HostedSettings {
 
+    /**
+     * Where the refresh tokens an emulator's TikTok rotated are kept, by emulator: every service and
+     * adapter talking to one emulator (a restart too) sends the token it gave last, and none starts
+     * from a token another emulator gave, which this one would refuse.
+     */
+    private static final Map<ProviderEmulator, Path> REFRESH_TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private HostedSettings() {
     }
 
     public static Map<String, String> emulated(ProviderEmulator emulator) {
-        return emulated(emulator.baseUrl());
+        return emulated(emulator.baseUrl(), REFRESH_TOKENS.computeIfAbsent(emulator, started -> TestService.newRoot("refresh-tokens")));
     }
 
-    /** Settings for an emulator at {@code base} (e.g. one running in another process). */
+    /** Settings for an emulator at {@code base} (e.g. one running in another process), its rotated refresh tokens kept in a new directory. */
     public static Map<String, String> emulated(String base) {
+        return emulated(base, TestService.newRoot("refresh-tokens"));
+    }
+
+    private static Map<String, String> emulated(String base, Path refreshTokens) {
         Map<String, String> settings = new HashMap<>();
         settings.put("cutline.generation.runway.base-url", base);
         settings.put("cutline.generation.luma.base-url", base + "/dream-machine/v1");
@@ -69,6 +82,7 @@ public final class HostedSettings {
             for (String credential : new String[] {"client-id-env", "client-secret-env", "refresh-token-env"}) {
                 settings.put("cutline.distribution." + platform + "." + credential, "CUTLINE_TEST_API_KEY");
             }
+            settings.put("cutline.distribution." + platform + ".refresh-token-file", refreshTokens.resolve(platform).toString());
         }
         settings.put("cutline.providers.response-timeout-ms", "2000");
         settings.put("cutline.providers.downloads.allow-loopback", "true");

@@ -10,9 +10,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The emulated TikTok creator account: access tokens, posts from {@code video/init} with their
- * uploads and statuses, whether the app is audited (an unaudited app may only post {@code SELF_ONLY}),
- * and counters a test asserts on (posts initialized, posts published, bytes received).
+ * The emulated TikTok creator account: access tokens, the refresh token (rotated by every refresh, as
+ * TikTok does), posts from {@code video/init} with their uploads and statuses, whether the app is
+ * audited (an unaudited app may only post {@code SELF_ONLY}), and counters a test asserts on (posts
+ * initialized, posts published, bytes received, refresh tokens issued).
  */
 public final class TikTokAccount {
 
@@ -49,6 +50,9 @@ public final class TikTokAccount {
     private int pollsBeforeLive = 1;
     private int published;
     private int issued;
+    /** The refresh token the token endpoint accepts; until it has issued one, the emulator's key. */
+    private String refreshToken;
+    private int refreshTokensIssued;
     private long bytesReceived;
 
     /** Whether the app passed TikTok's audit (unaudited: only SELF_ONLY posts are accepted). */
@@ -94,6 +98,15 @@ public final class TikTokAccount {
         return issued;
     }
 
+    /** The refresh token the next refresh must send, empty until a refresh has rotated the emulator's key away. */
+    public synchronized Optional<String> refreshToken() {
+        return Optional.ofNullable(refreshToken);
+    }
+
+    public synchronized int refreshTokensIssued() {
+        return refreshTokensIssued;
+    }
+
     synchronized boolean isAudited() {
         return audited;
     }
@@ -103,6 +116,19 @@ public final class TikTokAccount {
         String token = "act.emulated-" + issued + "-" + Long.toHexString(System.nanoTime());
         tokens.put(token, Instant.now().plusSeconds(86400));
         return token;
+    }
+
+    /**
+     * A refresh with {@code presented}: the new refresh token when it is the current one (the key before
+     * the first rotation), which is refused from then on; empty when it is not (never issued, or rotated away).
+     */
+    synchronized Optional<String> rotate(String presented, String key) {
+        if (!(refreshToken == null ? key : refreshToken).equals(presented)) {
+            return Optional.empty();
+        }
+        refreshTokensIssued++;
+        refreshToken = "rft.emulated-" + refreshTokensIssued + "-" + Long.toHexString(System.nanoTime());
+        return Optional.of(refreshToken);
     }
 
     synchronized boolean valid(String token) {

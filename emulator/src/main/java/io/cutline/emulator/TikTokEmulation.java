@@ -14,7 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * TikTok's Content Posting API (direct post, {@code FILE_UPLOAD}) and its OAuth token endpoint:
- * {@code POST /v2/oauth/token/} (refresh-token grant, {@code client_key}), {@code creator_info/query},
+ * {@code POST /v2/oauth/token/} (refresh-token grant, {@code client_key}; each refresh answers a new
+ * refresh token, and the one sent is refused from then on with {@code invalid_grant}; the emulator's
+ * key is the refresh token until the first refresh), {@code creator_info/query},
  * {@code video/init} (the documented chunk rules: under 5 MB one chunk, else chunks of 5–64 MB,
  * {@code total_chunk_count = floor(video_size / chunk_size)}, the last one taking the rest), {@code PUT}
  * of the chunks in order with {@code Content-Range} ({@code 206}, the last {@code 201}), and
@@ -54,15 +56,22 @@ final class TikTokEmulation implements ProviderEmulator.Emulation {
         }
         Map<String, String> form = EmulatorContext.form(call.body().asString());
         if (!"refresh_token".equals(form.get("grant_type")) || form.getOrDefault("client_key", "").isBlank()
-                || !context.apiKey().equals(form.get("client_secret")) || !context.apiKey().equals(form.get("refresh_token"))) {
-            EmulatorContext.json(call, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token is invalid or expired.\","
-                    + "\"log_id\":\"emu\"}");
+                || !context.apiKey().equals(form.get("client_secret"))) {
+            invalidGrant(call);
             return;
         }
-        ObjectNode answer = context.json().createObjectNode().put("access_token", account.issueToken()).put("expires_in", 86400)
-                .put("open_id", "emulated-open-id").put("refresh_token", form.get("refresh_token")).put("refresh_expires_in", 31536000)
-                .put("scope", "video.publish").put("token_type", "Bearer");
-        context.finish(call, fault, () -> EmulatorContext.json(call, 200, answer.toString()));
+        String presented = form.getOrDefault("refresh_token", "");
+        // rotated as the answer goes out: a reply lost on the way (a fault) leaves the token sent valid, so that runs with
+        // faults do not end with a refresh token nobody holds (what TikTok does then is not documented)
+        context.finish(call, fault, () -> account.rotate(presented, context.apiKey()).ifPresentOrElse(rotated -> EmulatorContext.json(call, 200,
+                context.json().createObjectNode().put("access_token", account.issueToken()).put("expires_in", 86400)
+                        .put("open_id", "emulated-open-id").put("refresh_token", rotated).put("refresh_expires_in", 31536000)
+                        .put("scope", "video.publish").put("token_type", "Bearer").toString()), () -> invalidGrant(call)));
+    }
+
+    private static void invalidGrant(RoutingContext call) {
+        EmulatorContext.json(call, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token is invalid or expired.\","
+                + "\"log_id\":\"emu\"}");
     }
 
     private void creator(RoutingContext call, EmulatorContext context) {

@@ -2,6 +2,7 @@ package io.cutline.distribution.platform;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,10 @@ import io.cutline.provider.ProviderRejectedException;
 import io.cutline.provider.ProviderUnavailableException;
 
 /**
- * An OAuth 2.0 access token from the refresh-token grant: the client id, client secret and refresh
- * token come from the environment variables the block names ({@code client-id-env},
- * {@code client-secret-env}, {@code refresh-token-env}), the token endpoint is {@code token-url}. The
+ * An OAuth 2.0 access token from the refresh-token grant: the client id and client secret come from
+ * the environment variables the block names ({@code client-id-env}, {@code client-secret-env}), the
+ * refresh token from {@code refresh-token-file} once a refresh has rotated it, else from
+ * {@code refresh-token-env} ({@link RefreshTokenStore}); the token endpoint is {@code token-url}. The
  * token is refreshed {@code token-refresh-before-s} seconds before it expires, and at once when the
  * platform answers 401 ({@link #expired}).
  */
@@ -34,6 +36,7 @@ final class RefreshedAccessToken implements AccessToken {
     private final String tokenUrl;
     private final Duration early;
     private final Clock clock;
+    private final RefreshTokenStore refreshTokens;
     private String token;
     private Instant refreshAt = Instant.MIN;
 
@@ -46,6 +49,7 @@ final class RefreshedAccessToken implements AccessToken {
         this.early = Duration.ofSeconds(settings.integer("token-refresh-before-s"));
         this.clock = clock;
         this.tokenUrl = settings.text("token-url");
+        this.refreshTokens = RefreshTokenStore.of(Path.of(settings.text("refresh-token-file")));
     }
 
     /** A token that is good for a while yet, refreshed first if it is about to expire. */
@@ -65,8 +69,13 @@ final class RefreshedAccessToken implements AccessToken {
     }
 
     private void refresh() {
+        refreshTokens.refresh(() -> settings.secret("refresh-token-env"), this::grant);
+    }
+
+    /** The refresh-token grant with {@code refreshToken}: keeps the access token, answers the refresh token to send next time. */
+    private String grant(String refreshToken) {
         Map<String, String> form = Map.of("grant_type", "refresh_token", clientIdField, settings.secret("client-id-env"),
-                "client_secret", settings.secret("client-secret-env"), "refresh_token", settings.secret("refresh-token-env"));
+                "client_secret", settings.secret("client-secret-env"), "refresh_token", refreshToken);
         String body = form.entrySet().stream().map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpGateway.Reply reply;
@@ -75,7 +84,8 @@ final class RefreshedAccessToken implements AccessToken {
                     Map.of("Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8))));
         } catch (ProviderRejectedException e) {
             throw new PermanentFailure(settings.name() + ": the OAuth token endpoint refused the refresh token (" + e.getMessage()
-                    + "); authorize the app again and put the new refresh token in " + settings.text("refresh-token-env"), e);
+                    + "); authorize the app again, put the new refresh token in " + settings.text("refresh-token-env")
+                    + " and delete " + refreshTokens.file() + " if it is there (it holds the last token the endpoint gave)", e);
         }
         JsonNode answer;
         try {
@@ -89,5 +99,7 @@ final class RefreshedAccessToken implements AccessToken {
         }
         token = Secrets.register(fresh);
         refreshAt = clock.instant().plusSeconds(answer.path("expires_in").asLong(3600)).minus(early);
+        // Google answers without one (its refresh tokens do not rotate); TikTok with the one to send next time
+        return answer.path("refresh_token").asText(refreshToken);
     }
 }

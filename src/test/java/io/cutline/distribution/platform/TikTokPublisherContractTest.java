@@ -3,6 +3,7 @@ package io.cutline.distribution.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The TikTok publisher against the emulator's Content Posting API: a public post in two chunks; an
  * unaudited app's post made SELF_ONLY; a lost reply on the last chunk and an attempt that gives up
  * mid-upload, each ending in one post (no byte sent twice); processing failed, a post that never goes
- * live, quota exceeded: failures naming TikTok's reason; 401 and a fresh token.
+ * live, quota exceeded: failures naming TikTok's reason; 401 and a fresh token; a new publisher (a
+ * restart) sending the refresh token TikTok rotated to, from the file it was kept in.
  */
 class TikTokPublisherContractTest {
 
@@ -141,16 +143,36 @@ class TikTokPublisherContractTest {
     }
 
     @Test
-    void anExpiredTokenIsRefreshedOn401() throws Exception {
+    void anExpiredTokenIsRefreshedOn401WithTheRefreshTokenTheFirstRefreshGave() throws Exception {
         String job = UUID.randomUUID().toString();
         int tokensBefore = tiktok().tokensIssued();
+        int refreshesBefore = tiktok().refreshTokensIssued();
         PROVIDERS.emulator().faults().queue("tiktok", Fault.of(Fault.Kind.UNAUTHORIZED), 1);
         publisher().publish(render(job), metadata(job, "Token"), new MemoryUploadSession(tiktok()::bytesReceived));
         assertThat(tiktok().tokensIssued() - tokensBefore).isEqualTo(2);
+        assertThat(tiktok().refreshTokensIssued() - refreshesBefore).as("each refresh accepted, so each rotated").isEqualTo(2);
+        assertThat(Files.readString(refreshTokenFile()).strip()).isEqualTo(tiktok().refreshToken().orElseThrow());
+    }
+
+    @Test
+    void aRestartedPublisherPostsWithTheRefreshTokenTheFileKeeps() throws Exception {
+        String before = UUID.randomUUID().toString();
+        publisher().publish(render(before), metadata(before, "Before a restart"), new MemoryUploadSession(tiktok()::bytesReceived));
+        String kept = Files.readString(refreshTokenFile()).strip();
+
+        String after = UUID.randomUUID().toString();
+        assertThat(publisher().publish(render(after), metadata(after, "After a restart"), new MemoryUploadSession(tiktok()::bytesReceived)))
+                .contains("/video/");
+        assertThat(Files.readString(refreshTokenFile()).strip()).as("the kept token was accepted and rotated").isNotEqualTo(kept)
+                .isEqualTo(tiktok().refreshToken().orElseThrow());
     }
 
     private static Publisher publisher() {
         return PROVIDERS.adapter("cutline.distribution", "tiktok", Publisher.class);
+    }
+
+    private static Path refreshTokenFile() {
+        return Path.of(PROVIDERS.block("cutline.distribution", "tiktok").text("refresh-token-file"));
     }
 
     private static TikTokAccount tiktok() {
