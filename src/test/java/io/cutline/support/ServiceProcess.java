@@ -14,6 +14,12 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * How long a start may take: 15-20 s on a quiet machine, but a restart after {@code kill -9} took 92 s
+     * at a load average of 15-23 on two cores (the thread dump showed it up, not stuck).
+     */
+    private static final Duration START_WITHIN = Duration.ofMinutes(3);
+
     private final Process process;
     private final Http api;
 
@@ -32,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServiceProcess service = new ServiceProcess(process, port);
         try {
-            Await.until("the service's REST API (see " + log + ")", Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
+            Await.until("the service's REST API (see " + log + ")", START_WITHIN, Duration.ofMillis(100), () -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
                 }
