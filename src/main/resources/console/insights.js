@@ -49,17 +49,17 @@ export async function refreshChannels() {
   document.getElementById('channel-list').replaceChildren(...sections);
 }
 
-// The feedback loop's view of a channel (GET /api/channels/{id}/performance): per format arm what
-// was measured and how likely the next brief is to get it, the rule that picks, the learned keywords.
+// The feedback loop's view of a channel (GET /api/channels/{id}/performance): per value of each tested
+// dimension (each its own bandit) what was measured and how likely the next brief is to get it, the rule that picks, the learned keywords.
 function performance(view) {
   const percent = (value) => (value === null || value === undefined ? '' : `${(value * 100).toFixed(1)} %`);
   const chance = view.next?.chance ?? {};
   const summary = el('p', {}, `objective: ${view.objective} · exploration floor ${percent(view.explorationFloor)}`
     + (view.frozen ? ` · frozen since ${when(view.frozenAt)}` : '') + (view.resetAt ? ` · reset ${when(view.resetAt)}` : ''));
   const arms = el('table', { class: 'arms' }, el('caption', {}, 'format arms'),
-    el('tr', {}, ['arm', 'videos measured', 'observed objective', 'posterior mean', 'mean views', 'briefs', 'chance next']
+    el('tr', {}, ['dimension', 'value', 'videos measured', 'observed objective', 'posterior mean', 'mean views', 'briefs', 'chance next']
       .map((column) => el('th', {}, column))),
-    view.arms.map((arm) => el('tr', {}, [arm.arm, arm.videos, percent(arm.observedObjective), percent(arm.posteriorMean),
+    view.arms.map((arm) => el('tr', {}, [arm.dimension, arm.arm, arm.videos, percent(arm.observedObjective), percent(arm.posteriorMean),
       Math.round(arm.meanViews), arm.briefs, percent(chance[arm.arm])].map((cell) => el('td', {}, cell)))));
   const next = el('p', { class: 'next' }, `next brief: ${view.next?.arm ?? '?'} (${view.next?.why ?? ''})`);
   const keywords = view.keywords.length === 0 ? el('p', { class: 'empty' }, 'no topic keyword learned yet')

@@ -5,6 +5,7 @@ import io.cutline.config.Settings;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.ShortLedger;
@@ -29,7 +30,7 @@ public class AssemblyConfiguration implements CamelConfiguration {
     public Assembler assembler(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
                                GenerationLedger generations, RenderLedger renders, QualityLedger quality, ToolRunner tools,
                                MediaProbe probe, AudioAnalysis audio, MediaStore media, Fonts fonts, Platforms platforms,
-                               Settings settings) {
+                               LearningLedger learning, Settings settings) {
         double loudness = settings.decimal("cutline.assembly.loudness-lufs");
         AudioMix mix = new AudioMix(tools, new AudioMix.Target(loudness, settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
@@ -37,7 +38,7 @@ public class AssemblyConfiguration implements CamelConfiguration {
         RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
                 settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"),
                 settings.integer("cutline.assembly.draft-short-side"));
-        return new Assembler(new EditReader(jobs, channels, stories, voices, generations, encoding.fps()),
+        return new Assembler(new EditReader(jobs, channels, stories, voices, generations, learning, encoding.fps()),
                 new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
                         settings.integer("cutline.generation.short-side"), fonts),
                 new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media);

@@ -78,7 +78,7 @@ public final class Captions {
         int size = style == null || style.size() == null ? 64 : style.size();
         String color = style == null || style.color() == null ? "#FFFFFF" : style.color();
         String outline = style == null || style.outlineColor() == null ? "#000000" : style.outlineColor();
-        String highlight = style == null || style.highlightColor() == null ? "#FFD400" : style.highlightColor();
+        String highlight = style == null || style.highlightColor() == null ? Channel.Captions.DEFAULT_HIGHLIGHT : style.highlightColor();
         int fontSize = Math.round(size * Math.min(width, height) / 1080f);
         int marginV = Math.round(height * marginShare(width, height));
         StringBuilder ass = new StringBuilder();

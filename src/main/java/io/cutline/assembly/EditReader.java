@@ -9,18 +9,23 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
 import io.cutline.model.Scene;
 import io.cutline.model.Storyboard;
 
-/** Reads a job's {@link Edit} from the ledger: every scene must have its narration and its finished clips. */
+/**
+ * Reads a job's {@link Edit} from the ledger: every scene must have its narration and its finished clips;
+ * the channel as the job's format arm shapes it (the arm's caption style).
+ */
 public record EditReader(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
-                         GenerationLedger generations, int fps) {
+                         GenerationLedger generations, LearningLedger learning, int fps) {
 
     Edit read(String jobId) {
-        Channel channel = channels.require(jobs.require(jobId).channelId());
+        Channel own = channels.require(jobs.require(jobId).channelId());
+        Channel channel = learning.arm(jobId).map(given -> own.forArm(given.arm())).orElse(own);
         List<Scene> scenes = stories.scenes(jobId);
         List<VoiceTrack> narration = voices.forJob(jobId);
         if (narration.size() != scenes.size()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -47,7 +48,7 @@ public record Channel(
     public Channel {
         signals = signals == null || signals.isEmpty() ? List.of(SignalSource.ofFile(id + ".yaml")) : List.copyOf(signals);
         topics = topics == null ? new Topics(null, null, null) : topics;
-        testing = testing == null ? new Testing(null) : testing;
+        testing = testing == null ? new Testing(null, null, null) : testing;
         languages = languages == null ? List.of() : List.copyOf(languages);
         publishing = publishing == null ? new Publishing(null) : publishing;
     }
@@ -57,9 +58,11 @@ public record Channel(
         return languages.stream().filter(other -> !other.equals(language)).distinct().toList();
     }
 
-    /** The channel as a job given {@code arm} sees it: the arm's length band as its target length. */
+    /** The channel as a job given {@code arm} sees it: the arm's length band, hook style and caption style instead of the channel's own. */
     public Channel forArm(String arm) {
-        return testing.targetSeconds(arm).stream().mapToObj(this::withTargetSeconds).findFirst().orElse(this);
+        Channel shaped = testing.targetSeconds(arm).stream().mapToObj(this::withTargetSeconds).findFirst().orElse(this);
+        shaped = testing.hookStyle(arm).map(shaped::withHookStyle).orElse(shaped);
+        return testing.captionStyle(arm).map(shaped::withCaptionStyle).orElse(shaped);
     }
 
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
@@ -68,25 +71,104 @@ public record Channel(
                 renditions, writer, webhooks, topics, testing, languages, publishing, shorts);
     }
 
+    private Channel withHookStyle(String hookStyle) {
+        Writer styled = writer == null ? new Writer(null, null, null, hookStyle)
+                : new Writer(writer.provider(), writer.model(), writer.fallback(), hookStyle);
+        return new Channel(id, name, niche, language, voice, style, platforms, format, targetSeconds, schedule, budget, signals, generation, music,
+                renditions, styled, webhooks, topics, testing, languages, publishing, shorts);
+    }
+
+    /** {@code plain} captions have no highlight colour; {@code word-highlight} ones keep the channel's, or get the default. */
+    private Channel withCaptionStyle(String captionStyle) {
+        Captions own = style.captions() == null ? new Captions(null, null, null, null, null, null) : style.captions();
+        String highlight = Testing.PLAIN_CAPTIONS.equals(captionStyle) ? null
+                : own.highlightColor() == null ? Captions.DEFAULT_HIGHLIGHT : own.highlightColor();
+        Captions captions = new Captions(own.font(), own.size(), own.color(), own.outlineColor(), own.wordsPerCaption(), highlight);
+        return new Channel(id, name, niche, language, voice, new Style(style.visual(), captions, style.openingImage()), platforms, format,
+                targetSeconds, schedule, budget, signals, generation, music, renditions, writer, webhooks, topics, testing, languages, publishing,
+                shorts);
+    }
+
     /**
-     * The format dimensions the channel lets the feedback loop test, each with the values to try. Only
-     * the length band ({@code lengthSeconds}, the target length of a video) is one the pipeline varies
-     * today. No values: one arm, the channel's own format.
+     * The format dimensions the channel lets the feedback loop test, each with the values to try: the
+     * length band ({@code lengthSeconds}, the brief's target length), the writer's hook style
+     * ({@code hookStyles}) and the captions' look ({@code captionStyles}: {@code plain} or
+     * {@code word-highlight}). Each value is named as an arm part ({@code length-45s},
+     * {@code hook-question}, {@code captions-plain}); a job's arm is one value of each tested dimension
+     * joined by {@code +}. Nothing tested: one arm, the channel's own format.
      */
-    public record Testing(List<Integer> lengthSeconds) {
+    public record Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles) {
+
+        public static final String PLAIN_CAPTIONS = "plain";
+        private static final String LENGTH = "length";
+        private static final String HOOK = "hook";
+        private static final String CAPTIONS = "captions";
+        private static final String FORMAT = "format";
+        private static final String JOIN = "+";
+
         public Testing {
             lengthSeconds = lengthSeconds == null ? List.of() : List.copyOf(lengthSeconds);
+            hookStyles = hookStyles == null ? List.of() : List.copyOf(hookStyles);
+            captionStyles = captionStyles == null ? List.of() : List.copyOf(captionStyles);
         }
 
-        /** The arms (e.g. {@code length-45s}), or the one arm {@code channel-format}. */
-        public List<String> arms() {
-            return lengthSeconds.isEmpty() ? List.of(CHANNEL_FORMAT) : lengthSeconds.stream().map(seconds -> "length-" + seconds + "s").toList();
+        /**
+         * Each tested dimension ({@code length}, {@code hook}, {@code captions}) with its values as arm
+         * parts, in that order; nothing tested: the one dimension {@code format} with {@code channel-format}.
+         */
+        public Map<String, List<String>> dimensions() {
+            Map<String, List<String>> dimensions = new LinkedHashMap<>();
+            if (!lengthSeconds.isEmpty()) {
+                dimensions.put(LENGTH, lengthSeconds.stream().map(seconds -> LENGTH + "-" + seconds + "s").toList());
+            }
+            if (!hookStyles.isEmpty()) {
+                dimensions.put(HOOK, parts(HOOK, hookStyles));
+            }
+            if (!captionStyles.isEmpty()) {
+                dimensions.put(CAPTIONS, parts(CAPTIONS, captionStyles));
+            }
+            return dimensions.isEmpty() ? Map.of(FORMAT, List.of(CHANNEL_FORMAT)) : dimensions;
+        }
+
+        /** The arm made of one value of each dimension (e.g. {@code length-45s+hook-question}). */
+        public static String arm(List<String> values) {
+            return String.join(JOIN, values);
+        }
+
+        /** The values an arm is made of; an arm of one dimension is its one value. */
+        public static List<String> values(String arm) {
+            return List.of(arm.split(Pattern.quote(JOIN)));
         }
 
         /** The target length an arm asks for, or empty for the channel's own. */
         public OptionalInt targetSeconds(String arm) {
-            int index = arms().indexOf(arm);
-            return index < 0 || lengthSeconds.isEmpty() ? OptionalInt.empty() : OptionalInt.of(lengthSeconds.get(index));
+            List<String> bands = dimensions().getOrDefault(LENGTH, List.of());
+            List<String> values = values(arm);
+            for (int i = 0; i < bands.size(); i++) {
+                if (values.contains(bands.get(i))) {
+                    return OptionalInt.of(lengthSeconds.get(i));
+                }
+            }
+            return OptionalInt.empty();
+        }
+
+        /** The hook style an arm asks of the writer, or empty for the writer's own. */
+        public Optional<String> hookStyle(String arm) {
+            return listed(HOOK, arm);
+        }
+
+        /** The caption style an arm asks of the assembly, or empty for the channel's own captions. */
+        public Optional<String> captionStyle(String arm) {
+            return listed(CAPTIONS, arm);
+        }
+
+        private Optional<String> listed(String dimension, String arm) {
+            return dimensions().getOrDefault(dimension, List.of()).stream().filter(values(arm)::contains).findFirst()
+                    .map(value -> value.substring(dimension.length() + 1));
+        }
+
+        private static List<String> parts(String dimension, List<String> styles) {
+            return styles.stream().map(style -> dimension + "-" + style).toList();
         }
     }
 
@@ -187,6 +269,9 @@ public record Channel(
 
     public record Captions(String font, Integer size, String color, String outlineColor, Integer wordsPerCaption,
                            String highlightColor) {
+
+        /** The colour of the word being spoken when captions highlight and the channel names none. */
+        public static final String DEFAULT_HIGHLIGHT = "#FFD400";
     }
 
     /** A folder of music beds (relative to the working directory) and how loud the bed sits under the voice. */
@@ -234,7 +319,13 @@ public record Channel(
     }
 
     /** Who writes the channel's briefs and storyboards: a {@code cutline.writer.<name>} block, a model instead of its own, a fallback writer. */
-    public record Writer(String provider, String model, String fallback) {
+    /** {@code hookStyle}: the kind of opening line asked of the writer (e.g. {@code question}); none: the writer's choice. */
+    public record Writer(String provider, String model, String fallback, String hookStyle) {
+    }
+
+    /** The hook style asked of the channel's writer, if any (the channel's own, or its job's arm). */
+    public Optional<String> hookStyle() {
+        return writer == null ? Optional.empty() : Optional.ofNullable(writer.hookStyle());
     }
 
     /** A URL that receives the channel's events as signed JSON; {@code events} (all when absent) limits which. */

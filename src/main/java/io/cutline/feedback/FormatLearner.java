@@ -1,5 +1,6 @@
 package io.cutline.feedback;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,14 +16,16 @@ import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.MetricsLedger;
 
 /**
- * The feedback loop's learner, per channel: gives each new brief a format arm (Thompson sampling over
- * the arms' posteriors, {@link ArmChoice}), learns topic keyword scores from the measured videos
+ * The feedback loop's learner, per channel: gives each new brief a format arm, one value of each
+ * dimension the channel tests, each dimension picked by its own Thompson sampling over its values'
+ * posteriors ({@link ArmChoice}; independent bandits need far fewer videos than one over every
+ * combination), learns topic keyword scores from the measured videos
  * ({@link KeywordLearning}), and explains itself ({@link Performance}). Everything it decides or learns
  * is in the ledger; the posteriors are recomputed from the stored metrics, so they are never out of step.
  */
 public class FormatLearner {
 
-    /** Draws used to estimate each arm's chance of being picked next (a fixed seed: the same state explains itself the same way). */
+    /** Draws used to estimate each value's chance of being picked next (a fixed seed: the same state explains itself the same way). */
     private static final int PREVIEW_DRAWS = 2000;
 
     /** The knobs: the objective, how much a video weighs, the exploration floor, the keyword prior's weight (in videos) and the RNG seed. */
@@ -57,10 +60,17 @@ public class FormatLearner {
     public synchronized String choose(String jobId) {
         return learning.arm(jobId).map(LearningLedger.ArmChoice::arm).orElseGet(() -> {
             Channel channel = channels.require(jobs.require(jobId).channelId());
-            ArmChoice choice = ArmChoice.pick(evidence(channel), learning.switches(channel.id()).frozen(), policy.explorationFloor(), random);
-            String draws = choice.draws().isEmpty() ? "" : "; draws " + rounded(choice.draws());
-            learning.chooseArm(jobId, channel.id(), choice.arm(), choice.reason() + draws);
-            return choice.arm();
+            boolean frozen = learning.switches(channel.id()).frozen();
+            List<String> values = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            evidence(channel).dimensions().forEach((dimension, posteriors) -> {
+                ArmChoice choice = ArmChoice.pick(posteriors, frozen, policy.explorationFloor(), random);
+                values.add(choice.value());
+                reasons.add(dimension + ": " + choice.reason() + (choice.draws().isEmpty() ? "" : "; draws " + rounded(choice.draws())));
+            });
+            String arm = Channel.Testing.arm(values);
+            learning.chooseArm(jobId, channel.id(), arm, String.join(" | ", reasons));
+            return arm;
         });
     }
 
@@ -81,12 +91,12 @@ public class FormatLearner {
         LearningLedger.Switches switches = learning.switches(channelId);
         Evidence evidence = evidence(channel);
         Map<String, Integer> briefs = new HashMap<>();
-        learning.arms(channelId).values().forEach(arm -> briefs.merge(arm, 1, Integer::sum));
-        List<Performance.Arm> arms = evidence.posteriors().entrySet().stream().map(entry -> {
-            Posterior posterior = entry.getValue();
-            return new Performance.Arm(entry.getKey(), round(posterior.alpha()), round(posterior.beta()), round(posterior.mean()), posterior.videos(),
-                    posterior.videos() == 0 ? null : round(posterior.observed()), round(posterior.meanViews()), briefs.getOrDefault(entry.getKey(), 0));
-        }).toList();
+        learning.arms(channelId).values().forEach(arm -> Channel.Testing.values(arm).forEach(value -> briefs.merge(value, 1, Integer::sum)));
+        List<Performance.Arm> arms = new ArrayList<>();
+        evidence.dimensions().forEach((dimension, posteriors) -> posteriors.forEach((value, posterior) ->
+                arms.add(new Performance.Arm(value, dimension, round(posterior.alpha()), round(posterior.beta()), round(posterior.mean()),
+                        posterior.videos(), posterior.videos() == 0 ? null : round(posterior.observed()), round(posterior.meanViews()),
+                        briefs.getOrDefault(value, 0)))));
         List<Performance.Keyword> learned = learning.keywordScores(channelId).entrySet().stream()
                 .map(entry -> new Performance.Keyword(entry.getKey(), round(entry.getValue().score()), entry.getValue().videos())).toList();
         return new Performance(channelId, policy.objective().metric() + " normalised per platform " + policy.objective().fullMarks(),
@@ -108,29 +118,46 @@ public class FormatLearner {
         return performance(channelId);
     }
 
-    /** The posterior mean of the channel's best arm (the gauge). */
+    /**
+     * The gauge: the best arm's expected objective, taken as the average over the tested dimensions of
+     * each one's best posterior mean (with one dimension, its best value's posterior mean).
+     */
     public double bestExpected(String channelId) {
-        Evidence evidence = evidence(channels.require(channelId));
-        return evidence.posteriors().get(evidence.best()).mean();
+        return evidence(channels.require(channelId)).dimensions().values().stream()
+                .mapToDouble(posteriors -> posteriors.get(ArmChoice.best(posteriors)).mean()).average().orElseThrow();
     }
 
     private Performance.Next next(Evidence evidence, boolean frozen) {
         Map<String, Double> chance = new LinkedHashMap<>();
-        evidence.posteriors().keySet().forEach(arm -> chance.put(arm, 0.0));
-        Random preview = new Random(policy.seed());
-        for (int i = 0; i < PREVIEW_DRAWS; i++) {
-            chance.merge(ArmChoice.pick(evidence, frozen, policy.explorationFloor(), preview).arm(), 1.0 / PREVIEW_DRAWS, Double::sum);
+        List<String> likeliest = new ArrayList<>();
+        evidence.dimensions().values().forEach(posteriors -> {
+            Map<String, Double> ofValues = new LinkedHashMap<>();
+            posteriors.keySet().forEach(value -> ofValues.put(value, 0.0));
+            Random preview = new Random(policy.seed());
+            for (int i = 0; i < PREVIEW_DRAWS; i++) {
+                ofValues.merge(ArmChoice.pick(posteriors, frozen, policy.explorationFloor(), preview).value(), 1.0 / PREVIEW_DRAWS, Double::sum);
+            }
+            ofValues.replaceAll((value, p) -> round(p));
+            likeliest.add(Collections.max(ofValues.entrySet(), Map.Entry.comparingByValue()).getKey());
+            chance.putAll(ofValues);
+        });
+        return new Performance.Next(Channel.Testing.arm(likeliest), chance, why(evidence, frozen));
+    }
+
+    private String why(Evidence evidence, boolean frozen) {
+        if (evidence.dimensions().values().stream().allMatch(posteriors -> posteriors.size() == 1)) {
+            return ArmChoice.ONLY_ARM;
         }
-        chance.replaceAll((arm, p) -> round(p));
-        String likeliest = Collections.max(chance.entrySet(), Map.Entry.comparingByValue()).getKey();
-        String why = chance.size() == 1 ? ArmChoice.ONLY_ARM : frozen ? "learning is frozen: the arm with the best posterior mean, every time"
+        String rule = frozen ? "learning is frozen: the arm with the best posterior mean, every time"
                 : String.format(Locale.ROOT, "Thompson sampling: each arm is picked with the chance its posterior draw is the highest; "
                 + "%.0f%% of briefs take an arm at random (exploration floor)", policy.explorationFloor() * 100);
-        return new Performance.Next(likeliest, chance, why);
+        return evidence.dimensions().size() == 1 ? rule
+                : rule + "; each dimension (" + String.join(", ", evidence.dimensions().keySet()) + ") is its own bandit, learned from every "
+                + "video that used its value, and the arm is the values picked in all of them";
     }
 
     private Evidence evidence(Channel channel) {
-        return Evidence.of(channel.testing().arms(), learning.arms(channel.id()), metrics.latest(channel.id()), learning.switches(channel.id()),
+        return Evidence.of(channel.testing().dimensions(), learning.arms(channel.id()), metrics.latest(channel.id()), learning.switches(channel.id()),
                 policy.objective(), policy.weighing());
     }
 

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The loop's state as a Prometheus gauge per channel under {@code /observe/metrics}:
- * {@code cutline_feedback_best_arm_objective{channel}}, the posterior mean of the objective of the
- * channel's best arm now (0.5 before anything is measured). Read from the ledger at each scrape.
+ * {@code cutline_feedback_best_arm_objective{channel}}, the expected objective of the channel's best arm
+ * now: its best value's posterior mean, averaged over the tested dimensions (0.5 before anything is
+ * measured). Read from the ledger at each scrape.
  */
 record LearningMetrics(FormatLearner learner, ChannelRegistry channels) {
 

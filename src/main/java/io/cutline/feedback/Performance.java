@@ -5,20 +5,25 @@ import java.util.Map;
 
 /**
  * The answer of {@code GET /api/channels/{id}/performance}: what the channel's loop has learned and
- * what it would do next. Times are ISO-8601 text, null when never.
+ * what it would do next. Times are ISO-8601 text, null when never. {@code arms} lists every value of
+ * every tested dimension (each dimension is its own bandit).
  */
 public record Performance(String channel, String objective, boolean frozen, String frozenAt, String resetAt, double explorationFloor,
                           List<Arm> arms, Next next, List<Keyword> keywords) {
 
     /**
-     * One arm: its Beta posterior, the measured videos it rests on, their average objective (null
-     * without any), their average views, and how many briefs were given it.
+     * One value of a dimension (e.g. {@code hook-question} of {@code hook}): its Beta posterior, the
+     * measured videos it rests on, their average objective (null without any), their average views, and
+     * how many briefs were given an arm with it.
      */
-    public record Arm(String arm, double alpha, double beta, double posteriorMean, int videos, Double observedObjective, double meanViews,
-                      int briefs) {
+    public record Arm(String arm, String dimension, double alpha, double beta, double posteriorMean, int videos, Double observedObjective,
+                      double meanViews, int briefs) {
     }
 
-    /** The arm the next brief most likely gets, each arm's chance of being picked, and the rule that picks. */
+    /**
+     * The arm the next brief most likely gets (the likeliest value of each dimension), each value's
+     * chance of being picked in its dimension, and the rule that picks.
+     */
     public record Next(String arm, Map<String, Double> chance, String why) {
     }
 

@@ -47,7 +47,7 @@ public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry ch
         Topic topic = TopicPicker.pick(candidates.stream().map(TopicRanker.Candidate::topic).toList(), job.requestedTopic(), covered);
         TopicChoice choice = candidates.stream().filter(candidate -> candidate.topic() == topic).findFirst()
                 .map(TopicRanker.Candidate::choice).orElseThrow();
-        // the job's format arm (routes/research.yaml chose it) may set its length band
+        // the job's format arm (routes/research.yaml chose it) may set its length band and hook style
         Channel shaped = learning.arm(jobId).map(given -> channel.forArm(given.arm())).orElse(channel);
         WritingDesk.Written<Brief> brief = writers.brief(jobId, shaped, topic);
         stories.saveBrief(jobId, brief.document(), brief.writer(), choice);

@@ -81,6 +81,34 @@ class ValidateCommandTest {
         assertThat(exit).isZero();
     }
 
+    @Test
+    void everyTestingDimensionIsAcceptedAndAnUnknownStyleIsReportedAtItsKey() throws IOException {
+        Path channels = Files.createDirectories(dir.resolve("channels"));
+        Path signals = Files.createDirectories(dir.resolve("signals"));
+        String demo = Files.readString(Path.of("config/channels/demo.yaml")) + "signals: demo.yaml\n";
+        Files.writeString(channels.resolve("demo.yaml"), demo + """
+                testing:
+                  lengthSeconds: [30, 45]
+                  hookStyles: [question, bold-claim, number, story]
+                  captionStyles: [plain, word-highlight]
+                """);
+        Path odd = channels.resolve("odd.yaml");
+        Files.writeString(odd, demo.replace("id: demo", "id: odd") + """
+                testing:
+                  hookStyles: [question, riddle]
+                """);
+        Files.copy(Path.of("config/signals/demo.yaml"), signals.resolve("demo.yaml"));
+        String source = Path.of("").toAbsolutePath().relativize(odd).toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = ValidateCommand.validate(settings(Map.of("cutline.channels.dir", channels.toString(), "cutline.signals.dir", signals.toString())),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(ExitCode.INVALID_CONFIG);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2).last().isEqualTo("1 valid channel(s); 1 problem(s)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(source + ":").contains("testing.hookStyles[1]");
+    }
+
     private static Settings settings(Map<String, String> overrides) {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().setLocation("file:config/application.properties");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.CoreConfiguration;
 import io.cutline.distribution.DistributionConfiguration;
@@ -81,6 +82,9 @@ class FeedbackLoopTest {
         Path channelsDir = Files.createDirectories(dir.resolve("channels"));
         Files.writeString(channelsDir.resolve("loop.yaml"), Files.readString(Path.of("src/test/resources/channels/quick.yaml"))
                 .replace("id: quick", "id: loop") + "signals: quick.yaml\ntesting:\n  lengthSeconds: [15, 30, 45, 60]\n");
+        Files.writeString(channelsDir.resolve("styles.yaml"), Files.readString(Path.of("src/test/resources/channels/quick.yaml"))
+                .replace("id: quick", "id: styles") + "signals: quick.yaml\ntesting:\n  hookStyles: [question, bold-claim, number, story]\n"
+                + "  captionStyles: [plain, word-highlight]\n");
         ChannelRegistry channels = ShippedConfig.channels(channelsDir, Path.of("src/test/resources/signals"), json);
         assertThat(channels.reload()).as("channel problems").isEmpty();
         collection = new DistributionConfiguration().metricsCollection(metrics, PROVIDERS.settings(), PROVIDERS.kit(), clock);
@@ -112,6 +116,39 @@ class FeedbackLoopTest {
         assertThat(view.next().arm()).isEqualTo("length-15s");
         assertThat(view.arms()).extracting(Performance.Arm::arm).containsExactlyElementsOf(ARMS);
         assertThat(view.arms().stream().mapToInt(Performance.Arm::briefs).sum()).isEqualTo(80);
+    }
+
+    @Test
+    void eachDimensionIsItsOwnBanditAndMostBriefsGetTheBestHookStyle() {
+        Audience audience = PROVIDERS.emulator().audience();
+        // the hidden truth is per combination: the hook style decides, word-highlighted captions add a little
+        Map<String, Double> hooks = Map.of("hook-question", 80.0, "hook-bold-claim", 50.0, "hook-number", 45.0, "hook-story", 40.0);
+        Map<String, Double> captions = Map.of("captions-plain", 0.0, "captions-word-highlight", 5.0);
+        hooks.forEach((hook, percent) -> captions.forEach((caption, bonus) ->
+                audience.truth(Channel.Testing.arm(List.of(hook, caption)), percent + bonus, 1000)));
+        List<String> arms = rounds("styles", 60);
+        long later = arms.subList(20, 60).stream().filter(arm -> Channel.Testing.values(arm).contains("hook-question")).count();
+        long last = arms.subList(40, 60).stream().filter(arm -> Channel.Testing.values(arm).contains("hook-question")).count();
+        System.out.printf("feedback simulation, two dimensions: rounds 21-60 gave %d of 40 briefs the best hook style (hook-question), "
+                + "rounds 41-60 %d of 20; all 60: %s%n", later, last, counts(arms));
+        assertThat(later).as("briefs 21-60 given the best hook style, of 40").isGreaterThanOrEqualTo(24);
+        assertThat(last).as("briefs 41-60 given the best hook style, of 20").isGreaterThanOrEqualTo(12);
+
+        Performance view = learner.performance("styles");
+        assertThat(Channel.Testing.values(view.next().arm())).hasSize(2).contains("hook-question");
+        assertThat(view.arms()).extracting(Performance.Arm::arm).containsExactly("hook-question", "hook-bold-claim", "hook-number", "hook-story",
+                "captions-plain", "captions-word-highlight");
+        assertThat(view.arms()).extracting(Performance.Arm::dimension).containsExactly("hook", "hook", "hook", "hook", "captions", "captions");
+        assertThat(view.arms().stream().filter(arm -> arm.dimension().equals("hook")).mapToInt(Performance.Arm::briefs).sum())
+                .as("every brief counts once in each dimension").isEqualTo(60);
+        assertThat(view.arms().stream().filter(arm -> arm.dimension().equals("captions")).mapToInt(Performance.Arm::briefs).sum()).isEqualTo(60);
+        assertThat(view.next().chance().get("hook-question")).isGreaterThan(0.5);
+        assertThat(view.next().why()).contains("each dimension (hook, captions) is its own bandit");
+
+        Performance frozen = learner.freeze("styles", true);
+        assertThat(frozen.next().chance()).containsEntry("hook-question", 1.0);
+        assertThat(Channel.Testing.values(learner.choose(jobs.create("styles", null, null, "api").job().id()))).contains("hook-question");
+        assertThat(learner.reset("styles").arms()).allSatisfy(arm -> assertThat(arm.videos()).isZero());
     }
 
     @Test
@@ -188,11 +225,18 @@ class FeedbackLoopTest {
         assertThat(reset.keywords()).isEmpty();
     }
 
-    /** Runs {@code count} videos: each job gets an arm, is published on both platforms, and the clock moves on to the next collection. */
     private List<String> rounds(int count) {
+        return rounds("loop", count);
+    }
+
+    /**
+     * Runs {@code count} videos of the channel: each job gets an arm, is published on both platforms,
+     * and the clock moves on to the next collection.
+     */
+    private List<String> rounds(String channel, int count) {
         List<String> arms = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String job = job();
+            String job = jobs.create(channel, null, null, "api").job().id();
             String arm = learner.choose(job);
             publish(job, arm, null);
             arms.add(arm);

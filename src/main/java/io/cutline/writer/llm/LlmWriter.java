@@ -33,6 +33,17 @@ import io.cutline.writer.StoryWriter;
  */
 public abstract class LlmWriter implements StoryWriter {
 
+    /** What each hook style asks of the writer (the style names are the channel schema's hookStyle values). */
+    private static final Map<String, String> HOOK_STYLES = Map.of(
+            "question", "a question the viewer wants answered",
+            "bold-claim", "a bold, surprising claim",
+            "number", "a striking number or figure from the facts",
+            "story", "the opening of a short scene or story");
+
+    /** The hook asked for when neither the channel nor its job's arm names a style. */
+    private static final String ANY_HOOK = "whatever suits the topic best";
+
+
     /** What the model answered: its text (the document), whether it was cut off or refused, and the tokens used. */
     protected record Answer(String text, boolean truncated, String refusal, int inputTokens, int outputTokens) {
     }
@@ -174,6 +185,7 @@ public abstract class LlmWriter implements StoryWriter {
         variables.put("wordsPerMinute", String.valueOf(channel.voice().wordsPerMinuteOrDefault()));
         variables.put("targetWords", String.valueOf(Math.round(channel.targetSeconds() * channel.voice().wordsPerMinuteOrDefault() / 60.0)));
         variables.put("platforms", String.join(", ", channel.platforms()));
+        variables.put("hookStyle", channel.hookStyle().map(HOOK_STYLES::get).orElse(ANY_HOOK));
         return variables;
     }
 

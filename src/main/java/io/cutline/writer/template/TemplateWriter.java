@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,14 +48,15 @@ public class TemplateWriter implements StoryWriter {
             "something", "people", "notice", "thing", "things", "really", "later", "finally", "afterwards", "meanwhile", "eventually",
             "subsequently", "montage", "transition");
 
-    /** Phrases the writer fills in; {topic} is replaced by the topic's title. {@code language}: theirs (default en). */
-    public record Phrases(List<String> hooks, List<String> callsToAction, String language) {
+    /**
+     * Phrases the writer fills in; {topic} is replaced by the topic's title. {@code language}: theirs
+     * (default en). {@code hookStyles}: the hooks of each style, for a channel or job that asks for one
+     * (the feedback loop's hook arm); {@code hooks} serve a brief that asks for none.
+     */
+    public record Phrases(List<String> hooks, List<String> callsToAction, String language, Map<String, List<String>> hookStyles) {
         public Phrases {
             language = language == null ? "en" : language;
-        }
-
-        public Phrases(List<String> hooks, List<String> callsToAction) {
-            this(hooks, callsToAction, null);
+            hookStyles = hookStyles == null ? Map.of() : Map.copyOf(hookStyles);
         }
     }
 
@@ -96,7 +99,13 @@ public class TemplateWriter implements StoryWriter {
 
     @Override
     public Draft brief(Channel channel, Topic topic, Repair repair) {
-        return speaks(channel.language()) ? draft(brief(channel, topic)) : refusal(channel.language() + "' (the channel's language)");
+        if (!speaks(channel.language())) {
+            return refusal(channel.language() + "' (the channel's language)");
+        }
+        Optional<String> unphrased = channel.hookStyle().filter(style -> !phrases.hookStyles().containsKey(style));
+        return unphrased.map(style -> new Draft(null, "", List.of("(document): the template writer's phrases have no hooks of style '" + style
+                + "': add them under hookStyles (cutline.writer.template.phrases)"), Draft.Usage.NONE))
+                .orElseGet(() -> draft(brief(channel, topic)));
     }
 
     @Override
@@ -131,7 +140,8 @@ public class TemplateWriter implements StoryWriter {
     }
 
     public Brief brief(Channel channel, Topic topic) {
-        String hook = choose(phrases.hooks(), topic.title()).replace("{topic}", topic.title());
+        List<String> hooks = channel.hookStyle().map(phrases.hookStyles()::get).orElse(phrases.hooks());
+        String hook = choose(hooks, topic.title()).replace("{topic}", topic.title());
         String callToAction = choose(phrases.callsToAction(), topic.title() + "cta").replace("{topic}", topic.title());
         double wordsPerSecond = channel.voice().wordsPerMinuteOrDefault() / 60.0;
         int budget = (int) Math.round(channel.targetSeconds() * wordsPerSecond) - words(hook) - words(callToAction);

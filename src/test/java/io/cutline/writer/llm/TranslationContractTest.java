@@ -146,6 +146,6 @@ class TranslationContractTest {
     private static Channel channel(String provider) {
         return new Channel(quick.id(), quick.name(), quick.niche(), quick.language(), quick.voice(), quick.style(), quick.platforms(),
                 quick.format(), quick.targetSeconds(), quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(),
-                quick.renditions(), new Channel.Writer(provider, null, null), quick.webhooks(), quick.topics(), quick.testing(), quick.languages(), quick.publishing(), null);
+                quick.renditions(), new Channel.Writer(provider, null, null, null), quick.webhooks(), quick.topics(), quick.testing(), quick.languages(), quick.publishing(), null);
     }
 }

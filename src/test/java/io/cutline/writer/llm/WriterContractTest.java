@@ -236,7 +236,7 @@ class WriterContractTest {
     private static Channel channel(String provider, String fallback) {
         return new Channel(quick.id(), quick.name(), quick.niche(), quick.language(), quick.voice(), quick.style(), quick.platforms(),
                 quick.format(), quick.targetSeconds(), quick.schedule(), quick.budget(), quick.signals(), quick.generation(), quick.music(),
-                quick.renditions(), new Channel.Writer(provider, null, fallback), quick.webhooks(), quick.topics(), null, List.of(), null, null);
+                quick.renditions(), new Channel.Writer(provider, null, fallback, null), quick.webhooks(), quick.topics(), null, List.of(), null, null);
     }
 
     private static void fault(String provider, Fault fault) {

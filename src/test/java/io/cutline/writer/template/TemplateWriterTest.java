@@ -1,6 +1,7 @@
 package io.cutline.writer.template;
 
 import io.cutline.support.ShippedConfig;
+import io.cutline.support.TestedChannel;
 
 import io.cutline.model.Brief;
 import io.cutline.model.Storyboard;
@@ -56,6 +57,26 @@ class TemplateWriterTest {
         assertThat(brief.beats()).hasSizeGreaterThanOrEqualTo(2).isSubsetOf(moon.facts());
         assertThat(brief.hook()).contains(moon.title());
         assertThat(SchemaCheck.load("brief.schema.json").problems(json.valueToTree(brief), "brief")).isEmpty();
+    }
+
+    @Test
+    void theHookFollowsTheHookStyleTheJobsArmAsksFor() {
+        Channel tested = TestedChannel.of(demo, new Channel.Testing(null, List.of("question", "bold-claim", "number", "story"), null));
+        TemplateWriter.Phrases phrases = TemplateWriter.readPhrases(Path.of("config/prompts/template-writer.yaml"), json);
+        for (String style : List.of("question", "bold-claim", "number", "story")) {
+            Brief brief = writer.brief(tested.forArm("hook-" + style), moon);
+            List<String> ofStyle = phrases.hookStyles().get(style).stream().map(phrase -> phrase.replace("{topic}", moon.title())).toList();
+            assertThat(brief.hook()).as("the hook of a brief whose arm asks for " + style).isIn(ofStyle);
+        }
+        assertThat(writer.brief(demo, moon).hook()).as("no style asked: the unstyled hooks")
+                .isIn(phrases.hooks().stream().map(phrase -> phrase.replace("{topic}", moon.title())).toList());
+    }
+
+    @Test
+    void aHookStyleThePhrasesLackIsRefusedNotIgnored() {
+        TemplateWriter unstyled = new TemplateWriter(new TemplateWriter.Phrases(List.of("Look. {topic}."), List.of("Follow."), null, null), json);
+        Channel asking = TestedChannel.of(demo, new Channel.Testing(null, List.of("question"), null)).forArm("hook-question");
+        assertThat(unstyled.brief(asking, moon, null).problems()).singleElement().asString().contains("no hooks of style 'question'");
     }
 
     @Test
