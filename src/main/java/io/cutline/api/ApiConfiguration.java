@@ -11,6 +11,7 @@ import io.cutline.job.CallerStories;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.PublicationLedger;
 import io.cutline.ledger.QualityLedger;
@@ -36,10 +37,10 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry
     public JobViews jobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
                              RenderLedger renders, PublicationLedger publications, QualityLedger quality, CostLedger costs,
-                             JobProgress progress, LanguageLedger languages, ShortLedger shorts, ReadyQueue readyQueue,
+                             JobProgress progress, LanguageLedger languages, HookLedger hooks, ShortLedger shorts, ReadyQueue readyQueue,
                              ChannelRegistry channels, Clock clock) {
         return new JobViews(jobs, stepLog, stories, new SceneViews(stories, voices, generations),
-                new OutputViews(renders, quality, publications, shorts, readyQueue, channels, clock), costs, progress, languages);
+                new OutputViews(renders, quality, publications, shorts, readyQueue, channels, clock), costs, progress, languages, hooks);
     }
 
     @BindToRegistry

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.cutline.ledger.CostLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.model.TopicChoice;
@@ -14,7 +15,8 @@ import io.cutline.timing.TimingPlan;
  * why its topic was chosen ({@code topicChoice}: score breakdown and the signals it came from);
  * what generation cost ({@code cost}) and what writing cost ({@code writing}), with every call to a
  * writer ({@code writerCalls}: its tokens, dollars and what was wrong with its answer); the shorts cut
- * from its video ({@code shorts}; null when its channel asks for none).
+ * from its video ({@code shorts}; null when its channel asks for none); the hook variants of its brief
+ * ({@code hookVariants}; null when its brief has none).
  */
 public record JobView(
         String id,
@@ -41,7 +43,16 @@ public record JobView(
         CostLedger.WritingCost writing,
         List<CostLedger.WriterCall> writerCalls,
         Languages languages,
-        Shorts shorts) {
+        Shorts shorts,
+        HookVariants hookVariants) {
+
+    /**
+     * The hook variant this job is ({@code number}, 1 for the brief's own job, which {@code original}
+     * names) and every variant of its brief: each one's job (null until made), hook style, format arm
+     * and why, and the one platform it goes to (null: all of the channel's).
+     */
+    public record HookVariants(int number, String original, List<HookLedger.Variant> variants) {
+    }
 
     /** How many shorts the channel asked for, why fewer were cut (null when they were not), and each short. */
     public record Shorts(int asked, String shortfall, List<ShortView> cuts) {

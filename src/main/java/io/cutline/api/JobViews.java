@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.cutline.ledger.CostLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
@@ -20,7 +21,7 @@ import io.cutline.model.Storyboard;
 
 /** Reads everything the ledger knows about a job into one {@link JobView}. */
 public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, SceneViews scenes, OutputViews outputs,
-                       CostLedger costs, JobProgress progress, LanguageLedger languages) {
+                       CostLedger costs, JobProgress progress, LanguageLedger languages, HookLedger hooks) {
 
     public JobView describe(String jobId) {
         Job job = jobs.require(jobId);
@@ -36,7 +37,9 @@ public record JobViews(JobLedger jobs, StepLog stepLog, StoryLedger stories, Sce
                 costs.forJob(jobId), costs.writingForJob(jobId), costs.writerCalls(jobId),
                 new JobView.Languages(languages.languageOf(jobId).orElse(null), languages.originalOf(jobId).orElse(null),
                         languages.variants(jobId)),
-                outputs.shorts(jobId));
+                outputs.shorts(jobId),
+                hooks.variantOf(jobId).map(variant -> new JobView.HookVariants(variant.number(), variant.originalJobId(),
+                        hooks.variants(variant.originalJobId()))).orElse(null));
     }
 
     public JobView.Summary summary(Job job) {

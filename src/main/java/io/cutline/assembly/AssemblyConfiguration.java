@@ -4,6 +4,7 @@ import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.QualityLedger;
@@ -46,13 +47,13 @@ public class AssemblyConfiguration implements CamelConfiguration {
 
     /** Shorts from a job's video, between {@code cutline.shorts.min-seconds} and {@code max-seconds} long unless its channel says otherwise. */
     @BindToRegistry
-    public ShortCutter shortCutter(Assembler assembler, ShortLedger shorts, Settings settings) {
-        return new ShortCutter(assembler, shorts, settings.integer("cutline.assembly.fps"), settings.integer("cutline.shorts.min-seconds"),
+    public ShortCutter shortCutter(Assembler assembler, ShortLedger shorts, HookLedger hooks, Settings settings) {
+        return new ShortCutter(assembler, shorts, hooks, settings.integer("cutline.assembly.fps"), settings.integer("cutline.shorts.min-seconds"),
                 settings.integer("cutline.shorts.max-seconds"));
     }
 
     @BindToRegistry
-    public VariantRelease variantRelease(StoryLedger stories, LanguageLedger languages) {
-        return new VariantRelease(stories, languages);
+    public VariantRelease variantRelease(StoryLedger stories, LanguageLedger languages, HookLedger hooks) {
+        return new VariantRelease(stories, languages, hooks);
     }
 }

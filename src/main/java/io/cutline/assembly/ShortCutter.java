@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.cutline.channel.Channel;
 import io.cutline.ledger.ShortCut;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.ShortLedger;
 import io.cutline.media.MediaInfo;
 import io.cutline.model.Render;
@@ -21,15 +22,18 @@ import org.slf4j.LoggerFactory;
  * @param minSeconds the shortest short unless the channel says otherwise ({@code cutline.shorts.min-seconds})
  * @param maxSeconds the longest ({@code cutline.shorts.max-seconds})
  */
-public record ShortCutter(Assembler assembler, ShortLedger shorts, int fps, int minSeconds, int maxSeconds) {
+public record ShortCutter(Assembler assembler, ShortLedger shorts, HookLedger hooks, int fps, int minSeconds, int maxSeconds) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShortCutter.class);
 
-    /** The job's shorts, rendered; none when its channel asks for none. */
+    /**
+     * The job's shorts, rendered; none when its channel asks for none, or for a hook variant after the
+     * first (its shorts past the opening would repeat the first variant's).
+     */
     public List<ShortCut> cut(String jobId) {
         Edit edit = assembler.edits().read(jobId);
         Channel.Shorts asked = edit.channel().shorts();
-        if (asked == null) {
+        if (asked == null || hooks.variantOf(jobId).filter(variant -> variant.number() > 1).isPresent()) {
             return List.of();
         }
         ShortCuts.Plan plan = ShortCuts.choose(lengths(edit), asked.count(),

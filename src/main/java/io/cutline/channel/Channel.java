@@ -95,13 +95,14 @@ public record Channel(
      * ({@code hookStyles}) and the captions' look ({@code captionStyles}: {@code plain} or
      * {@code word-highlight}). Each value is named as an arm part ({@code length-45s},
      * {@code hook-question}, {@code captions-plain}); a job's arm is one value of each tested dimension
-     * joined by {@code +}. Nothing tested: one arm, the channel's own format.
+     * joined by {@code +}. Nothing tested: one arm, the channel's own format. {@code hookVariants}: each
+     * brief ships that many hook variants (none: one video per brief).
      */
-    public record Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles) {
+    public record Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles, HookVariants hookVariants) {
 
         public static final String PLAIN_CAPTIONS = "plain";
         private static final String LENGTH = "length";
-        private static final String HOOK = "hook";
+        public static final String HOOK = "hook";
         private static final String CAPTIONS = "captions";
         private static final String FORMAT = "format";
         private static final String JOIN = "+";
@@ -110,6 +111,21 @@ public record Channel(
             lengthSeconds = lengthSeconds == null ? List.of() : List.copyOf(lengthSeconds);
             hookStyles = hookStyles == null ? List.of() : List.copyOf(hookStyles);
             captionStyles = captionStyles == null ? List.of() : List.copyOf(captionStyles);
+        }
+
+        public Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles) {
+            this(lengthSeconds, hookStyles, captionStyles, null);
+        }
+
+        /** How many videos each brief makes: its hook variants, or one. */
+        public int variantCount() {
+            return hookVariants == null ? 1 : hookVariants.count();
+        }
+
+        /** {@code arm} with its hook style replaced by {@code hookStyle} (its other values kept). */
+        public String withHookStyle(String arm, String hookStyle) {
+            List<String> hooks = dimensions().getOrDefault(HOOK, List.of());
+            return arm(values(arm).stream().map(value -> hooks.contains(value) ? HOOK + "-" + hookStyle : value).toList());
         }
 
         /**
@@ -169,6 +185,26 @@ public record Channel(
 
         private static List<String> parts(String dimension, List<String> styles) {
             return styles.stream().map(style -> dimension + "-" + style).toList();
+        }
+    }
+
+    /**
+     * Hook variants: {@code count} videos per brief that differ in their opening line and title only.
+     * {@code spread}: {@code platforms} (the default: variant n goes to the channel's n-th platform only,
+     * round the list again past its end) or {@code slots} (each variant to every platform, in a slot of its own).
+     */
+    public record HookVariants(int count, String spread) {
+
+        public static final String PLATFORMS = "platforms";
+        public static final String SLOTS = "slots";
+
+        public HookVariants {
+            spread = spread == null ? PLATFORMS : spread;
+        }
+
+        /** The one platform variant {@code number} (1 the brief's own) goes to, or empty when it goes to all of them. */
+        public Optional<String> platformOf(int number, List<String> platforms) {
+            return SLOTS.equals(spread) ? Optional.empty() : Optional.of(platforms.get((number - 1) % platforms.size()));
         }
     }
 

@@ -20,8 +20,9 @@ import io.cutline.document.YamlDocument;
 
 /**
  * What a channel file must satisfy beyond its schema: the id is the file name, the cron and each
- * publishing slot read and fire, slots are for the channel's platforms, the time zone exists, and
- * every path it names stays inside its directory and holds what it should. Checked on the document itself, whatever the schema found, so one pass reports everything.
+ * publishing slot read and fire, slots are for the channel's platforms, the time zone exists, hook variants
+ * have hook styles to take, and every path it names stays inside its directory and holds what it should.
+ * Checked on the document itself, whatever the schema found, so one pass reports everything.
  */
 final class ChannelRules {
 
@@ -54,6 +55,7 @@ final class ChannelRules {
                 .filter(image -> !Files.isRegularFile(image))
                 .ifPresent(image -> check.add("/style/openingImage", "no image file " + image));
         shortsProblems(document, check);
+        hookVariantProblems(document, check);
         return found;
     }
 
@@ -89,6 +91,16 @@ final class ChannelRules {
         }
         text(document, "/shorts/titleFormat").filter(format -> !format.contains("{n}")).ifPresent(format ->
                 check.add("/shorts/titleFormat", "'" + format + "' has no {n}: every short of a video would have the same title"));
+    }
+
+    /** Each hook variant after the brief's own takes another of the tested hook styles, so there must be as many styles as variants. */
+    private static void hookVariantProblems(YamlDocument document, Check check) {
+        JsonNode count = document.root().at("/testing/hookVariants/count");
+        int styles = document.root().at("/testing/hookStyles").size();
+        if (count.isIntegralNumber() && count.asInt() > styles) {
+            check.add("/testing/hookVariants/count", count.asInt() + " hook variants need as many testing.hookStyles to give them, "
+                    + (styles == 0 ? "and none is listed" : "and " + styles + (styles == 1 ? " is" : " are") + " listed"));
+        }
     }
 
     /** Problems of one document, each at the value it is about and named by its field ({@code /music/folder}: music.folder). */

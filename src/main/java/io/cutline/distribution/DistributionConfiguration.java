@@ -12,6 +12,7 @@ import io.cutline.config.Settings;
 import io.cutline.distribution.platform.MetricsCollector;
 import io.cutline.distribution.platform.Publisher;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.MetricsLedger;
 import io.cutline.ledger.PublicationLedger;
@@ -39,9 +40,9 @@ public class DistributionConfiguration implements CamelConfiguration {
     @BindToRegistry
     public PublicationDesk publicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
                                            ChannelRegistry channels, Platforms platforms, Settings settings, AdapterKit kit,
-                                           LanguageLedger languages, ShortLedger shorts, ReadyQueue readyQueue, Clock clock) {
+                                           LanguageLedger languages, HookLedger hooks, ShortLedger shorts, ReadyQueue readyQueue, Clock clock) {
         return new PublicationDesk(jobs, stories, renders, publications, channels, platforms,
-                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages, shorts,
+                ProviderCatalog.build(settings.providers("cutline.distribution"), kit, Publisher.class), languages, hooks, shorts,
                 settings.text("cutline.shorts.title-format"), readyQueue, clock);
     }
 

@@ -17,6 +17,7 @@ import io.cutline.model.Rendition;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.Publication;
 import io.cutline.ledger.PublicationLedger;
@@ -43,6 +44,7 @@ public class PublicationDesk {
     private final Platforms platforms;
     private final Map<String, Publisher> publishers;
     private final LanguageLedger languages;
+    private final HookLedger hooks;
     private final ShortLedger shortLedger;
     private final String shortTitleFormat;
     private final ReadyQueue readyQueue;
@@ -51,7 +53,7 @@ public class PublicationDesk {
     /** {@code shortTitleFormat}: a short's title unless its channel sets one ({title}: the video's, {n}: the short's number). */
     public PublicationDesk(JobLedger jobs, StoryLedger stories, RenderLedger renders, PublicationLedger publications,
                            ChannelRegistry channels, Platforms platforms, Map<String, Publisher> publishers, LanguageLedger languages,
-                           ShortLedger shortLedger, String shortTitleFormat, ReadyQueue readyQueue, Clock clock) {
+                           HookLedger hooks, ShortLedger shortLedger, String shortTitleFormat, ReadyQueue readyQueue, Clock clock) {
         this.jobs = jobs;
         this.stories = stories;
         this.renders = renders;
@@ -60,15 +62,19 @@ public class PublicationDesk {
         this.platforms = platforms;
         this.publishers = Map.copyOf(publishers);
         this.languages = languages;
+        this.hooks = hooks;
         this.shortLedger = shortLedger;
         this.shortTitleFormat = shortTitleFormat;
         this.readyQueue = readyQueue;
         this.clock = clock;
     }
 
-    /** The platforms the job's channel publishes to (routes/distribution.yaml sends the video to each). */
+    /**
+     * The platforms the job's video goes to (routes/distribution.yaml sends it to each): its channel's,
+     * or for a hook variant that the channel spreads over platforms, the one its plan gives it.
+     */
     public List<String> platforms(String jobId) {
-        return channel(jobId).platforms();
+        return hooks.variantOf(jobId).map(HookLedger.Variant::platform).map(List::of).orElseGet(() -> channel(jobId).platforms());
     }
 
     /** Every (short, platform) the job's shorts go to, in short order (routes/distribution.yaml publishes each after the video). */

@@ -2,6 +2,7 @@ package io.cutline.feedback;
 
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.MetricsLedger;
@@ -20,10 +21,10 @@ public class FeedbackConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public FormatLearner formatLearner(ChannelRegistry channels, JobLedger jobs, MetricsLedger metrics, LearningLedger learning,
-                                       StoryLedger stories, Settings settings) {
+                                       HookLedger hooks, StoryLedger stories, Settings settings) {
         Objective objective = Objective.parse(settings.text("cutline.feedback.objective.metric"), settings.text("cutline.feedback.objective.full"),
                 "cutline.feedback.objective.full");
-        return new FormatLearner(channels, jobs, metrics, learning, new KeywordLearning(stories),
+        return new FormatLearner(channels, jobs, metrics, learning, hooks, new KeywordLearning(stories),
                 new FormatLearner.Policy(objective, new Evidence.Weighing(settings.decimal("cutline.feedback.trials-per-video"),
                         settings.integer("cutline.feedback.window-videos")), settings.decimal("cutline.feedback.exploration-floor"),
                         settings.integer("cutline.feedback.keyword-prior-videos"), settings.integer("cutline.feedback.seed")));

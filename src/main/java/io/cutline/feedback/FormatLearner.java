@@ -11,6 +11,7 @@ import java.util.Random;
 
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.MetricsLedger;
@@ -28,6 +29,9 @@ public class FormatLearner {
     /** Draws used to estimate each value's chance of being picked next (a fixed seed: the same state explains itself the same way). */
     private static final int PREVIEW_DRAWS = 2000;
 
+    /** How many of a channel's latest briefs with hook variants its performance view shows. */
+    private static final int HOOK_VARIANT_BRIEFS_SHOWN = 20;
+
     /** The knobs: the objective, how much a video weighs, the exploration floor, the keyword prior's weight (in videos) and the RNG seed. */
     public record Policy(Objective objective, Evidence.Weighing weighing, double explorationFloor, int keywordPriorVideos, long seed) {
         public Policy {
@@ -41,16 +45,18 @@ public class FormatLearner {
     private final JobLedger jobs;
     private final MetricsLedger metrics;
     private final LearningLedger learning;
+    private final HookLedger hooks;
     private final KeywordLearning keywords;
     private final Policy policy;
     private final Random random;
 
-    public FormatLearner(ChannelRegistry channels, JobLedger jobs, MetricsLedger metrics, LearningLedger learning, KeywordLearning keywords,
-                         Policy policy) {
+    public FormatLearner(ChannelRegistry channels, JobLedger jobs, MetricsLedger metrics, LearningLedger learning, HookLedger hooks,
+                         KeywordLearning keywords, Policy policy) {
         this.channels = channels;
         this.jobs = jobs;
         this.metrics = metrics;
         this.learning = learning;
+        this.hooks = hooks;
         this.keywords = keywords;
         this.policy = policy;
         this.random = new Random(policy.seed());
@@ -72,6 +78,42 @@ public class FormatLearner {
             learning.chooseArm(jobId, channel.id(), arm, String.join(" | ", reasons));
             return arm;
         });
+    }
+
+    /**
+     * For a channel that ships hook variants ({@code testing.hookVariants}), plans the job's: number 1
+     * is the job with the arm it was given, each other takes the best (by posterior mean) of the hook
+     * styles not taken yet, the job's other arm values kept, and the platform the channel's spread rule
+     * gives it. Each variant's metrics then count for its own hook style. A job that has a plan keeps it.
+     */
+    public synchronized void planHookVariants(String jobId) {
+        Channel channel = channels.require(jobs.require(jobId).channelId());
+        Channel.Testing testing = channel.testing();
+        int count = testing.variantCount();
+        if (count < 2 || !hooks.variants(jobId).isEmpty()) {
+            return;
+        }
+        String arm = choose(jobId);
+        String own = testing.hookStyle(arm).orElseThrow(() -> new IllegalStateException("arm " + arm + " of job " + jobId + " has no hook style"));
+        Map<String, Posterior> posteriors = evidence(channel).dimensions().get(Channel.Testing.HOOK);
+        List<String> others = posteriors.keySet().stream().filter(value -> !value.equals(Channel.Testing.HOOK + "-" + own))
+                .sorted((a, b) -> Double.compare(posteriors.get(b).mean(), posteriors.get(a).mean())).limit(count - 1L).toList();
+        List<HookLedger.Variant> variants = new ArrayList<>();
+        variants.add(new HookLedger.Variant(jobId, 1, jobId, own, arm, "the brief's own arm, variant 1 of " + count,
+                platform(testing, 1, channel)));
+        for (String value : others) {
+            int number = variants.size() + 1;
+            String style = value.substring(Channel.Testing.HOOK.length() + 1);
+            Posterior posterior = posteriors.get(value);
+            variants.add(new HookLedger.Variant(jobId, number, null, style, testing.withHookStyle(arm, style), String.format(Locale.ROOT,
+                    "hook variant %d of %d of job %s: the best hook style not taken yet (posterior mean %.3f over %d videos)", number, count,
+                    jobId, posterior.mean(), posterior.videos()), platform(testing, number, channel)));
+        }
+        hooks.plan(variants);
+    }
+
+    private static String platform(Channel.Testing testing, int number, Channel channel) {
+        return testing.hookVariants().platformOf(number, channel.platforms()).orElse(null);
     }
 
     /** Learns every channel's keyword scores from what is measured now (a frozen channel keeps its own). */
@@ -101,7 +143,24 @@ public class FormatLearner {
                 .map(entry -> new Performance.Keyword(entry.getKey(), round(entry.getValue().score()), entry.getValue().videos())).toList();
         return new Performance(channelId, policy.objective().metric() + " normalised per platform " + policy.objective().fullMarks(),
                 switches.frozen(), text(switches.frozenAt()), text(switches.resetAt()), policy.explorationFloor(), arms,
-                next(evidence, switches.frozen()), learned);
+                next(evidence, switches.frozen()), learned, hookVariants(channelId, evidence));
+    }
+
+    /** The channel's latest briefs with hook variants, newest first, each variant with what its publications measured. */
+    private List<Performance.HookVariants> hookVariants(String channelId, Evidence evidence) {
+        Map<String, Double> views = new HashMap<>();
+        metrics.latest(channelId).forEach(sample -> {
+            Double viewed = sample.metrics().get("views");
+            if (viewed != null) {
+                views.merge(sample.jobId(), viewed, Double::sum);
+            }
+        });
+        return hooks.briefs(channelId, HOOK_VARIANT_BRIEFS_SHOWN).stream().map(original -> new Performance.HookVariants(original,
+                hooks.variants(original).stream().map(variant -> {
+                    Double objective = variant.jobId() == null ? null : evidence.objectiveByJob().get(variant.jobId());
+                    return new Performance.HookVariant(variant.number(), variant.jobId(), variant.hookStyle(), variant.arm(), variant.platform(),
+                            objective == null ? null : round(objective), variant.jobId() == null ? null : views.get(variant.jobId()));
+                }).toList())).toList();
     }
 
     /** Freezes or thaws the channel's learning; the performance view after it. */

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * The answer of {@code GET /api/channels/{id}/performance}: what the channel's loop has learned and
  * what it would do next. Times are ISO-8601 text, null when never. {@code arms} lists every value of
- * every tested dimension (each dimension is its own bandit).
+ * every tested dimension (each dimension is its own bandit). {@code hookVariants}: the latest briefs
+ * that shipped hook variants, newest first, with what each variant measured.
  */
 public record Performance(String channel, String objective, boolean frozen, String frozenAt, String resetAt, double explorationFloor,
-                          List<Arm> arms, Next next, List<Keyword> keywords) {
+                          List<Arm> arms, Next next, List<Keyword> keywords, List<HookVariants> hookVariants) {
 
     /**
      * One value of a dimension (e.g. {@code hook-question} of {@code hook}): its Beta posterior, the
@@ -29,5 +30,17 @@ public record Performance(String channel, String objective, boolean frozen, Stri
 
     /** A topic keyword's learned score (0..1, 0.5 neutral) and the measured videos it rests on. */
     public record Keyword(String keyword, double score, int videos) {
+    }
+
+    /** A brief's hook variants: {@code job} the brief's own job (variant 1). */
+    public record HookVariants(String job, List<HookVariant> variants) {
+    }
+
+    /**
+     * One hook variant: its job (null until made), hook style, format arm, the one platform it went to
+     * (null: all of the channel's), its objective (the best of its publications' latest samples) and
+     * its views summed over its publications, each null until measured.
+     */
+    public record HookVariant(int number, String job, String hookStyle, String arm, String platform, Double observedObjective, Double views) {
     }
 }

@@ -2,19 +2,15 @@ package io.cutline.ledger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A job's language variants: for each other language of its channel, a job of its own (translated
- * storyboard, voice, video, publications) that makes no clips. A variant waits ({@link JobState#WAITING}
- * at {@link Step#ASSEMBLY}) until its original's clips are made, then is released to assembly with
- * this node's lease, as a new job would be.
+ * storyboard, voice, video, publications) that makes no clips ({@link VariantJobs}).
  */
 public record LanguageLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, String node, Duration lease) {
 
@@ -25,12 +21,7 @@ public record LanguageLedger(JdbcTemplate jdbc, TransactionTemplate transactions
     /** The original's variant in {@code language}, made (waiting) if it has none yet. */
     public Variant open(Job original, String language) {
         return find(original.id(), language).orElseGet(() -> transactions.execute(status -> {
-            String id = UUID.randomUUID().toString();
-            OffsetDateTime now = LedgerTime.now(clock);
-            jdbc.update("INSERT INTO jobs (id, channel_id, requested_topic, origin, state, step, attempt, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                    id, original.channelId(), original.requestedTopic(), original.origin(), JobState.WAITING.name(),
-                    Step.ASSEMBLY.name(), now, now);
+            String id = VariantJobs.insertWaiting(jdbc, clock, original);
             jdbc.update("INSERT INTO language_variants (job_id, original_job_id, language) VALUES (?, ?, ?)",
                     id, original.id(), language);
             return new Variant(id, language);
@@ -57,9 +48,7 @@ public record LanguageLedger(JdbcTemplate jdbc, TransactionTemplate transactions
 
     /** Moves a waiting variant on (running, leased to this node); false if it was not waiting. */
     public boolean release(String variantJobId) {
-        OffsetDateTime now = LedgerTime.now(clock);
-        return jdbc.update("UPDATE jobs SET state = ?, lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND state = ?",
-                JobState.RUNNING.name(), node, now.plus(lease), now, variantJobId, JobState.WAITING.name()) == 1;
+        return VariantJobs.release(jdbc, clock, node, lease, variantJobId);
     }
 
     private Optional<Variant> find(String originalJobId, String language) {

@@ -42,6 +42,11 @@ public class LedgerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public HookLedger hookLedger(LedgerDatabase database, Clock clock, NodeName node, Settings settings) {
+        return new HookLedger(database.jdbc(), database.transactions(), clock, node.value(), settings.millis("cutline.jobs.lease-ms"));
+    }
+
+    @BindToRegistry
     public ReadyQueue readyQueue(LedgerDatabase database, Clock clock, NodeName node, Settings settings) {
         return new ReadyQueue(database.jdbc(), database.transactions(), clock, node.value(), settings.millis("cutline.jobs.lease-ms"));
     }

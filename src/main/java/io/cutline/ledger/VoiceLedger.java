@@ -49,13 +49,14 @@ public class VoiceLedger {
     }
 
     /**
-     * The longest measured narration of the scene among the job and its language variants: what the
-     * scene's clips must cover, since every language plays the same clips.
+     * The longest measured narration of the scene among the job and its language and hook variants:
+     * what the scene's clips must cover, since every variant plays the same clips.
      */
     public Optional<Double> longestNarration(String jobId, int sceneIndex) {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(duration_seconds) FROM voice_tracks WHERE scene_index = ? "
-                + "AND (job_id = ? OR job_id IN (SELECT job_id FROM language_variants WHERE original_job_id = ?))",
-                Double.class, sceneIndex, jobId, jobId));
+                + "AND (job_id = ? OR job_id IN (SELECT job_id FROM language_variants WHERE original_job_id = ?) "
+                + "OR job_id IN (SELECT job_id FROM hook_variants WHERE original_job_id = ?))",
+                Double.class, sceneIndex, jobId, jobId, jobId));
     }
 
     public List<VoiceTrack> forJob(String jobId) {

@@ -1,19 +1,28 @@
 package io.cutline.storyboard;
 
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.writer.WritingDesk;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** Layer 2 (routes/storyboard.yaml): the brief split into scenes, one shot and one narration line each, and translated. */
+/** Layer 2 (routes/storyboard.yaml): the brief split into scenes, one shot and one narration line each, translated, and its hook varied. */
 public class StoryboardConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, WritingDesk writers) {
-        return new Storyboarder(jobs, stories, channels, writers);
+    public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, LearningLedger learning,
+                                     WritingDesk writers) {
+        return new Storyboarder(jobs, stories, channels, learning, writers);
+    }
+
+    @BindToRegistry
+    public HookVariantWriter hookVariantWriter(JobLedger jobs, StoryLedger stories, HookLedger hooks, ChannelRegistry channels,
+                                               WritingDesk writers) {
+        return new HookVariantWriter(jobs, stories, hooks, channels, writers);
     }
 
     @BindToRegistry

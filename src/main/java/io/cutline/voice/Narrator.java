@@ -9,6 +9,7 @@ import java.util.Map;
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.model.PermanentFailure;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.Step;
@@ -21,8 +22,10 @@ import io.cutline.model.Scene;
 /**
  * The voice layer, per scene: has the narration recorded with the channel's voice provider and
  * measured before any clip is generated, so clips can be asked for at the right length; the same
- * scene of each language variant too, in its language (the clips, made once, must cover the longest).
- * A scene whose voice track is in the ledger, with its file, is not recorded again.
+ * scene of each language variant too, in its language (the clips, made once, must cover the longest);
+ * and each hook variant's opening line, while the hook variants take the original's recording of every
+ * other scene (the same words, paid for once). A scene whose voice track is in the ledger, with its
+ * file, is not recorded again.
  */
 public class Narrator {
 
@@ -34,9 +37,10 @@ public class Narrator {
     private final Map<String, VoiceProvider> providers;
     private final NarrationRecorder recorder;
     private final LanguageLedger languages;
+    private final HookLedger hooks;
 
     public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
-                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages) {
+                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages, HookLedger hooks) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -45,6 +49,7 @@ public class Narrator {
         this.providers = Map.copyOf(providers);
         this.recorder = recorder;
         this.languages = languages;
+        this.hooks = hooks;
     }
 
     public void narrate(String jobId, int sceneIndex) {
@@ -52,6 +57,15 @@ public class Narrator {
         narrate(jobId, sceneIndex, channel, channel.language());
         for (LanguageLedger.Variant variant : languages.variants(jobId)) {
             narrate(variant.jobId(), sceneIndex, channel, variant.language());
+        }
+        for (HookLedger.Variant variant : hooks.madeVariants(jobId)) {
+            if (sceneIndex == 0) {
+                narrate(variant.jobId(), sceneIndex, channel, channel.language());
+            } else {
+                VoiceTrack shared = voices.find(jobId, sceneIndex).orElseThrow();
+                voices.save(new VoiceTrack(variant.jobId(), sceneIndex, shared.provider(), shared.audioPath(), shared.durationSeconds(),
+                        shared.words()));
+            }
         }
     }
 

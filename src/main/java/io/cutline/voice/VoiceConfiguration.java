@@ -3,6 +3,7 @@ package io.cutline.voice;
 import io.cutline.channel.ChannelRegistry;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
@@ -25,9 +26,9 @@ public class VoiceConfiguration implements CamelConfiguration {
     @BindToRegistry
     public Narrator narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
                              Settings settings, AdapterKit kit, AudioAnalysis audio, AudioDecoder decoder, MediaStore media,
-                             LanguageLedger languages) {
+                             LanguageLedger languages, HookLedger hooks) {
         return new Narrator(jobs, stories, voices, stepLog, channels,
                 ProviderCatalog.build(settings.providers("cutline.voice"), kit, VoiceProvider.class),
-                new NarrationRecorder(kit.probe(), audio, decoder, media), languages);
+                new NarrationRecorder(kit.probe(), audio, decoder, media), languages, hooks);
     }
 }

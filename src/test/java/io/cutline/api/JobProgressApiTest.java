@@ -18,6 +18,7 @@ import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobProgress;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.LedgerDatabase;
 import io.cutline.ledger.PublicationLedger;
@@ -101,7 +102,8 @@ class JobProgressApiTest {
                 new OutputViews(new RenderLedger(database.jdbc(), clock), new QualityLedger(database.jdbc(), clock), publications,
                         new ShortLedger(database.jdbc(), database.transactions(), clock), readyQueue, channels, clock), costs,
                 new JobProgress(jobs, stories, voices, publications),
-                new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
+                new LanguageLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)),
+                new HookLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1)));
         return new JobApi(jobs, views, channels, new CallerStories(ShippedConfig.storyRules(), json), costs, new WebhookLedger(database.jdbc(), database.transactions(), clock), json, 10);
     }
 }

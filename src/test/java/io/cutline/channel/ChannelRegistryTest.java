@@ -296,6 +296,30 @@ class ChannelRegistryTest {
     }
 
     @Test
+    void hookVariantsNeedAsManyHookStylesAndSpreadOverThePlatformsInOrder() throws IOException {
+        Path channels = copyOfTheDemo();
+        Files.writeString(channels.resolve("demo.yaml"), demo + "testing:\n  hookStyles: [question, story]\n  hookVariants: {count: 3}\n");
+        Files.writeString(channels.resolve("other.yaml"), sibling("other") + "testing:\n  hookStyles: [question, story, number]\n"
+                + "  hookVariants: {count: 3}\n");
+
+        ChannelRegistry registry = registry(channels);
+        List<DocumentProblem> problems = registry.reload();
+
+        assertThat(problems).extracting(DocumentProblem::field, DocumentProblem::message).containsExactly(
+                tuple("testing.hookVariants.count", "3 hook variants need as many testing.hookStyles to give them, and 2 are listed"));
+        assertThat(problems.get(0).line()).as("the line of the count").isEqualTo(demo.split("\n").length + 3);
+        Channel other = registry.require("other");
+        assertThat(other.testing().variantCount()).isEqualTo(3);
+        List<String> platforms = other.platforms();
+        assertThat(List.of(1, 2, 3, 4).stream().map(number -> other.testing().hookVariants().platformOf(number, platforms).orElseThrow()))
+                .as("variant n on the n-th platform, round the list again")
+                .containsExactly(platforms.get(0), platforms.get(1 % platforms.size()), platforms.get(2 % platforms.size()),
+                        platforms.get(3 % platforms.size()));
+        assertThat(new Channel.HookVariants(2, "slots").platformOf(2, other.platforms())).as("slots: every platform").isEmpty();
+        assertThat(other.testing().withHookStyle("hook-question", "story")).isEqualTo("hook-story");
+    }
+
+    @Test
     void anUnknownChannelNamesTheKnownOnes() {
         ChannelRegistry registry = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
         registry.reload();

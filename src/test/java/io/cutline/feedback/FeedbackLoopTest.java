@@ -21,6 +21,7 @@ import io.cutline.distribution.platform.TikTokMetrics;
 import io.cutline.distribution.platform.YouTubeMetrics;
 import io.cutline.emulator.Audience;
 import io.cutline.emulator.Fault;
+import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.LedgerDatabase;
@@ -66,6 +67,7 @@ class FeedbackLoopTest {
     private MetricsLedger metrics;
     private LearningLedger learning;
     private StoryLedger stories;
+    private HookLedger hooks;
     private MetricsCollection collection;
     private FormatLearner learner;
     private int videos;
@@ -84,11 +86,12 @@ class FeedbackLoopTest {
                 .replace("id: quick", "id: loop") + "signals: quick.yaml\ntesting:\n  lengthSeconds: [15, 30, 45, 60]\n");
         Files.writeString(channelsDir.resolve("styles.yaml"), Files.readString(Path.of("src/test/resources/channels/quick.yaml"))
                 .replace("id: quick", "id: styles") + "signals: quick.yaml\ntesting:\n  hookStyles: [question, bold-claim, number, story]\n"
-                + "  captionStyles: [plain, word-highlight]\n");
+                + "  captionStyles: [plain, word-highlight]\n  hookVariants: {count: 3}\n");
         ChannelRegistry channels = ShippedConfig.channels(channelsDir, Path.of("src/test/resources/signals"), json);
         assertThat(channels.reload()).as("channel problems").isEmpty();
         collection = new DistributionConfiguration().metricsCollection(metrics, PROVIDERS.settings(), PROVIDERS.kit(), clock);
-        learner = new FeedbackConfiguration().formatLearner(channels, jobs, metrics, learning, stories, PROVIDERS.settings());
+        hooks = new HookLedger(database.jdbc(), database.transactions(), clock, "test-node", Duration.ofMinutes(5));
+        learner = new FeedbackConfiguration().formatLearner(channels, jobs, metrics, learning, hooks, stories, PROVIDERS.settings());
     }
 
     @AfterEach
@@ -149,6 +152,43 @@ class FeedbackLoopTest {
         assertThat(frozen.next().chance()).containsEntry("hook-question", 1.0);
         assertThat(Channel.Testing.values(learner.choose(jobs.create("styles", null, null, "api").job().id()))).contains("hook-question");
         assertThat(learner.reset("styles").arms()).allSatisfy(arm -> assertThat(arm.videos()).isZero());
+    }
+
+    @Test
+    void hookVariantsTakeTheBestHookStylesNotTakenYetAndKeepTheBriefsOtherValues() {
+        Audience audience = PROVIDERS.emulator().audience();
+        Map<String, Double> percents = Map.of("hook-question", 80.0, "hook-bold-claim", 60.0, "hook-number", 35.0, "hook-story", 20.0);
+        percents.forEach((hook, percent) -> List.of("captions-plain", "captions-word-highlight").forEach(caption ->
+                audience.truth(Channel.Testing.arm(List.of(hook, caption)), percent, 1000)));
+        rounds("styles", 24);
+        String job = jobs.create("styles", null, null, "api").job().id();
+        learner.planHookVariants(job);
+        learner.planHookVariants(job);
+
+        List<HookLedger.Variant> plan = hooks.variants(job);
+        assertThat(plan).as("planned once, a retried step keeps it").extracting(HookLedger.Variant::number).containsExactly(1, 2, 3);
+        HookLedger.Variant own = plan.get(0);
+        assertThat(own.jobId()).isEqualTo(job);
+        assertThat(own.arm()).isEqualTo(learning.arm(job).orElseThrow().arm());
+        Performance view = learner.performance("styles");
+        List<String> bestOthers = view.arms().stream().filter(arm -> arm.dimension().equals("hook") && !arm.arm().equals("hook-" + own.hookStyle()))
+                .sorted((a, b) -> Double.compare(b.posteriorMean(), a.posteriorMean())).limit(2).map(arm -> arm.arm().substring("hook-".length()))
+                .toList();
+        assertThat(plan.subList(1, 3)).extracting(HookLedger.Variant::hookStyle).containsExactlyElementsOf(bestOthers);
+        String captions = Channel.Testing.values(own.arm()).get(1);
+        assertThat(plan.subList(1, 3)).allSatisfy(variant -> {
+            assertThat(variant.jobId()).as("made when the storyboard is written").isNull();
+            assertThat(Channel.Testing.values(variant.arm())).containsExactly("hook-" + variant.hookStyle(), captions);
+            assertThat(variant.reason()).contains("the best hook style not taken yet");
+        });
+        assertThat(plan).extracting(HookLedger.Variant::platform).as("over the channel's platforms in order, round again")
+                .containsExactly("youtube", "tiktok", "youtube");
+        assertThat(view.hookVariants()).singleElement().satisfies(brief -> {
+            assertThat(brief.job()).isEqualTo(job);
+            assertThat(brief.variants()).extracting(Performance.HookVariant::hookStyle)
+                    .containsExactly(own.hookStyle(), bestOthers.get(0), bestOthers.get(1));
+            assertThat(brief.variants()).allSatisfy(variant -> assertThat(variant.observedObjective()).as("not measured yet").isNull());
+        });
     }
 
     @Test

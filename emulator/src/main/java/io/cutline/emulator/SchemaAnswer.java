@@ -27,6 +27,7 @@ final class SchemaAnswer {
 
     private static final Pattern SECONDS = Pattern.compile("(\\d+) seconds");
     private static final Pattern RATE = Pattern.compile("(\\d+) words a minute");
+    private static final Pattern HOOK_STYLE = Pattern.compile("Make it ([^\\n]+?)\\.\\n");
     private static final Pattern LOOK = Pattern.compile("channel's look: ([^\\n]+?)\\.?\\n");
 
     private final ObjectMapper json;
@@ -142,8 +143,25 @@ final class SchemaAnswer {
         };
     }
 
+    /** The storyboard prompt's hook; else one in the style the brief prompt asks for ({@code Make it ...}), as a model would write it. */
     private String hook() {
-        return line("Hook").orElse("Did you know? " + topic + ".");
+        return line("Hook").orElseGet(() -> {
+            Matcher style = HOOK_STYLE.matcher(prompt);
+            String asked = style.find() ? style.group(1) : "";
+            if (asked.startsWith("a question")) {
+                return "Have you ever wondered about this? " + topic + ".";
+            }
+            if (asked.startsWith("a bold")) {
+                return topic + ", and that is no exaggeration.";
+            }
+            if (asked.startsWith("a striking number")) {
+                return "One number says it all: " + topic + ".";
+            }
+            if (asked.startsWith("the opening of a short scene")) {
+                return "It began on an ordinary morning: " + topic + ".";
+            }
+            return "Did you know? " + topic + ".";
+        });
     }
 
     private String look() {

@@ -51,12 +51,20 @@ public class TemplateWriter implements StoryWriter {
     /**
      * Phrases the writer fills in; {topic} is replaced by the topic's title. {@code language}: theirs
      * (default en). {@code hookStyles}: the hooks of each style, for a channel or job that asks for one
-     * (the feedback loop's hook arm); {@code hooks} serve a brief that asks for none.
+     * (the feedback loop's hook arm); {@code hooks} serve a brief that asks for none. {@code hookTitles}:
+     * the title of a storyboard whose hook has a style, by style (none: the topic's title), so that hook
+     * variants of one brief are titled apart.
      */
-    public record Phrases(List<String> hooks, List<String> callsToAction, String language, Map<String, List<String>> hookStyles) {
+    public record Phrases(List<String> hooks, List<String> callsToAction, String language, Map<String, List<String>> hookStyles,
+                          Map<String, String> hookTitles) {
         public Phrases {
             language = language == null ? "en" : language;
             hookStyles = hookStyles == null ? Map.of() : Map.copyOf(hookStyles);
+            hookTitles = hookTitles == null ? Map.of() : Map.copyOf(hookTitles);
+        }
+
+        public Phrases(List<String> hooks, List<String> callsToAction, String language, Map<String, List<String>> hookStyles) {
+            this(hooks, callsToAction, language, hookStyles, null);
         }
     }
 
@@ -176,7 +184,9 @@ public class TemplateWriter implements StoryWriter {
         }
         List<String> hashtags = hashtags(channel, brief);
         String description = brief.beats().get(0) + " " + brief.callToAction() + "\n\n" + String.join(" ", hashtags);
-        return new Storyboard(brief.topic(), description.strip(), hashtags, scenes);
+        String title = channel.hookStyle().map(phrases.hookTitles()::get).map(format -> format.replace("{topic}", brief.topic()))
+                .orElse(brief.topic());
+        return new Storyboard(title, description.strip(), hashtags, scenes);
     }
 
     private static List<String> hashtags(Channel channel, Brief brief) {

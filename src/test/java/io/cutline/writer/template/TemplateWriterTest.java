@@ -67,7 +67,10 @@ class TemplateWriterTest {
             Brief brief = writer.brief(tested.forArm("hook-" + style), moon);
             List<String> ofStyle = phrases.hookStyles().get(style).stream().map(phrase -> phrase.replace("{topic}", moon.title())).toList();
             assertThat(brief.hook()).as("the hook of a brief whose arm asks for " + style).isIn(ofStyle);
+            assertThat(writer.storyboard(tested.forArm("hook-" + style), brief).title()).as("titled by its hook style")
+                    .isEqualTo(phrases.hookTitles().get(style).replace("{topic}", moon.title()));
         }
+        assertThat(writer.storyboard(demo, writer.brief(demo, moon)).title()).as("no style: the topic's title").isEqualTo(moon.title());
         assertThat(writer.brief(demo, moon).hook()).as("no style asked: the unstyled hooks")
                 .isIn(phrases.hooks().stream().map(phrase -> phrase.replace("{topic}", moon.title())).toList());
     }
