@@ -134,9 +134,20 @@ public class CostLedger {
         return committed("WHERE g.job_id = ?", excluding, jobId);
     }
 
-    /** The same for all of a channel's jobs since a time. */
+    /**
+     * What the channel has paid or is paying for since a time (a quarter hour: its running total,
+     * channel_spend, is kept per quarter of payment), and the submissions of its jobs under way or
+     * waiting, leaving out the clip {@code excluding} (may be null). Reads the day's quarters and the
+     * few tasks in flight, not every clip of the day.
+     */
     public double committedByChannel(String channelId, OffsetDateTime since, String excluding) {
-        return committed("JOIN jobs j ON j.id = g.job_id WHERE j.channel_id = ? AND g.created_at >= ?", excluding, channelId, since);
+        double paid = jdbc.queryForObject("SELECT COALESCE(SUM(usd), 0) FROM channel_spend WHERE channel_id = ? AND quarter_start >= ?",
+                Double.class, channelId, SpendQuarters.of(since));
+        double pending = jdbc.queryForObject("SELECT COALESCE(SUM(g.seconds * g.price_per_second), 0) FROM generation_tasks g "
+                + "JOIN jobs j ON j.id = g.job_id WHERE g.state IN ('SENDING', 'UNKNOWN', 'DEFERRED') "
+                + "AND (g.state <> 'DEFERRED' OR g.next_check_at IS NOT NULL) AND j.channel_id = ? AND g.price_per_second IS NOT NULL "
+                + "AND g.content_key <> ?", Double.class, channelId, excluding == null ? "" : excluding);
+        return paid + pending;
     }
 
     private double committed(String rows, String excluding, Object... args) {

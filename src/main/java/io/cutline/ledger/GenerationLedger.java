@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The generation_tasks table. For paid providers every change is a conditional update on the row's
@@ -21,12 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class GenerationLedger {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String node;
     private final Duration claim;
 
-    public GenerationLedger(JdbcTemplate jdbc, Clock clock, String node, Duration claim) {
+    public GenerationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, String node, Duration claim) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
         this.node = node;
         this.claim = claim;
@@ -82,13 +85,23 @@ public class GenerationLedger {
                 return false;
             }
         }
-        return durable(jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, claim_owner = ?, "
-                        + "claim_until = ?, updated_at = ?, "
-                        + "possible_duplicates = possible_duplicates + CASE WHEN outcome_unknown THEN 1 ELSE 0 END, outcome_unknown = FALSE "
-                        + "WHERE content_key = ? AND state = ? "
-                        + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
-                GenerationTask.State.SENDING.name(), countAttempt ? 1 : 0, now, node, now.plus(claim), now, contentKey, from.name(), now,
-                node) == 1);
+        Optional<SpendEntry> spend = spendEntry(contentKey);
+        return durable(Boolean.TRUE.equals(transactions.execute(status -> {
+            // sending again after an outcome that was never settled: a possible duplicate payment
+            boolean unsettled = Boolean.TRUE.equals(jdbc.queryForObject("SELECT outcome_unknown FROM generation_tasks WHERE content_key = ?",
+                    Boolean.class, contentKey));
+            boolean claimed = jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, "
+                            + "claim_owner = ?, claim_until = ?, updated_at = ?, "
+                            + "possible_duplicates = possible_duplicates + CASE WHEN outcome_unknown THEN 1 ELSE 0 END, outcome_unknown = FALSE "
+                            + "WHERE content_key = ? AND state = ? "
+                            + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
+                    GenerationTask.State.SENDING.name(), countAttempt ? 1 : 0, now, node, now.plus(claim), now, contentKey, from.name(), now,
+                    node) == 1;
+            if (claimed && unsettled) {
+                spend.ifPresent(entry -> entry.add(jdbc, 1));
+            }
+            return claimed;
+        })));
     }
 
     /** A committed intent is on disk before the paid call it announces. */
@@ -141,9 +154,13 @@ public class GenerationLedger {
     /** The provider answered the submission: its handle, from now on polled. */
     public void submitted(String contentKey, String handle, Duration firstCheck) {
         OffsetDateTime now = LedgerTime.now(clock);
-        jdbc.update("UPDATE generation_tasks SET state = ?, handle = ?, paid_submissions = paid_submissions + 1, next_check_at = ?, "
-                        + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?",
-                GenerationTask.State.SUBMITTED.name(), handle, now.plus(firstCheck), now, contentKey);
+        Optional<SpendEntry> spend = spendEntry(contentKey);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("UPDATE generation_tasks SET state = ?, handle = ?, paid_submissions = paid_submissions + 1, next_check_at = ?, "
+                            + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?",
+                    GenerationTask.State.SUBMITTED.name(), handle, now.plus(firstCheck), now, contentKey);
+            spend.ifPresent(entry -> entry.add(jdbc, 1));
+        });
         LedgerDatabase.checkpoint(jdbc);
     }
 
@@ -194,8 +211,12 @@ public class GenerationLedger {
      * job) counts a possible duplicate.
      */
     public void unsettled(String contentKey) {
-        jdbc.update("UPDATE generation_tasks SET paid_submissions = paid_submissions + 1, outcome_unknown = TRUE WHERE content_key = ?",
-                contentKey);
+        Optional<SpendEntry> spend = spendEntry(contentKey);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("UPDATE generation_tasks SET paid_submissions = paid_submissions + 1, outcome_unknown = TRUE WHERE content_key = ?",
+                    contentKey);
+            spend.ifPresent(entry -> entry.add(jdbc, 1));
+        });
     }
 
     /** Per provider, from every node's records: lost replies found again, and possible duplicate payments. */
@@ -208,6 +229,34 @@ public class GenerationLedger {
         return counts;
     }
 
+    /**
+     * Where a change of the task's paid count goes in its channel's running total of committed money
+     * (channel_spend, per quarter hour of payment), which the per-day budget reads rather than summing
+     * every clip of the day. The quarter's row is made here, before the caller's transaction, so that
+     * the transaction only adds to it (a racing insert would abort a PostgreSQL transaction). Empty for
+     * a task that costs nothing.
+     */
+    private Optional<SpendEntry> spendEntry(String contentKey) {
+        OffsetDateTime quarter = SpendQuarters.of(LedgerTime.now(clock));
+        return jdbc.query("SELECT j.channel_id, g.seconds * g.price_per_second AS usd FROM generation_tasks g JOIN jobs j ON j.id = g.job_id "
+                        + "WHERE g.content_key = ? AND g.price_per_second IS NOT NULL AND g.seconds IS NOT NULL",
+                (row, i) -> new SpendEntry(row.getString("channel_id"), quarter, row.getDouble("usd")), contentKey).stream().findFirst()
+                .map(entry -> {
+                    Upsert.run(jdbc, "UPDATE channel_spend SET usd = usd WHERE channel_id = ? AND quarter_start = ?",
+                            new Object[] {entry.channelId(), quarter}, "INSERT INTO channel_spend (channel_id, quarter_start, usd) VALUES (?, ?, 0)",
+                            new Object[] {entry.channelId(), quarter});
+                    return entry;
+                });
+    }
+
+    /** A task's place in its channel's running total, and the money one submission of it commits. */
+    private record SpendEntry(String channelId, OffsetDateTime quarter, double usdPerSubmission) {
+        void add(JdbcTemplate jdbc, int submissions) {
+            jdbc.update("UPDATE channel_spend SET usd = usd + ? WHERE channel_id = ? AND quarter_start = ?", submissions * usdPerSubmission,
+                    channelId, quarter);
+        }
+    }
+
     public void succeed(String contentKey, String clipPath, double durationSeconds) {
         jdbc.update("UPDATE generation_tasks SET state = ?, clip_path = ?, duration_seconds = ?, claim_owner = NULL, claim_until = NULL, "
                         + "updated_at = ? WHERE content_key = ?",
@@ -216,9 +265,17 @@ public class GenerationLedger {
 
     /** The provider reported the task failed: failed generations are not charged, so its submission is not counted as paid. */
     public void failedAtProvider(String contentKey, String error) {
-        jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, paid_submissions = GREATEST(paid_submissions - 1, 0), "
-                + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?", GenerationTask.State.FAILED.name(),
-                JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
+        Optional<SpendEntry> spend = spendEntry(contentKey);
+        transactions.executeWithoutResult(status -> {
+            Integer paid = jdbc.queryForList("SELECT paid_submissions FROM generation_tasks WHERE content_key = ?", Integer.class, contentKey)
+                    .stream().findFirst().orElse(0);
+            jdbc.update("UPDATE generation_tasks SET state = ?, error = ?, paid_submissions = GREATEST(paid_submissions - 1, 0), "
+                    + "claim_owner = NULL, claim_until = NULL, updated_at = ? WHERE content_key = ?", GenerationTask.State.FAILED.name(),
+                    JobLedger.truncate(error), LedgerTime.now(clock), contentKey);
+            if (paid > 0) {
+                spend.ifPresent(entry -> entry.add(jdbc, -1));
+            }
+        });
     }
 
     public void fail(String contentKey, String error) {

@@ -53,7 +53,7 @@ public class LedgerConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public GenerationLedger generationLedger(LedgerDatabase database, Clock clock, NodeName node, Settings settings) {
-        return new GenerationLedger(database.jdbc(), clock, node.value(), settings.millis("cutline.generation.claim-ms"));
+        return new GenerationLedger(database.jdbc(), database.transactions(), clock, node.value(), settings.millis("cutline.generation.claim-ms"));
     }
 
     @BindToRegistry

@@ -94,7 +94,7 @@ class JobProgressApiTest {
     }
 
     private JobApi api() {
-        GenerationLedger generations = new GenerationLedger(database.jdbc(), clock, "node", Duration.ofMinutes(1));
+        GenerationLedger generations = new GenerationLedger(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1));
         CostLedger costs = new CostLedger(database.jdbc(), clock);
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), json);
         ReadyQueue readyQueue = new ReadyQueue(database.jdbc(), database.transactions(), clock, "node", Duration.ofMinutes(1));
