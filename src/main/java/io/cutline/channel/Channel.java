@@ -58,11 +58,35 @@ public record Channel(
         return languages.stream().filter(other -> !other.equals(language)).distinct().toList();
     }
 
-    /** The channel as a job given {@code arm} sees it: the arm's length band, hook style and caption style instead of the channel's own. */
+    /**
+     * The channel as a job given {@code arm} sees it: the arm's length band, hook style, caption style,
+     * voice and generator instead of the channel's own.
+     */
     public Channel forArm(String arm) {
         Channel shaped = testing.targetSeconds(arm).stream().mapToObj(this::withTargetSeconds).findFirst().orElse(this);
         shaped = testing.hookStyle(arm).map(shaped::withHookStyle).orElse(shaped);
+        shaped = testing.voiceName(arm).map(shaped::withVoiceName).orElse(shaped);
+        shaped = testing.generator(arm).map(shaped::withGenerator).orElse(shaped);
         return testing.captionStyle(arm).map(shaped::withCaptionStyle).orElse(shaped);
+    }
+
+    private Channel withVoiceName(String voiceName) {
+        return new Channel(id, name, niche, language, new Voice(voice.provider(), voiceName, voice.wordsPerMinute(), voice.pitch()), style,
+                platforms, format, targetSeconds, schedule, budget, signals, generation, music, renditions, writer, webhooks, topics, testing,
+                languages, publishing, shorts);
+    }
+
+    /** The generator preferred before the channel's own (its style routes and fallbacks kept; the channel's own becomes the first fallback). */
+    private Channel withGenerator(String provider) {
+        List<String> fallback = new ArrayList<>();
+        fallback.add(generationProvider());
+        if (generation != null && generation.fallback() != null) {
+            fallback.addAll(generation.fallback());
+        }
+        fallback.remove(provider);
+        Generation preferred = new Generation(provider, fallback.stream().distinct().toList(), generation == null ? null : generation.styles());
+        return new Channel(id, name, niche, language, voice, style, platforms, format, targetSeconds, schedule, budget, signals, preferred, music,
+                renditions, writer, webhooks, topics, testing, languages, publishing, shorts);
     }
 
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
@@ -92,18 +116,23 @@ public record Channel(
     /**
      * The format dimensions the channel lets the feedback loop test, each with the values to try: the
      * length band ({@code lengthSeconds}, the brief's target length), the writer's hook style
-     * ({@code hookStyles}) and the captions' look ({@code captionStyles}: {@code plain} or
-     * {@code word-highlight}). Each value is named as an arm part ({@code length-45s},
-     * {@code hook-question}, {@code captions-plain}); a job's arm is one value of each tested dimension
+     * ({@code hookStyles}), the captions' look ({@code captionStyles}: {@code plain} or
+     * {@code word-highlight}), the narrating voice ({@code voices}: names of the channel's voice
+     * provider) and the generator tier ({@code generators}: generation providers). Each value is named
+     * as an arm part ({@code length-45s}, {@code hook-question}, {@code captions-plain},
+     * {@code voice-en-gb}, {@code generator-fal}); a job's arm is one value of each tested dimension
      * joined by {@code +}. Nothing tested: one arm, the channel's own format. {@code hookVariants}: each
      * brief ships that many hook variants (none: one video per brief).
      */
-    public record Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles, HookVariants hookVariants) {
+    public record Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles, List<String> voices,
+                          List<String> generators, HookVariants hookVariants) {
 
         public static final String PLAIN_CAPTIONS = "plain";
         private static final String LENGTH = "length";
         public static final String HOOK = "hook";
         private static final String CAPTIONS = "captions";
+        private static final String VOICE = "voice";
+        private static final String GENERATOR = "generator";
         private static final String FORMAT = "format";
         private static final String JOIN = "+";
 
@@ -111,10 +140,12 @@ public record Channel(
             lengthSeconds = lengthSeconds == null ? List.of() : List.copyOf(lengthSeconds);
             hookStyles = hookStyles == null ? List.of() : List.copyOf(hookStyles);
             captionStyles = captionStyles == null ? List.of() : List.copyOf(captionStyles);
+            voices = voices == null ? List.of() : List.copyOf(voices);
+            generators = generators == null ? List.of() : List.copyOf(generators);
         }
 
         public Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles) {
-            this(lengthSeconds, hookStyles, captionStyles, null);
+            this(lengthSeconds, hookStyles, captionStyles, null, null, null);
         }
 
         /** How many videos each brief makes: its hook variants, or one. */
@@ -129,7 +160,7 @@ public record Channel(
         }
 
         /**
-         * Each tested dimension ({@code length}, {@code hook}, {@code captions}) with its values as arm
+         * Each tested dimension ({@code length}, {@code hook}, {@code captions}, {@code voice}, {@code generator}) with its values as arm
          * parts, in that order; nothing tested: the one dimension {@code format} with {@code channel-format}.
          */
         public Map<String, List<String>> dimensions() {
@@ -142,6 +173,12 @@ public record Channel(
             }
             if (!captionStyles.isEmpty()) {
                 dimensions.put(CAPTIONS, parts(CAPTIONS, captionStyles));
+            }
+            if (!voices.isEmpty()) {
+                dimensions.put(VOICE, parts(VOICE, voices));
+            }
+            if (!generators.isEmpty()) {
+                dimensions.put(GENERATOR, parts(GENERATOR, generators));
             }
             return dimensions.isEmpty() ? Map.of(FORMAT, List.of(CHANNEL_FORMAT)) : dimensions;
         }
@@ -176,6 +213,16 @@ public record Channel(
         /** The caption style an arm asks of the assembly, or empty for the channel's own captions. */
         public Optional<String> captionStyle(String arm) {
             return listed(CAPTIONS, arm);
+        }
+
+        /** The voice (of the channel's voice provider) an arm narrates with, or empty for the channel's own. */
+        public Optional<String> voiceName(String arm) {
+            return listed(VOICE, arm);
+        }
+
+        /** The generation provider an arm prefers, or empty for the channel's own. */
+        public Optional<String> generator(String arm) {
+            return listed(GENERATOR, arm);
         }
 
         private Optional<String> listed(String dimension, String arm) {

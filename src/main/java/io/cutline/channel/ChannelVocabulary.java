@@ -24,6 +24,7 @@ public record ChannelVocabulary(Set<String> videoProviders, Set<String> voicePro
     void complete(ObjectNode schema) {
         Map.of("/$defs/providerChain/items", videoProviders,
                 "/properties/generation/properties/provider", videoProviders,
+                "/properties/testing/properties/generators/items", videoProviders,
                 "/properties/voice/properties/provider", voiceProviders,
                 "/properties/platforms/items", platforms,
                 "/properties/shorts/properties/platforms/items", platforms,

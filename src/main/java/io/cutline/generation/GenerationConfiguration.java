@@ -16,6 +16,7 @@ import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -111,9 +112,10 @@ public class GenerationConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public GenerationRouter generationRouter(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, GenerationLedger generations,
-                                             GeneratorCatalog catalog, ProviderHealth health, Budgets budgets, GenerationDesk desk) {
-        return new GenerationRouter(jobs, channels, stories, generations, catalog, health, budgets, desk);
+    public GenerationRouter generationRouter(JobLedger jobs, ChannelRegistry channels, LearningLedger learning, StoryLedger stories,
+                                             GenerationLedger generations, GeneratorCatalog catalog, ProviderHealth health, Budgets budgets,
+                                             GenerationDesk desk) {
+        return new GenerationRouter(jobs, channels, learning, stories, generations, catalog, health, budgets, desk);
     }
 
     @BindToRegistry(lazy = true)

@@ -12,6 +12,7 @@ import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
@@ -38,9 +39,11 @@ public class Narrator {
     private final NarrationRecorder recorder;
     private final LanguageLedger languages;
     private final HookLedger hooks;
+    private final LearningLedger learning;
 
     public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
-                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages, HookLedger hooks) {
+                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages, HookLedger hooks,
+                    LearningLedger learning) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
@@ -50,10 +53,13 @@ public class Narrator {
         this.recorder = recorder;
         this.languages = languages;
         this.hooks = hooks;
+        this.learning = learning;
     }
 
     public void narrate(String jobId, int sceneIndex) {
-        Channel channel = channels.require(jobs.require(jobId).channelId());
+        // the job's format arm may narrate with another voice (its variants speak with it too)
+        Channel own = channels.require(jobs.require(jobId).channelId());
+        Channel channel = learning.arm(jobId).map(given -> own.forArm(given.arm())).orElse(own);
         narrate(jobId, sceneIndex, channel, channel.language());
         for (LanguageLedger.Variant variant : languages.variants(jobId)) {
             narrate(variant.jobId(), sceneIndex, channel, variant.language());

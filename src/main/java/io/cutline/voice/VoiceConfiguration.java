@@ -5,6 +5,7 @@ import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -26,9 +27,9 @@ public class VoiceConfiguration implements CamelConfiguration {
     @BindToRegistry
     public Narrator narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
                              Settings settings, AdapterKit kit, AudioAnalysis audio, AudioDecoder decoder, MediaStore media,
-                             LanguageLedger languages, HookLedger hooks) {
+                             LanguageLedger languages, HookLedger hooks, LearningLedger learning) {
         return new Narrator(jobs, stories, voices, stepLog, channels,
                 ProviderCatalog.build(settings.providers("cutline.voice"), kit, VoiceProvider.class),
-                new NarrationRecorder(kit.probe(), audio, decoder, media), languages, hooks);
+                new NarrationRecorder(kit.probe(), audio, decoder, media), languages, hooks, learning);
     }
 }

@@ -61,6 +61,25 @@ class ChannelTestingTest {
     }
 
     @Test
+    void aJobGivenAnArmNarratesWithItsVoiceAndPrefersItsGenerator() throws Exception {
+        ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
+        channels.reload();
+        Channel demo = channels.require("demo");
+        Channel tested = TestedChannel.of(demo, new Channel.Testing(null, null, null, List.of("en-us", "en-gb"), List.of("fal", "luma"), null));
+        assertThat(tested.testing().dimensions()).containsExactly(Map.entry("voice", List.of("voice-en-us", "voice-en-gb")),
+                Map.entry("generator", List.of("generator-fal", "generator-luma")));
+
+        Channel given = tested.forArm("voice-en-gb+generator-luma");
+        assertThat(given.voice().name()).isEqualTo("en-gb");
+        assertThat(given.voice().provider()).isEqualTo(demo.voice().provider());
+        assertThat(given.voice().wordsPerMinuteOrDefault()).isEqualTo(demo.voice().wordsPerMinuteOrDefault());
+        assertThat(given.generationProvider()).isEqualTo("luma");
+        assertThat(given.generationChain(null)).as("the channel's own provider next, then its fallbacks")
+                .startsWith("luma", demo.generationProvider()).doesNotHaveDuplicates();
+        assertThat(tested.forArm("voice-en-us+generator-fal").voice().name()).isEqualTo("en-us");
+    }
+
+    @Test
     void aJobGivenAnArmSeesItsLengthBand() throws Exception {
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
         channels.reload();

@@ -42,6 +42,11 @@ public class Billing {
         }
     }
 
+    /** What the provider was asked to bill for (e.g. ElevenLabs: model|voice|text), each input once. */
+    public synchronized Set<String> inputs(String provider) {
+        return Set.copyOf(inputs.getOrDefault(provider, Set.of()));
+    }
+
     public synchronized Map<String, Account> accounts() {
         Map<String, Account> accounts = new HashMap<>();
         counts.forEach((provider, account) -> accounts.put(provider, new Account(account[0], account[1], account[2])));
