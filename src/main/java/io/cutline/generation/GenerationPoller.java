@@ -1,6 +1,7 @@
 package io.cutline.generation;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.cutline.generation.clip.ClipRequest;
@@ -66,39 +67,46 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
         }
         ClipRequest request = request(key);
         if (status.phase() == TaskStatus.Phase.SUCCEEDED) {
-            // outside the try: no room for the clip here is our failure, not an unusable clip to pay for again
-            Path place = clips.place(key);
-            try {
-                clips.keep(key, place, request, candidate -> generator.download(status, candidate));
-                return withNextWaiting(task.provider(), scenes.ready(key));
-            } catch (DownloadRefusedException e) {
-                // the provider's answer points somewhere Cutline will not fetch from; ordering again would pay for the same
-                generations.fail(key, e.getMessage());
-                return scenes.failed(key, "clip " + key.substring(0, 12) + ": " + e.getMessage());
-            } catch (ProviderException e) {
-                // made and paid for, only the download failed: fetched again later, never ordered again
-                LOG.warn("downloading finished clip {} from {} failed, trying again in {}: {}", key.substring(0, 12), task.provider(),
-                        polls.downloadRetry(), e.getMessage());
-                generations.checkLater(key, polls.downloadRetry(), "download failed, to be tried again: " + e.getMessage());
-                return List.of();
-            } catch (RuntimeException e) {
-                generations.fail(key, "the finished clip is unusable: " + e.getMessage());
-                return resubmissions.retryOrFail(task, generator, request, "the finished clip is unusable: " + e.getMessage());
-            }
+            // its slot at the provider is free: the clip waiting longest for one goes out before this one is fetched
+            generations.doneAtProvider(key);
+            List<SceneEvent> sent = nextWaiting(task.provider());
+            List<SceneEvent> events = new ArrayList<>(sent);
+            events.addAll(collect(task, generator, status, request));
+            return events;
         }
         generations.failedAtProvider(key, status.failure());
         return resubmissions.retryOrFail(task, generator, request, status.failure());
+    }
+
+    /** Downloads and checks a finished clip: the scenes it made ready, or the outcome of a clip that could not be used. */
+    private List<SceneEvent> collect(GenerationTask task, HostedGenerator generator, TaskStatus status, ClipRequest request) {
+        String key = task.contentKey();
+        // outside the try: no room for the clip here is our failure, not an unusable clip to pay for again
+        Path place = clips.place(key);
+        try {
+            clips.keep(key, place, request, candidate -> generator.download(status, candidate));
+            return scenes.ready(key);
+        } catch (DownloadRefusedException e) {
+            // the provider's answer points somewhere Cutline will not fetch from; ordering again would pay for the same
+            generations.fail(key, e.getMessage());
+            return scenes.failed(key, "clip " + key.substring(0, 12) + ": " + e.getMessage());
+        } catch (ProviderException e) {
+            // made and paid for, only the download failed: fetched again later, never ordered again
+            LOG.warn("downloading finished clip {} from {} failed, trying again in {}: {}", key.substring(0, 12), task.provider(),
+                    polls.downloadRetry(), e.getMessage());
+            generations.checkLater(key, polls.downloadRetry(), "download failed, to be tried again: " + e.getMessage());
+            return List.of();
+        } catch (RuntimeException e) {
+            generations.fail(key, "the finished clip is unusable: " + e.getMessage());
+            return resubmissions.retryOrFail(task, generator, request, "the finished clip is unusable: " + e.getMessage());
+        }
     }
 
     /**
      * A clip finished: its slot at the provider is free, so the clip that has waited longest for one
      * is sent now, not at its next look (up to a poll interval later, on the critical path of its job).
      */
-    private List<SceneEvent> withNextWaiting(String provider, List<SceneEvent> ready) {
-        return generations.claimWaiting(provider).map(next -> {
-            List<SceneEvent> events = new java.util.ArrayList<>(ready);
-            events.addAll(check(next));
-            return events;
-        }).orElse(ready);
+    private List<SceneEvent> nextWaiting(String provider) {
+        return generations.claimWaiting(provider).map(this::check).orElse(List.of());
     }
 }

@@ -92,7 +92,8 @@ public class GenerationLedger {
                     Boolean.class, contentKey));
             boolean claimed = jdbc.update("UPDATE generation_tasks SET state = ?, attempts = attempts + ?, error = NULL, sent_at = ?, "
                             + "claim_owner = ?, claim_until = ?, updated_at = ?, "
-                            + "possible_duplicates = possible_duplicates + CASE WHEN outcome_unknown THEN 1 ELSE 0 END, outcome_unknown = FALSE "
+                            + "possible_duplicates = possible_duplicates + CASE WHEN outcome_unknown THEN 1 ELSE 0 END, outcome_unknown = FALSE, "
+                            + "done_at_provider = FALSE "
                             + "WHERE content_key = ? AND state = ? "
                             + "AND (claim_owner IS NULL OR claim_until < ? OR claim_owner = ?)",
                     GenerationTask.State.SENDING.name(), countAttempt ? 1 : 0, now, node, now.plus(claim), now, contentKey, from.name(), now,
@@ -141,8 +142,14 @@ public class GenerationLedger {
 
     /** Clips sent to {@code provider} and not finished: what its concurrency limit counts. */
     public int inFlight(String provider) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE provider = ? AND state IN (?, ?, ?)", Integer.class,
-                provider, GenerationTask.State.SENDING.name(), GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name());
+        return jdbc.queryForObject("SELECT COUNT(*) FROM generation_tasks WHERE provider = ? AND state IN (?, ?, ?) AND NOT done_at_provider",
+                Integer.class, provider, GenerationTask.State.SENDING.name(), GenerationTask.State.SUBMITTED.name(),
+                GenerationTask.State.UNKNOWN.name());
+    }
+
+    /** The provider reports the clip made: it no longer counts against the provider's limit while it is downloaded and checked. */
+    public void doneAtProvider(String contentKey) {
+        jdbc.update("UPDATE generation_tasks SET done_at_provider = TRUE WHERE content_key = ?", contentKey);
     }
 
     /** A deferred clip no running job wants any more (re-planned, or its job parked): kept, but not sent until a job asks again. */

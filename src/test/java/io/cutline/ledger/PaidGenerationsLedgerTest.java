@@ -15,11 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-day budget's running total: each change of a paid count moves the channel's total for the
- * quarter hour of payment, submissions under way count while they are, and a day's total is that
- * day's quarters only. A clip of 5 s at $0.10 a second commits $0.50 a submission.
+ * Paid generations in the ledger. The per-day budget's running total: each change of a paid count
+ * moves the channel's total for the quarter hour of payment, submissions under way count while they
+ * are, and a day's total is that day's quarters only (a clip of 5 s at $0.10 a second commits $0.50 a
+ * submission). And what a provider's concurrency limit counts: a clip it finished is not.
  */
-class ChannelSpendTest {
+class PaidGenerationsLedgerTest {
 
     private static final double CLIP_USD = 0.5;
 
@@ -74,6 +75,20 @@ class ChannelSpendTest {
         assertThat(day(today, null)).as("today and the quarter past midnight").isCloseTo(3 * CLIP_USD, offset(1e-9));
         assertThat(day(OffsetDateTime.parse("2026-12-04T00:00:00-01:00"), null)).as("a day that starts at another zone's midnight, later")
                 .isZero();
+    }
+
+    @Test
+    void aClipTheProviderFinishedNoLongerTakesOneOfItsSlotsWhileItIsFetched() {
+        String job = jobs.create("spender", null, null, "api").job().id();
+        send("made", job);
+        generations.submitted("made", "handle", Duration.ZERO);
+        send("making", job);
+        assertThat(generations.inFlight("runway")).isEqualTo(2);
+        generations.doneAtProvider("made");
+        assertThat(generations.inFlight("runway")).as("made, being downloaded").isEqualTo(1);
+        generations.failedAtProvider("made", "unusable");
+        assertThat(generations.claimToSend("made", "runway", "gen4", "{}", job, 5, 0.1, GenerationTask.State.FAILED, true)).isTrue();
+        assertThat(generations.inFlight("runway")).as("sent again: at the provider again").isEqualTo(2);
     }
 
     @Test
