@@ -63,20 +63,26 @@ public record StoryLedger(JdbcTemplate jdbc, TransactionTemplate transactions, O
     }
 
     public List<Scene> scenes(String jobId) {
+        return scenes(jobId, "", new Object[] {jobId});
+    }
+
+    /** One scene, read on its own (a scene's plan and clips are read at every step of its generation). */
+    public Scene scene(String jobId, int index) {
+        return scenes(jobId, " AND scene_index = ?", new Object[] {jobId, index}).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no scene " + index));
+    }
+
+    private List<Scene> scenes(String jobId, String which, Object[] args) {
         Map<Integer, List<String>> clips = new HashMap<>();
-        jdbc.query("SELECT scene_index, part, clip_key FROM scene_clips WHERE job_id = ? ORDER BY scene_index, part",
+        jdbc.query("SELECT scene_index, part, clip_key FROM scene_clips WHERE job_id = ?" + which + " ORDER BY scene_index, part",
                 (RowCallbackHandler) row -> clips.computeIfAbsent(row.getInt("scene_index"), index -> new ArrayList<>())
-                        .add(row.getString("clip_key")), jobId);
-        return jdbc.query("SELECT scene_index, narration, visual_prompt, style, plan FROM scenes WHERE job_id = ? ORDER BY scene_index",
+                        .add(row.getString("clip_key")), args);
+        return jdbc.query("SELECT scene_index, narration, visual_prompt, style, plan FROM scenes WHERE job_id = ?" + which
+                        + " ORDER BY scene_index",
                 (row, i) -> new Scene(jobId, row.getInt("scene_index"), row.getString("narration"), row.getString("visual_prompt"),
                         row.getString("style"),
                         row.getString("plan") == null ? null : read(row.getString("plan"), TimingPlan.class),
-                        List.copyOf(clips.getOrDefault(row.getInt("scene_index"), List.of()))), jobId);
-    }
-
-    public Scene scene(String jobId, int index) {
-        return scenes(jobId).stream().filter(scene -> scene.index() == index).findFirst()
-                .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no scene " + index));
+                        List.copyOf(clips.getOrDefault(row.getInt("scene_index"), List.of()))), args);
     }
 
     public List<Integer> sceneIndexes(String jobId) {

@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * HTTP calls to providers through camel-http. Each call is a fresh exchange carrying only the
@@ -88,7 +89,8 @@ public class HttpGateway {
     public Reply send(String provider, Call call) {
         Exchange result = producer.send(COMPONENT + ":gateway?throwExceptionOnFailure=false", exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_URI, call.url());
-            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, call.method());
+            // the component's own type: a String would be converted on every call by a lookup through every type converter
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(call.method()));
             call.headers().forEach(exchange.getMessage()::setHeader);
             exchange.getMessage().setBody(call.body());
         });

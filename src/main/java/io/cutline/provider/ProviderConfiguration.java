@@ -33,8 +33,15 @@ public class ProviderConfiguration implements CamelConfiguration {
 
     /** routes/errors.yaml asks this whether a rate-limited call may be tried again, and when. */
     @BindToRegistry
-    public RateLimits rateLimits(Settings settings) {
-        return new RateLimits(settings.integer("cutline.retry.rate-limit-attempts"),
+    public ProviderRetries rateLimits(Settings settings) {
+        return new ProviderRetries(RateLimitedException.class, settings.integer("cutline.retry.rate-limit-attempts"),
                 settings.millis("cutline.retry.rate-limit-max-wait-ms"), settings.millis("cutline.retry.delay-ms"));
+    }
+
+    /** routes/errors.yaml asks this whether a step that met a provider outage (5xx, no reply) may be tried again, and when. */
+    @BindToRegistry
+    public ProviderRetries outages(Settings settings) {
+        return new ProviderRetries(ProviderUnavailableException.class, settings.integer("cutline.retry.outage-attempts"),
+                settings.millis("cutline.retry.outage-max-wait-ms"), settings.millis("cutline.retry.delay-ms"));
     }
 }

@@ -32,6 +32,14 @@ class LedgerDatabaseTest {
     }
 
     @Test
+    void anH2SessionKeepsMoreParsedStatementsUnlessTheUrlSaysHowMany() {
+        assertThat(LedgerDatabase.withStatementCache("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test;QUERY_CACHE_SIZE=256");
+        assertThat(LedgerDatabase.withStatementCache("jdbc:h2:file:./l;query_cache_size=16")).as("the operator's choice stands")
+                .isEqualTo("jdbc:h2:file:./l;query_cache_size=16");
+        assertThat(LedgerDatabase.withStatementCache("jdbc:postgresql://db/cutline")).isEqualTo("jdbc:postgresql://db/cutline");
+    }
+
+    @Test
     void anH2LedgerKeepsReplacedPagesOnlyAsLongAsConfigured(@TempDir Path dir) {
         LedgerDatabase database = new LedgerDatabase("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "", 2);
         try {
