@@ -44,6 +44,8 @@ class VoiceAndGeneratorArmsPipelineTest {
             Map<String, String> settings = new HashMap<>(HostedSettings.emulated(emulator));
             settings.put("cutline.channels.dir", channels.toString());
             settings.put("cutline.signals.dir", "src/test/resources/signals");
+            // the emulator's speech is made with espeak-ng and ffmpeg: a loaded machine can take longer than the emulated default of 2 s
+            settings.put("cutline.providers.response-timeout-ms", "15000");
 
             try (TestService service = new TestService(root, settings).start()) {
                 LearningLedger learning = service.bean("learningLedger", LearningLedger.class);
