@@ -2,7 +2,9 @@ package io.cutline.channel;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -89,6 +91,16 @@ public record Channel(
                 renditions, writer, webhooks, topics, testing, languages, publishing, shorts);
     }
 
+    /** The first moment after {@code after} that is {@code time} of day in the channel's time zone. */
+    public Instant nextPostingTime(LocalTime time, Instant after) {
+        ZoneId zone = ZoneId.of(schedule.timeZone());
+        ZonedDateTime candidate = after.atZone(zone).with(time);
+        while (!candidate.toInstant().isAfter(after)) {
+            candidate = candidate.plusDays(1).with(time);
+        }
+        return candidate.toInstant();
+    }
+
     /** The same channel with another target length (a job's length band, or the length its brief was written for). */
     public Channel withTargetSeconds(int seconds) {
         return new Channel(id, name, niche, language, voice, style, platforms, format, seconds, schedule, budget, signals, generation, music,
@@ -118,14 +130,15 @@ public record Channel(
      * length band ({@code lengthSeconds}, the brief's target length), the writer's hook style
      * ({@code hookStyles}), the captions' look ({@code captionStyles}: {@code plain} or
      * {@code word-highlight}), the narrating voice ({@code voices}: names of the channel's voice
-     * provider) and the generator tier ({@code generators}: generation providers). Each value is named
-     * as an arm part ({@code length-45s}, {@code hook-question}, {@code captions-plain},
-     * {@code voice-en-gb}, {@code generator-fal}); a job's arm is one value of each tested dimension
+     * provider), the generator tier ({@code generators}: generation providers) and the posting time
+     * ({@code postingTimes}: {@code HH:mm} in the channel's time zone). Each value is named as an arm
+     * part ({@code length-45s}, {@code hook-question}, {@code captions-plain}, {@code voice-en-gb},
+     * {@code generator-fal}, {@code post-1800}); a job's arm is one value of each tested dimension
      * joined by {@code +}. Nothing tested: one arm, the channel's own format. {@code hookVariants}: each
      * brief ships that many hook variants (none: one video per brief).
      */
     public record Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles, List<String> voices,
-                          List<String> generators, HookVariants hookVariants) {
+                          List<String> generators, List<String> postingTimes, HookVariants hookVariants) {
 
         public static final String PLAIN_CAPTIONS = "plain";
         private static final String LENGTH = "length";
@@ -133,6 +146,7 @@ public record Channel(
         private static final String CAPTIONS = "captions";
         private static final String VOICE = "voice";
         private static final String GENERATOR = "generator";
+        private static final String POSTING = "post";
         private static final String FORMAT = "format";
         private static final String JOIN = "+";
 
@@ -142,10 +156,11 @@ public record Channel(
             captionStyles = captionStyles == null ? List.of() : List.copyOf(captionStyles);
             voices = voices == null ? List.of() : List.copyOf(voices);
             generators = generators == null ? List.of() : List.copyOf(generators);
+            postingTimes = postingTimes == null ? List.of() : List.copyOf(postingTimes);
         }
 
         public Testing(List<Integer> lengthSeconds, List<String> hookStyles, List<String> captionStyles) {
-            this(lengthSeconds, hookStyles, captionStyles, null, null, null);
+            this(lengthSeconds, hookStyles, captionStyles, null, null, null, null);
         }
 
         /** How many videos each brief makes: its hook variants, or one. */
@@ -160,7 +175,8 @@ public record Channel(
         }
 
         /**
-         * Each tested dimension ({@code length}, {@code hook}, {@code captions}, {@code voice}, {@code generator}) with its values as arm
+         * Each tested dimension ({@code length}, {@code hook}, {@code captions}, {@code voice}, {@code generator},
+         * {@code post}) with its values as arm
          * parts, in that order; nothing tested: the one dimension {@code format} with {@code channel-format}.
          */
         public Map<String, List<String>> dimensions() {
@@ -179,6 +195,9 @@ public record Channel(
             }
             if (!generators.isEmpty()) {
                 dimensions.put(GENERATOR, parts(GENERATOR, generators));
+            }
+            if (!postingTimes.isEmpty()) {
+                dimensions.put(POSTING, parts(POSTING, postingTimes.stream().map(time -> time.replace(":", "")).toList()));
             }
             return dimensions.isEmpty() ? Map.of(FORMAT, List.of(CHANNEL_FORMAT)) : dimensions;
         }
@@ -223,6 +242,11 @@ public record Channel(
         /** The generation provider an arm prefers, or empty for the channel's own. */
         public Optional<String> generator(String arm) {
             return listed(GENERATOR, arm);
+        }
+
+        /** The time of day (in the channel's time zone) an arm posts at, or empty for the channel's own publishing. */
+        public Optional<LocalTime> postingTime(String arm) {
+            return listed(POSTING, arm).map(time -> LocalTime.of(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(2))));
         }
 
         private Optional<String> listed(String dimension, String arm) {

@@ -12,6 +12,7 @@ import io.cutline.config.Settings;
 import io.cutline.distribution.platform.MetricsCollector;
 import io.cutline.distribution.platform.Publisher;
 import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
 import io.cutline.ledger.MetricsLedger;
@@ -48,11 +49,12 @@ public class DistributionConfiguration implements CamelConfiguration {
 
     /** The platforms whose block says {@code publish-ahead = true} get their slots' videos ahead, with the slot as their publish time. */
     @BindToRegistry
-    public PublishingSlots publishingSlots(JobLedger jobs, ChannelRegistry channels, ReadyQueue queue, Settings settings) {
+    public PublishingSlots publishingSlots(JobLedger jobs, ChannelRegistry channels, ReadyQueue queue, LearningLedger learning,
+                                           Settings settings, Clock clock) {
         Set<String> publishAhead = new HashSet<>();
         settings.providers("cutline.distribution").forEach((platform, block) -> block.optional("publish-ahead")
                 .filter(Boolean::parseBoolean).ifPresent(ahead -> publishAhead.add(platform)));
-        return new PublishingSlots(jobs, channels, queue, publishAhead);
+        return new PublishingSlots(jobs, channels, queue, learning, publishAhead, clock);
     }
 
     /**

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +61,35 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
      * returns it. {@code slots} is the platform's next slot after a time. An unchanged reservation stands.
      */
     public Instant reserve(String jobId, String channelId, String platform, Function<Instant, Optional<Instant>> slots) {
+        return take(jobId, channelId, platform, now -> {
+            Instant after = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(slot_at) FROM ready_videos WHERE channel_id = ? "
+                            + "AND platform = ?", OffsetDateTime.class, channelId, platform))
+                    .map(OffsetDateTime::toInstant).filter(now::isBefore).orElse(now);
+            return slots.apply(after).orElseThrow(() -> new IllegalStateException(
+                    "the " + platform + " slots of channel " + channelId + " never fire again"));
+        });
+    }
+
+    /**
+     * For a video whose format arm gives it a posting time: gives it the first occurrence of that time
+     * ({@code next}: the next one after an instant) that no other video of the channel has on the
+     * platform, and returns it. The job waits for it (see {@link #releaseDue}) unless the platform is
+     * given it to publish at. An unchanged reservation stands.
+     */
+    public Instant reserveTime(String jobId, String channelId, String platform, UnaryOperator<Instant> next) {
+        return take(jobId, channelId, platform, now -> {
+            Set<Instant> taken = new HashSet<>(jdbc.query("SELECT slot_at FROM ready_videos WHERE channel_id = ? AND platform = ? "
+                    + "AND slot_at > ?", (row, i) -> LedgerTime.read(row, "slot_at").toInstant(), channelId, platform, now.atOffset(ZoneOffset.UTC)));
+            Instant time = next.apply(now);
+            while (taken.contains(time)) {
+                time = next.apply(time);
+            }
+            return time;
+        });
+    }
+
+    /** The job's video's slot for the platform: the one it has, or the one {@code choose} picks from now (retried when another video took it meanwhile). */
+    private Instant take(String jobId, String channelId, String platform, Function<Instant, Instant> choose) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
@@ -65,14 +97,9 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
                     if (given.isPresent()) {
                         return given.get().toInstant();
                     }
-                    Instant now = clock.instant();
-                    Instant after = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(slot_at) FROM ready_videos WHERE channel_id = ? "
-                                    + "AND platform = ?", OffsetDateTime.class, channelId, platform))
-                            .map(OffsetDateTime::toInstant).filter(now::isBefore).orElse(now);
-                    Instant slot = slots.apply(after).orElseThrow(() -> new IllegalStateException(
-                            "the " + platform + " slots of channel " + channelId + " never fire again"));
+                    Instant slot = choose.apply(clock.instant());
                     enqueue(jobId, channelId, platform);
-                    jdbc.update("UPDATE ready_videos SET slot_at = ? WHERE job_id = ? AND platform = ? AND slot_at IS NULL",
+                    jdbc.update("UPDATE ready_videos SET slot_at = ?, reserved = TRUE WHERE job_id = ? AND platform = ? AND slot_at IS NULL",
                             slot.atOffset(ZoneOffset.UTC), jobId, platform);
                     return slot;
                 });
@@ -83,6 +110,19 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
                 }
             }
         }
+    }
+
+    /**
+     * Jobs waiting for a reserved time that has come (a posting time): moved on (running, leased to this
+     * node) to publish now. Returns their ids.
+     */
+    public List<String> releaseDue() {
+        List<String> due = jdbc.queryForList("SELECT DISTINCT r.job_id FROM ready_videos r JOIN jobs j ON j.id = r.job_id "
+                        + "LEFT JOIN publications p ON p.job_id = r.job_id AND p.platform = r.platform AND p.short_number = ? "
+                        + "WHERE r.reserved AND r.slot_at <= ? AND j.state = ? AND j.step = ? AND (p.state IS NULL OR p.state <> ?)", String.class,
+                Publication.LONG_VIDEO, LedgerTime.now(clock), JobState.WAITING.name(), Step.DISTRIBUTION.name(),
+                Publication.State.PUBLISHED.name());
+        return due.stream().filter(this::release).toList();
     }
 
     /** The fire time of the slot that took the job's video for {@code platform}; empty while it waits or was never queued. */
@@ -146,10 +186,13 @@ public record ReadyQueue(JdbcTemplate jdbc, TransactionTemplate transactions, Cl
     public Outcome settle(String jobId) {
         return transactions.execute(status -> {
             lockJob(jobId);
-            List<Boolean> slotTaken = jdbc.query("SELECT r.slot_at FROM ready_videos r LEFT JOIN publications p "
+            // a slot that took the video is due; a time reserved for it that has not come yet is waited for
+            OffsetDateTime now = LedgerTime.now(clock);
+            List<Boolean> slotTaken = jdbc.query("SELECT r.slot_at, r.reserved FROM ready_videos r LEFT JOIN publications p "
                             + "ON p.job_id = r.job_id AND p.platform = r.platform AND p.short_number = ? WHERE r.job_id = ? "
                             + "AND (p.state IS NULL OR p.state <> ?)",
-                    (row, i) -> row.getObject("slot_at") != null, Publication.LONG_VIDEO, jobId, Publication.State.PUBLISHED.name());
+                    (row, i) -> row.getObject("slot_at") != null && (!row.getBoolean("reserved") || !LedgerTime.read(row, "slot_at").isAfter(now)),
+                    Publication.LONG_VIDEO, jobId, Publication.State.PUBLISHED.name());
             if (slotTaken.isEmpty()) {
                 return Outcome.PUBLISHED;
             }

@@ -65,7 +65,7 @@ class ChannelTestingTest {
         ChannelRegistry channels = ShippedConfig.channels(Path.of("config/channels"), Path.of("config/signals"), new ObjectMapper());
         channels.reload();
         Channel demo = channels.require("demo");
-        Channel tested = TestedChannel.of(demo, new Channel.Testing(null, null, null, List.of("en-us", "en-gb"), List.of("fal", "luma"), null));
+        Channel tested = TestedChannel.of(demo, new Channel.Testing(null, null, null, List.of("en-us", "en-gb"), List.of("fal", "luma"), null, null));
         assertThat(tested.testing().dimensions()).containsExactly(Map.entry("voice", List.of("voice-en-us", "voice-en-gb")),
                 Map.entry("generator", List.of("generator-fal", "generator-luma")));
 
@@ -77,6 +77,14 @@ class ChannelTestingTest {
         assertThat(given.generationChain(null)).as("the channel's own provider next, then its fallbacks")
                 .startsWith("luma", demo.generationProvider()).doesNotHaveDuplicates();
         assertThat(tested.forArm("voice-en-us+generator-fal").voice().name()).isEqualTo("en-us");
+    }
+
+    @Test
+    void aPostingTimeArmIsATimeOfDayInTheChannelsZone() {
+        Channel.Testing testing = new Channel.Testing(null, null, null, null, null, List.of("09:00", "18:30"), null);
+        assertThat(testing.dimensions()).containsExactly(Map.entry("post", List.of("post-0900", "post-1830")));
+        assertThat(testing.postingTime("post-1830")).hasValue(java.time.LocalTime.of(18, 30));
+        assertThat(testing.postingTime(Channel.CHANNEL_FORMAT)).isEmpty();
     }
 
     @Test

@@ -111,6 +111,35 @@ class ReadyQueueTest {
         assertThat(queue.fill("demo", "youtube", firstSlot)).as("the reserved slot finds itself filled").isEmpty();
     }
 
+    @Test
+    void aPostingTimeIsTheFirstFreeOccurrenceAndTheJobWaitsForItThenIsReleased() {
+        String first = finished();
+        String second = finished();
+        ReadyQueue queue = queueAt(START);
+        Instant sixPm = Instant.parse("2026-03-02T18:00:00Z");
+
+        assertThat(queue.reserveTime(first, "demo", "tiktok", ReadyQueueTest::nextSixPm)).isEqualTo(sixPm);
+        assertThat(queue.reserveTime(second, "demo", "tiktok", ReadyQueueTest::nextSixPm)).as("taken: the next day's")
+                .isEqualTo(sixPm.plus(1, ChronoUnit.DAYS));
+        assertThat(queue.reserveTime(first, "demo", "tiktok", after -> after)).as("reserved again after a restart").isEqualTo(sixPm);
+        assertThat(queue.settle(first)).as("its time has not come").isEqualTo(ReadyQueue.Outcome.WAITING);
+        assertThat(queue.settle(second)).isEqualTo(ReadyQueue.Outcome.WAITING);
+        assertThat(queue.fill("demo", "tiktok", START.plusSeconds(60))).as("a channel slot takes no video with a posting time").isEmpty();
+        assertThat(queue.releaseDue()).as("before six").isEmpty();
+
+        ReadyQueue atSix = queueAt(sixPm);
+        assertThat(atSix.releaseDue()).as("at six, the first").containsExactly(first);
+        assertThat(jobs.isAt(first, Step.DISTRIBUTION)).isTrue();
+        assertThat(atSix.settle(first)).as("its time has come: publish now").isEqualTo(ReadyQueue.Outcome.SLOT_DUE);
+        assertThat(atSix.releaseDue()).as("released once").isEmpty();
+    }
+
+    /** 18:00 UTC, the first after {@code after}. */
+    private static Instant nextSixPm(Instant after) {
+        Instant today = after.truncatedTo(ChronoUnit.DAYS).plus(18, ChronoUnit.HOURS);
+        return today.isAfter(after) ? today : today.plus(1, ChronoUnit.DAYS);
+    }
+
     /** The queue after the jobs' TikTok videos were queued in this order, a second apart. */
     private ReadyQueue queuedForTikTok(String... jobIds) {
         for (int i = 0; i < jobIds.length; i++) {
