@@ -1,12 +1,10 @@
 package io.cutline.assembly;
 
-import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.config.Settings;
 import io.cutline.ledger.GenerationLedger;
-import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.QualityLedger;
 import io.cutline.ledger.RenderLedger;
 import io.cutline.ledger.ShortLedger;
@@ -28,10 +26,9 @@ import org.apache.camel.CamelConfiguration;
 public class AssemblyConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Assembler assembler(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
-                               GenerationLedger generations, RenderLedger renders, QualityLedger quality, ToolRunner tools,
-                               MediaProbe probe, AudioAnalysis audio, MediaStore media, Fonts fonts, Platforms platforms,
-                               LearningLedger learning, Settings settings) {
+    public Assembler assembler(JobChannels jobChannels, StoryLedger stories, VoiceLedger voices, GenerationLedger generations,
+                               RenderLedger renders, QualityLedger quality, ToolRunner tools, MediaProbe probe, AudioAnalysis audio,
+                               MediaStore media, Fonts fonts, Platforms platforms, Settings settings) {
         double loudness = settings.decimal("cutline.assembly.loudness-lufs");
         AudioMix mix = new AudioMix(tools, new AudioMix.Target(loudness, settings.decimal("cutline.assembly.mix-true-peak-db")));
         QualityGates gates = new QualityGates(new QualityGates.Targets(loudness, settings.decimal("cutline.assembly.loudness-tolerance-lu"),
@@ -39,7 +36,7 @@ public class AssemblyConfiguration implements CamelConfiguration {
         RenderGraph.Encoding encoding = new RenderGraph.Encoding(settings.integer("cutline.assembly.fps"),
                 settings.text("cutline.assembly.preset"), settings.integer("cutline.assembly.crf"), settings.text("cutline.assembly.audio-bitrate"),
                 settings.integer("cutline.assembly.draft-short-side"));
-        return new Assembler(new EditReader(jobs, channels, stories, voices, generations, learning, encoding.fps()),
+        return new Assembler(new EditReader(jobChannels, stories, voices, generations, encoding.fps()),
                 new Renderer(tools, media, mix, encoding, settings.decimal("cutline.assembly.music-volume-db"),
                         settings.integer("cutline.generation.short-side"), fonts),
                 new RenditionChecks(probe, audio, gates, quality, encoding.fps()), renders, media);

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cutline.channel.Channel;
-import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.GenerationTask;
-import io.cutline.ledger.JobLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
 import io.cutline.ledger.VoiceTrack;
@@ -20,12 +18,10 @@ import io.cutline.model.Storyboard;
  * Reads a job's {@link Edit} from the ledger: every scene must have its narration and its finished clips;
  * the channel as the job's format arm shapes it (the arm's caption style).
  */
-public record EditReader(JobLedger jobs, ChannelRegistry channels, StoryLedger stories, VoiceLedger voices,
-                         GenerationLedger generations, LearningLedger learning, int fps) {
+public record EditReader(JobChannels jobChannels, StoryLedger stories, VoiceLedger voices, GenerationLedger generations, int fps) {
 
     Edit read(String jobId) {
-        Channel own = channels.require(jobs.require(jobId).channelId());
-        Channel channel = learning.arm(jobId).map(given -> own.forArm(given.arm())).orElse(own);
+        Channel channel = jobChannels.of(jobId);
         List<Scene> scenes = stories.scenes(jobId);
         List<VoiceTrack> narration = voices.forJob(jobId);
         if (narration.size() != scenes.size()) {

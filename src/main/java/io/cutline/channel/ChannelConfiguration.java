@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.config.ProviderSettings;
 import io.cutline.config.Settings;
+import io.cutline.ledger.JobLedger;
+import io.cutline.ledger.LearningLedger;
 import io.cutline.model.PlatformRules;
 import io.cutline.model.Platforms;
 import org.apache.camel.BindToRegistry;
@@ -29,6 +31,11 @@ public class ChannelConfiguration implements CamelConfiguration {
         ChannelRegistry channels = registry(settings, json, platforms);
         channels.reload();
         return channels;
+    }
+
+    @BindToRegistry
+    public JobChannels jobChannels(JobLedger jobs, ChannelRegistry channels, LearningLedger learning) {
+        return new JobChannels(jobs, channels, learning);
     }
 
     /** The registry over the configured directories, not loaded yet ({@code cutline validate} only scans it). */

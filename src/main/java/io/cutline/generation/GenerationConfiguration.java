@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.config.ProviderSettings;
 import io.cutline.config.Settings;
 import io.cutline.generation.clip.ClipGenerator;
@@ -16,7 +17,6 @@ import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.ledger.CostLedger;
 import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -112,10 +112,9 @@ public class GenerationConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public GenerationRouter generationRouter(JobLedger jobs, ChannelRegistry channels, LearningLedger learning, StoryLedger stories,
-                                             GenerationLedger generations, GeneratorCatalog catalog, ProviderHealth health, Budgets budgets,
-                                             GenerationDesk desk) {
-        return new GenerationRouter(jobs, channels, learning, stories, generations, catalog, health, budgets, desk);
+    public GenerationRouter generationRouter(JobChannels jobChannels, StoryLedger stories, GenerationLedger generations,
+                                             GeneratorCatalog catalog, ProviderHealth health, Budgets budgets, GenerationDesk desk) {
+        return new GenerationRouter(jobChannels, stories, generations, catalog, health, budgets, desk);
     }
 
     @BindToRegistry(lazy = true)

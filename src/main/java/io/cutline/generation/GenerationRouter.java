@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.cutline.channel.Channel;
-import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.generation.hosted.HostedGenerator;
 import io.cutline.ledger.GenerationLedger;
-import io.cutline.ledger.JobLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.model.OverBudgetException;
 import io.cutline.model.PermanentFailure;
@@ -20,8 +18,8 @@ import io.cutline.model.Scene;
  * breakers and the channel's budgets, and whether that provider is synchronous or hosted (the route
  * switches on both).
  */
-public record GenerationRouter(JobLedger jobs, ChannelRegistry channels, LearningLedger learning, StoryLedger stories,
-                               GenerationLedger generations, GeneratorCatalog catalog, ProviderHealth health, Budgets budgets, GenerationDesk desk) {
+public record GenerationRouter(JobChannels jobChannels, StoryLedger stories, GenerationLedger generations, GeneratorCatalog catalog,
+                               ProviderHealth health, Budgets budgets, GenerationDesk desk) {
 
     /**
      * The provider that should generate this scene: a scene already being generated stays with its
@@ -32,14 +30,13 @@ public record GenerationRouter(JobLedger jobs, ChannelRegistry channels, Learnin
      * {@link OverBudgetException} when a budget turned one away, which raises {@code budget.exceeded}).
      */
     public String providerFor(String jobId, int sceneIndex) {
-        // the job's format arm may prefer another generator tier
-        Channel own = channels.require(jobs.require(jobId).channelId());
-        Channel channel = learning.arm(jobId).map(given -> own.forArm(given.arm())).orElse(own);
         Scene scene = stories.scene(jobId, sceneIndex);
         if (scene.plan() != null && scene.clipKeys().stream().anyMatch(key -> generations.find(key)
                 .map(task -> task.inFlight() || task.succeeded()).orElse(false))) {
             return scene.plan().provider();
         }
+        // the job's format arm may prefer another generator tier
+        Channel channel = jobChannels.of(jobId);
         double narration = desk.narrationSeconds(jobId, sceneIndex);
         List<String> passedOver = new ArrayList<>();
         boolean budgetRefused = false;

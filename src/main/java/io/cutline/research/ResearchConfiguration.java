@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.config.Credentials;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
@@ -42,8 +43,8 @@ public class ResearchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals, LearningLedger learning,
-                                 WritingDesk writers, Clock clock) {
-        return new Researcher(jobs, stories, channels, signals, learning, writers, clock);
+    public Researcher researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, JobChannels jobChannels, SignalLedger signals,
+                                 LearningLedger learning, WritingDesk writers, Clock clock) {
+        return new Researcher(jobs, stories, channels, jobChannels, signals, learning, writers, clock);
     }
 }

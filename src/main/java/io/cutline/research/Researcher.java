@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.cutline.channel.Channel;
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.ledger.Job;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LearningLedger;
@@ -24,7 +25,7 @@ import io.cutline.writer.WritingDesk;
  * loop learned as their performance prior), picks a topic not covered within the channel's window, has the channel's writer turn it into a checked brief and stores the brief with
  * why its topic was chosen.
  */
-public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, SignalLedger signals,
+public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, JobChannels jobChannels, SignalLedger signals,
                          LearningLedger learning, WritingDesk writers, Clock clock) {
 
     /** False when the job has its brief already: its caller sent one, or an earlier try wrote it. */
@@ -48,7 +49,7 @@ public record Researcher(JobLedger jobs, StoryLedger stories, ChannelRegistry ch
         TopicChoice choice = candidates.stream().filter(candidate -> candidate.topic() == topic).findFirst()
                 .map(TopicRanker.Candidate::choice).orElseThrow();
         // the job's format arm (routes/research.yaml chose it) may set its length band and hook style
-        Channel shaped = learning.arm(jobId).map(given -> channel.forArm(given.arm())).orElse(channel);
+        Channel shaped = jobChannels.of(jobId);
         WritingDesk.Written<Brief> brief = writers.brief(jobId, shaped, topic);
         stories.saveBrief(jobId, brief.document(), brief.writer(), choice);
     }

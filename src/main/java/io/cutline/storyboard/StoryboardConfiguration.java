@@ -1,10 +1,10 @@
 package io.cutline.storyboard;
 
 import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.writer.WritingDesk;
 import org.apache.camel.BindToRegistry;
@@ -14,9 +14,8 @@ import org.apache.camel.CamelConfiguration;
 public class StoryboardConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Storyboarder storyboarder(JobLedger jobs, StoryLedger stories, ChannelRegistry channels, LearningLedger learning,
-                                     WritingDesk writers) {
-        return new Storyboarder(jobs, stories, channels, learning, writers);
+    public Storyboarder storyboarder(StoryLedger stories, JobChannels jobChannels, WritingDesk writers) {
+        return new Storyboarder(stories, jobChannels, writers);
     }
 
     @BindToRegistry

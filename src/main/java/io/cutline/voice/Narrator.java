@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.cutline.channel.Channel;
-import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.model.PermanentFailure;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.LanguageLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
@@ -34,32 +33,28 @@ public class Narrator {
     private final StoryLedger stories;
     private final VoiceLedger voices;
     private final StepLog stepLog;
-    private final ChannelRegistry channels;
+    private final JobChannels jobChannels;
     private final Map<String, VoiceProvider> providers;
     private final NarrationRecorder recorder;
     private final LanguageLedger languages;
     private final HookLedger hooks;
-    private final LearningLedger learning;
 
-    public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
-                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages, HookLedger hooks,
-                    LearningLedger learning) {
+    public Narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, JobChannels jobChannels,
+                    Map<String, VoiceProvider> providers, NarrationRecorder recorder, LanguageLedger languages, HookLedger hooks) {
         this.jobs = jobs;
         this.stories = stories;
         this.voices = voices;
         this.stepLog = stepLog;
-        this.channels = channels;
+        this.jobChannels = jobChannels;
         this.providers = Map.copyOf(providers);
         this.recorder = recorder;
         this.languages = languages;
         this.hooks = hooks;
-        this.learning = learning;
     }
 
     public void narrate(String jobId, int sceneIndex) {
         // the job's format arm may narrate with another voice (its variants speak with it too)
-        Channel own = channels.require(jobs.require(jobId).channelId());
-        Channel channel = learning.arm(jobId).map(given -> own.forArm(given.arm())).orElse(own);
+        Channel channel = jobChannels.of(jobId);
         narrate(jobId, sceneIndex, channel, channel.language());
         for (LanguageLedger.Variant variant : languages.variants(jobId)) {
             narrate(variant.jobId(), sceneIndex, channel, variant.language());

@@ -1,11 +1,10 @@
 package io.cutline.voice;
 
-import io.cutline.channel.ChannelRegistry;
+import io.cutline.channel.JobChannels;
 import io.cutline.config.Settings;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.HookLedger;
 import io.cutline.ledger.LanguageLedger;
-import io.cutline.ledger.LearningLedger;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -25,11 +24,11 @@ import org.apache.camel.CamelConfiguration;
 public class VoiceConfiguration implements CamelConfiguration {
 
     @BindToRegistry
-    public Narrator narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, ChannelRegistry channels,
+    public Narrator narrator(JobLedger jobs, StoryLedger stories, VoiceLedger voices, StepLog stepLog, JobChannels jobChannels,
                              Settings settings, AdapterKit kit, AudioAnalysis audio, AudioDecoder decoder, MediaStore media,
-                             LanguageLedger languages, HookLedger hooks, LearningLedger learning) {
-        return new Narrator(jobs, stories, voices, stepLog, channels,
+                             LanguageLedger languages, HookLedger hooks) {
+        return new Narrator(jobs, stories, voices, stepLog, jobChannels,
                 ProviderCatalog.build(settings.providers("cutline.voice"), kit, VoiceProvider.class),
-                new NarrationRecorder(kit.probe(), audio, decoder, media), languages, hooks, learning);
+                new NarrationRecorder(kit.probe(), audio, decoder, media), languages, hooks);
     }
 }
