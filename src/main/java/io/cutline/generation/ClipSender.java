@@ -35,7 +35,8 @@ public record ClipSender(SubmissionGate gate, JobLedger jobs, StepLog stepLog, G
         stepLog.begin(jobId, Step.GENERATION, sceneIndex, jobs.require(jobId).attempt());
         int attempt = generations.find(key).map(GenerationTask::attempts).orElse(1);
         try {
-            generations.submitted(key, generator.submit(request, ContentKey.marker(key, attempt)), polls.interval(generator.provider()));
+            generations.submitted(key, generator.submit(request, ContentKey.marker(key, attempt)), polls.interval(generator.provider()),
+                    !generator.canLookUp());
             health.succeeded(generator.provider());
             stepLog.succeed(jobId, Step.GENERATION, sceneIndex, generator.provider() + " accepted " + key.substring(0, 12));
         } catch (RateLimitedException e) {

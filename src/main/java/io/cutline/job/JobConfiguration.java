@@ -6,6 +6,7 @@ import io.cutline.ledger.GenerationLedger;
 import io.cutline.ledger.JobLedger;
 import io.cutline.ledger.JobProgress;
 import io.cutline.ledger.PublicationLedger;
+import io.cutline.ledger.Step;
 import io.cutline.ledger.StepLog;
 import io.cutline.ledger.StoryLedger;
 import io.cutline.ledger.VoiceLedger;
@@ -13,6 +14,8 @@ import io.cutline.writer.StoryRules;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.TypeConverterSupport;
 
 /** How jobs enter (routes/intake.yaml), move from step to step, and give up their leases on shutdown. */
 public class JobConfiguration implements CamelConfiguration {
@@ -43,6 +46,14 @@ public class JobConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        // the routes name steps as text ('GENERATION'); without a converter of its own, Camel's enum converter
+        // searched every registered converter for one on each call (a few percent of a scene's submission)
+        context.getTypeConverterRegistry().addTypeConverter(Step.class, String.class, new TypeConverterSupport() {
+            @Override
+            public <T> T convertTo(Class<T> type, Exchange exchange, Object value) {
+                return type.cast(Step.valueOf(value.toString()));
+            }
+        });
         var registry = context.getRegistry();
         context.getManagementStrategy().addEventNotifier(new LeaseRelease(registry.findSingleByType(JobLedger.class),
                 registry.findSingleByType(GenerationLedger.class)));

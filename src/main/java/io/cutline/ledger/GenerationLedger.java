@@ -158,8 +158,12 @@ public class GenerationLedger {
                 + "WHERE content_key = ? AND state = ?", LedgerTime.now(clock), contentKey, GenerationTask.State.DEFERRED.name());
     }
 
-    /** The provider answered the submission: its handle, from now on polled. */
-    public void submitted(String contentKey, String handle, Duration firstCheck) {
+    /**
+     * The provider answered the submission: its handle, from now on polled. {@code durable}: on disk
+     * before this returns, for a provider that cannot be asked about a submission again (otherwise a
+     * handle lost with the last commits of a killed process is found again by its key, and adopted).
+     */
+    public void submitted(String contentKey, String handle, Duration firstCheck, boolean durable) {
         OffsetDateTime now = LedgerTime.now(clock);
         Optional<SpendEntry> spend = spendEntry(contentKey);
         transactions.executeWithoutResult(status -> {
@@ -168,7 +172,9 @@ public class GenerationLedger {
                     GenerationTask.State.SUBMITTED.name(), handle, now.plus(firstCheck), now, contentKey);
             spend.ifPresent(entry -> entry.add(jdbc, 1));
         });
-        LedgerDatabase.checkpoint(jdbc);
+        if (durable) {
+            LedgerDatabase.checkpoint(jdbc);
+        }
     }
 
     /** No reply: the submission may have landed; the provider is asked before anything is sent again. */
@@ -208,7 +214,7 @@ public class GenerationLedger {
 
     /** A lost submission found at the provider: adopted, paid once, no second payment. */
     public void adopted(String contentKey, String handle) {
-        submitted(contentKey, handle, Duration.ZERO);
+        submitted(contentKey, handle, Duration.ZERO, true);
         jdbc.update("UPDATE generation_tasks SET adopted_replies = adopted_replies + 1 WHERE content_key = ?", contentKey);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,16 +74,28 @@ public record StoryLedger(JdbcTemplate jdbc, TransactionTemplate transactions, O
     }
 
     private List<Scene> scenes(String jobId, String which, Object[] args) {
-        Map<Integer, List<String>> clips = new HashMap<>();
-        jdbc.query("SELECT scene_index, part, clip_key FROM scene_clips WHERE job_id = ?" + which + " ORDER BY scene_index, part",
-                (RowCallbackHandler) row -> clips.computeIfAbsent(row.getInt("scene_index"), index -> new ArrayList<>())
-                        .add(row.getString("clip_key")), args);
-        return jdbc.query("SELECT scene_index, narration, visual_prompt, style, plan FROM scenes WHERE job_id = ?" + which
-                        + " ORDER BY scene_index",
-                (row, i) -> new Scene(jobId, row.getInt("scene_index"), row.getString("narration"), row.getString("visual_prompt"),
-                        row.getString("style"),
-                        row.getString("plan") == null ? null : read(row.getString("plan"), TimingPlan.class),
-                        List.copyOf(clips.getOrDefault(row.getInt("scene_index"), List.of()))), args);
+        // one query, the clips joined in: a scene is read at every step of its generation
+        Map<Integer, SceneRow> rows = new LinkedHashMap<>();
+        jdbc.query("SELECT s.scene_index, s.narration, s.visual_prompt, s.style, s.plan, c.clip_key FROM scenes s "
+                        + "LEFT JOIN scene_clips c ON c.job_id = s.job_id AND c.scene_index = s.scene_index "
+                        + "WHERE s.job_id = ?" + which.replace("scene_index", "s.scene_index") + " ORDER BY s.scene_index, c.part",
+                (RowCallbackHandler) row -> {
+                    SceneRow scene = rows.get(row.getInt("scene_index"));
+                    if (scene == null) {
+                        scene = new SceneRow(row.getInt("scene_index"), row.getString("narration"), row.getString("visual_prompt"),
+                                row.getString("style"), row.getString("plan"), new ArrayList<>());
+                        rows.put(scene.index(), scene);
+                    }
+                    String clip = row.getString("clip_key");
+                    if (clip != null) {
+                        scene.clipKeys().add(clip);
+                    }
+                }, args);
+        return rows.values().stream().map(row -> new Scene(jobId, row.index(), row.narration(), row.visualPrompt(), row.style(),
+                row.plan() == null ? null : read(row.plan(), TimingPlan.class), List.copyOf(row.clipKeys()))).toList();
+    }
+
+    private record SceneRow(int index, String narration, String visualPrompt, String style, String plan, List<String> clipKeys) {
     }
 
     public List<Integer> sceneIndexes(String jobId) {

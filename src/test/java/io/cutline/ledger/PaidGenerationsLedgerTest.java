@@ -52,7 +52,7 @@ class PaidGenerationsLedgerTest {
         send("first", job);
         assertThat(day(today, null)).as("under way").isCloseTo(CLIP_USD, offset(1e-9));
         assertThat(day(today, "first")).as("the clip being checked again is left out").isZero();
-        generations.submitted("first", "handle-1", Duration.ZERO);
+        generations.submitted("first", "handle-1", Duration.ZERO, false);
         assertThat(day(today, null)).as("paid").isCloseTo(CLIP_USD, offset(1e-9));
 
         send("lost", job);
@@ -63,14 +63,14 @@ class PaidGenerationsLedgerTest {
         assertThat(day(today, "lost")).as("sending it again: a possible duplicate, paid twice at most").isCloseTo(3 * CLIP_USD, offset(1e-9));
 
         send("elsewhere", other);
-        generations.submitted("elsewhere", "handle-2", Duration.ZERO);
+        generations.submitted("elsewhere", "handle-2", Duration.ZERO, false);
         assertThat(day(today, "lost")).as("another channel's clips are its own").isCloseTo(3 * CLIP_USD, offset(1e-9));
 
         generations.failedAtProvider("first", "the provider failed it");
         assertThat(day(today, "lost")).as("a failed generation is not charged").isCloseTo(2 * CLIP_USD, offset(1e-9));
 
         clock.advance(Duration.ofMinutes(20));
-        generations.submitted("lost", "handle-3", Duration.ZERO);
+        generations.submitted("lost", "handle-3", Duration.ZERO, false);
         assertThat(day(today.plusDays(1), null)).as("tomorrow counts only what was paid after midnight").isCloseTo(CLIP_USD, offset(1e-9));
         assertThat(day(today, null)).as("today and the quarter past midnight").isCloseTo(3 * CLIP_USD, offset(1e-9));
         assertThat(day(OffsetDateTime.parse("2026-12-04T00:00:00-01:00"), null)).as("a day that starts at another zone's midnight, later")
@@ -81,7 +81,7 @@ class PaidGenerationsLedgerTest {
     void aClipTheProviderFinishedNoLongerTakesOneOfItsSlotsWhileItIsFetched() {
         String job = jobs.create("spender", null, null, "api").job().id();
         send("made", job);
-        generations.submitted("made", "handle", Duration.ZERO);
+        generations.submitted("made", "handle", Duration.ZERO, false);
         send("making", job);
         assertThat(generations.inFlight("runway")).isEqualTo(2);
         generations.doneAtProvider("made");
