@@ -27,13 +27,13 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationPoller.class);
 
-    /** Claims the tasks due for a look now. */
-    public List<String> due() {
+    /** Claims the tasks due for a look now, read as they were claimed. */
+    public List<GenerationTask> due() {
         return generations.claimDue(polls.batch());
     }
 
-    public List<SceneEvent> check(String key) {
-        GenerationTask task = generations.find(key).orElseThrow();
+    public List<SceneEvent> check(GenerationTask task) {
+        String key = task.contentKey();
         HostedGenerator generator = catalog.hosted(task.provider());
         try {
             return switch (task.state()) {
@@ -107,6 +107,6 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
      * is sent now, not at its next look (up to a poll interval later, on the critical path of its job).
      */
     private List<SceneEvent> nextWaiting(String provider) {
-        return generations.claimWaiting(provider).map(this::check).orElse(List.of());
+        return generations.claimWaiting(provider).flatMap(generations::find).map(this::check).orElse(List.of());
     }
 }

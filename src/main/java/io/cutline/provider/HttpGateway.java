@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
@@ -67,7 +68,10 @@ public class HttpGateway {
     /** The Camel component the gateway registers for its calls. */
     static final String COMPONENT = "providers";
 
+    private final CamelContext context;
     private final ProducerTemplate producer;
+    /** Resolved at the first call, not at each (normalising the URI again was a tenth of a poll's HTTP). */
+    private volatile Endpoint endpoint;
 
     /**
      * Registers the gateway's own HTTP component in {@code context}: the HTTP client's automatic
@@ -82,12 +86,16 @@ public class HttpGateway {
             component.setSoTimeout(responseTimeout.toMillis());
             context.addComponent(COMPONENT, component);
         }
+        this.context = context;
         this.producer = context.createProducerTemplate();
     }
 
     /** Sends the call; a reply with any status comes back, a failure to get one throws. */
     public Reply send(String provider, Call call) {
-        Exchange result = producer.send(COMPONENT + ":gateway?throwExceptionOnFailure=false", exchange -> {
+        if (endpoint == null) {
+            endpoint = context.getEndpoint(COMPONENT + ":gateway?throwExceptionOnFailure=false");
+        }
+        Exchange result = producer.send(endpoint, exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_URI, call.url());
             // the component's own type: a String would be converted on every call by a lookup through every type converter
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(call.method()));

@@ -32,10 +32,14 @@ class PaidGenerationsLedgerTest {
 
     @BeforeEach
     void open() {
-        database = new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+        database = database();
         jobs = new JobLedger(database.jdbc(), clock, "node-a", Duration.ofMinutes(1));
         generations = new GenerationLedger(database.jdbc(), database.transactions(), clock, "node-a", Duration.ofMinutes(1));
         costs = new CostLedger(database.jdbc(), clock);
+    }
+
+    LedgerDatabase database() {
+        return new LedgerDatabase("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
     }
 
     @AfterEach
@@ -89,6 +93,32 @@ class PaidGenerationsLedgerTest {
         generations.failedAtProvider("made", "unusable");
         assertThat(generations.claimToSend("made", "runway", "gen4", "{}", job, 5, 0.1, GenerationTask.State.FAILED, true)).isTrue();
         assertThat(generations.inFlight("runway")).as("sent again: at the provider again").isEqualTo(2);
+    }
+
+    @Test
+    void aBatchOfDueClipsIsClaimedByOneNodeAloneAndReadAsClaimed() {
+        String job = jobs.create("spender", null, null, "api").job().id();
+        for (String key : new String[] {"one", "two", "three"}) {
+            send(key, job);
+            generations.submitted(key, "handle-" + key, Duration.ZERO, false);
+            clock.advance(Duration.ofMillis(1));
+        }
+        send("sending", job);
+        GenerationLedger otherNode = new GenerationLedger(database.jdbc(), database.transactions(), clock, "node-b", Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(generations.claimWaiting("runway")).as("none waits for room").isEmpty();
+        assertThat(generations.claimDue(2)).as("the two due longest, as claimed").extracting(GenerationTask::contentKey)
+                .containsExactly("one", "two");
+        assertThat(otherNode.claimDue(10)).as("another node gets only what no claim holds").extracting(GenerationTask::contentKey)
+                .containsExactly("three");
+        assertThat(generations.claimDue(10)).as("claimed elsewhere, or being sent").isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(otherNode.claimDue(10)).as("once the claims lapsed; the send that stopped is an unknown outcome")
+                .extracting(GenerationTask::contentKey, GenerationTask::state)
+                .contains(org.assertj.core.groups.Tuple.tuple("sending", GenerationTask.State.UNKNOWN))
+                .hasSize(4);
     }
 
     @Test
