@@ -103,8 +103,9 @@ public class LedgerDatabase extends ServiceSupport {
 
     /**
      * Makes every commit so far survive the process being killed, before something outside is told
-     * or paid (the intent row of a paid submission, its handle, an accepted job, a publication). H2
-     * writes commits out every WRITE_DELAY (500 ms); writing each commit at once instead
+     * or paid (the intent row of a paid submission, its handle where the provider cannot be asked
+     * about it again, an accepted job, a publication). H2 writes commits out every WRITE_DELAY
+     * (500 ms); writing each commit at once instead
      * (WRITE_DELAY=0) grew the file by some 20 KB a commit, with polling doing most of the commits,
      * and stopped H2's background compaction. PostgreSQL's commits are durable already. Threads
      * asking at the same time share one checkpoint ({@link Checkpoints}).

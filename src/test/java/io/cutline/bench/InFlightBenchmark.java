@@ -75,6 +75,8 @@ public final class InFlightBenchmark {
             settings.put("cutline.db.pool-size", "16");
             // a slow answer from a loaded machine must not open the provider's circuit and park the jobs
             settings.put("cutline.providers.response-timeout-ms", "60000");
+            // the poll batch under way when the bench ends finishes (the tests' 1 s cut it short, with a WARN)
+            settings.put("camel.main.shutdown-timeout", "30");
             settings.putAll(TestService.productionMedia());
             try (TestService service = new TestService(root, settings).start()) {
                 report(service, root, clips, warmUpClips, steadySeconds, started);
@@ -126,7 +128,7 @@ public final class InFlightBenchmark {
                               %.2f ms per scene submitted, all counted
                               %.2f ms per scene net of the JIT compilers' CPU and of the %d polls that ran beside it (target < 5 ms)
                   steady state (%d s): %d polls (%.0f/s), coordinator CPU %.3f ms per poll (the JIT compilers' not counted), %d clips still in flight
-                  heap (whole run): peak used %d MB, live after GC %d MB; max heap %d MB
+                  heap (whole run): each pool's peak, summed, %d MB; live after GC %d MB; max heap %d MB
                   process memory: RSS %d MB now, peak %d MB
                   threads (whole run): %d live now, peak %d (target < 200)
                   ledger (H2 file) after %d polls: %d MB (target < 100 MB)
