@@ -66,11 +66,12 @@ public class JobSteps {
             LOG.info("job {} left at {} for the next start (the service is stopping): {}", jobId, job.step(), reason);
             return false;
         }
+        // the layer's failure first: a job seen parked has its layer's failure on record too
+        stepLog.fail(jobId, job.step(), null, reason);
         boolean parked = jobs.park(jobId, sceneIndex, reason);
         if (parked) {
             LOG.warn("job {} parked at {}{}: {}", jobId, job.step(), sceneIndex == null ? "" : " scene " + sceneIndex, reason);
         }
-        stepLog.fail(jobId, job.step(), null, reason);
         return parked;
     }
 

@@ -27,14 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class GenerationLedger {
 
-    /** The end of the latest claim made in this process, in microseconds since the epoch (see {@link #claimEnd}). */
-    private static final AtomicLong LAST_CLAIM_END = new AtomicLong();
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String node;
     private final Duration claim;
+    /** The end of the latest claim this node made, in microseconds since the epoch (see {@link #claimEnd}). */
+    private final AtomicLong lastClaimEnd = new AtomicLong();
 
     public GenerationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, String node, Duration claim) {
         this.jdbc = jdbc;
@@ -356,7 +355,7 @@ public class GenerationLedger {
      */
     private OffsetDateTime claimEnd(OffsetDateTime now) {
         long wanted = ChronoUnit.MICROS.between(Instant.EPOCH, now.plus(claim).toInstant());
-        long micros = LAST_CLAIM_END.accumulateAndGet(wanted, (last, next) -> Math.max(last + 1, next));
+        long micros = lastClaimEnd.accumulateAndGet(wanted, (last, next) -> Math.max(last + 1, next));
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
