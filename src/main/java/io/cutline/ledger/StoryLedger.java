@@ -69,7 +69,7 @@ public record StoryLedger(JdbcTemplate jdbc, TransactionTemplate transactions, O
 
     /** One scene, read on its own (a scene's plan and clips are read at every step of its generation). */
     public Scene scene(String jobId, int index) {
-        return scenes(jobId, " AND scene_index = ?", new Object[] {jobId, index}).stream().findFirst()
+        return scenes(jobId, " AND s.scene_index = ?", new Object[] {jobId, index}).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " has no scene " + index));
     }
 
@@ -78,7 +78,7 @@ public record StoryLedger(JdbcTemplate jdbc, TransactionTemplate transactions, O
         Map<Integer, SceneRow> rows = new LinkedHashMap<>();
         jdbc.query("SELECT s.scene_index, s.narration, s.visual_prompt, s.style, s.plan, c.clip_key FROM scenes s "
                         + "LEFT JOIN scene_clips c ON c.job_id = s.job_id AND c.scene_index = s.scene_index "
-                        + "WHERE s.job_id = ?" + which.replace("scene_index", "s.scene_index") + " ORDER BY s.scene_index, c.part",
+                        + "WHERE s.job_id = ?" + which + " ORDER BY s.scene_index, c.part",
                 (RowCallbackHandler) row -> {
                     SceneRow scene = rows.get(row.getInt("scene_index"));
                     if (scene == null) {
