@@ -107,6 +107,6 @@ public record GenerationPoller(GenerationLedger generations, GeneratorCatalog ca
      * is sent now, not at its next look (up to a poll interval later, on the critical path of its job).
      */
     private List<SceneEvent> nextWaiting(String provider) {
-        return generations.claimWaiting(provider).flatMap(generations::find).map(this::check).orElse(List.of());
+        return generations.claimWaiting(provider).map(this::check).orElse(List.of());
     }
 }

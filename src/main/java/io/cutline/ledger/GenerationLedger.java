@@ -318,34 +318,19 @@ public class GenerationLedger {
                         + "AND (claim_owner IS NULL OR claim_until < ?) ORDER BY next_check_at FETCH FIRST " + limit + " ROWS ONLY",
                 String.class, GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(),
                 GenerationTask.State.DEFERRED.name(), now, now);
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        // the whole batch in one claim and one read (a statement per task was a third of a poll's ledger work);
-        // this node gives no two claims the same end, so owner and end tell this claim's rows from any other
-        OffsetDateTime until = claimEnd(now);
-        String keys = String.join(", ", Collections.nCopies(due.size(), "?"));
-        List<Object> claimArgs = new ArrayList<>(List.of(node, until));
-        claimArgs.addAll(due);
-        claimArgs.addAll(List.of(GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(),
-                GenerationTask.State.DEFERRED.name(), now));
-        jdbc.update("UPDATE generation_tasks SET claim_owner = ?, claim_until = ? WHERE content_key IN (" + keys + ") "
-                + "AND state IN (?, ?, ?) AND (claim_owner IS NULL OR claim_until < ?)", claimArgs.toArray());
-        List<Object> readArgs = new ArrayList<>(due);
-        readArgs.addAll(List.of(node, until));
-        return jdbc.query("SELECT * FROM generation_tasks WHERE content_key IN (" + keys + ") AND claim_owner = ? AND claim_until = ? "
-                + "ORDER BY next_check_at", GenerationLedger::task, readArgs.toArray());
+        return claim(due, now);
     }
 
     /**
      * Claims the clip waiting longest for room at {@code provider} (DEFERRED with a time to be sent,
      * not claimed), if there is one: a slot there has just freed.
      */
-    public Optional<String> claimWaiting(String provider) {
+    public Optional<GenerationTask> claimWaiting(String provider) {
         OffsetDateTime now = LedgerTime.now(clock);
         return jdbc.queryForList("SELECT content_key FROM generation_tasks WHERE provider = ? AND state = ? AND next_check_at IS NOT NULL "
                         + "AND (claim_owner IS NULL OR claim_until < ?) ORDER BY next_check_at FETCH FIRST 3 ROWS ONLY", String.class,
-                provider, GenerationTask.State.DEFERRED.name(), now).stream().filter(key -> claim(key, now)).findFirst();
+                provider, GenerationTask.State.DEFERRED.name(), now).stream()
+                .flatMap(key -> claim(List.of(key), now).stream()).findFirst();
     }
 
     /**
@@ -359,11 +344,27 @@ public class GenerationLedger {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    private boolean claim(String key, OffsetDateTime now) {
-        return jdbc.update("UPDATE generation_tasks SET claim_owner = ?, claim_until = ? WHERE content_key = ? AND state IN (?, ?, ?) "
-                        + "AND (claim_owner IS NULL OR claim_until < ?)", node, claimEnd(now), key,
-                GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(), GenerationTask.State.DEFERRED.name(),
-                now) == 1;
+    /**
+     * Claims those of {@code keys} no other claim holds (a statement each was a third of a poll's ledger
+     * work, so a batch is one claim and one read) and returns them as claimed. No two claims of this
+     * node end at the same moment, so owner and end tell this claim's rows from any other.
+     */
+    private List<GenerationTask> claim(List<String> keys, OffsetDateTime now) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime until = claimEnd(now);
+        String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        List<Object> claimArgs = new ArrayList<>(List.of(node, until));
+        claimArgs.addAll(keys);
+        claimArgs.addAll(List.of(GenerationTask.State.SUBMITTED.name(), GenerationTask.State.UNKNOWN.name(),
+                GenerationTask.State.DEFERRED.name(), now));
+        jdbc.update("UPDATE generation_tasks SET claim_owner = ?, claim_until = ? WHERE content_key IN (" + marks + ") "
+                + "AND state IN (?, ?, ?) AND (claim_owner IS NULL OR claim_until < ?)", claimArgs.toArray());
+        List<Object> readArgs = new ArrayList<>(keys);
+        readArgs.addAll(List.of(node, until));
+        return jdbc.query("SELECT * FROM generation_tasks WHERE content_key IN (" + marks + ") AND claim_owner = ? AND claim_until = ? "
+                + "ORDER BY next_check_at", GenerationLedger::task, readArgs.toArray());
     }
 
     /**
